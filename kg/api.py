@@ -1,0 +1,234 @@
+"""The library API the CLI and notebooks call: :func:`build`, :func:`open`,
+:func:`extract_records` and :class:`KnowledgeGraph`."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from kg.errors import InputError
+from kg.graph import DEFAULT_BASE, Iris, to_quads
+from kg.graph.io import dump
+from kg.graph.store import STORE_DIRNAME, new_store, open_store, output_lock, replace_path, staging_dir
+from kg.query.network import to_networkx
+from kg.query.sparql import Result, load_query, run_query
+from kg.read import collect_paths, read_document
+from kg.types import Extraction
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+    from pyoxigraph import Store
+
+__all__ = ["BuildSummary", "KnowledgeGraph", "build", "extract_records", "open_graph"]
+
+log = logging.getLogger("kg")
+
+
+@dataclass
+class BuildSummary:
+    documents: int = 0
+    sentences: int = 0
+    entities_by_type: Counter[str] = field(default_factory=Counter)
+    relations: int = 0
+    events: int = 0
+    quotes: int = 0
+    quads: int = 0
+    files: dict[str, str] = field(default_factory=dict)
+    model: str = ""
+
+    def add(self, x: Extraction) -> None:
+        self.documents += 1
+        self.sentences += len(x.sentences)
+        self.entities_by_type.update(e.type for e in x.entities)
+        self.relations += len(x.relations)
+        self.events += len(x.events)
+        self.quotes += len(x.quotes)
+
+
+class KnowledgeGraph:
+    """A built graph: its store on disk, queried with SPARQL or as NetworkX.
+
+    >>> kg_ = KnowledgeGraph("output/store")   # doctest: +SKIP
+    >>> kg_.query("SELECT ?label WHERE { ?p a schema:Person ; rdfs:label ?label }")  # doctest: +SKIP
+    """
+
+    def __init__(self, store_dir: str | Path, summary: BuildSummary | None = None) -> None:
+        self.path = Path(store_dir)
+        self.summary = summary
+        self._store: "Store | None" = None
+
+    @property
+    def store(self) -> "Store":
+        if self._store is None:
+            self._store = open_store(self.path)
+        return self._store
+
+    def close(self) -> None:
+        self._store = None
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def sparql(self, query: str) -> Result:
+        """Run SPARQL text or a .rq file; returns a :class:`~kg.query.Result`."""
+        text, source = load_query(query)
+        return run_query(self.store, text, source)
+
+    def query(self, query: str) -> "pd.DataFrame":
+        """Run SPARQL text or a .rq file; SELECT rows as a pandas DataFrame of strings."""
+        import pandas as pd
+
+        res = self.sparql(query)
+        if res.kind == "ask":
+            return pd.DataFrame({"boolean": [res.boolean]})
+        return pd.DataFrame(res.values(), columns=res.variables)
+
+    def to_networkx(self) -> "nx.MultiDiGraph":
+        """Entities and events as nodes; relations as edges with their source sentence."""
+        return to_networkx(self.store)
+
+    def export(self, fmt: str, output: str | Path) -> Path:
+        """Write the graph as trig, nquads, turtle, jsonld, graphml or jsonl."""
+        out = Path(output)
+        tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+        if fmt == "graphml":
+            import networkx as nx
+
+            nx.write_graphml(self.to_networkx(), tmp)
+        elif fmt == "jsonl":
+            raise InputError("jsonl comes from the articles, not the store: use kg extract PATH... --format jsonl")
+        else:
+            dump(self.store, fmt, tmp)
+        os.replace(tmp, out)
+        return out
+
+    def write_viewer(self, path: str | Path, title: str = "kg") -> Path:
+        from kg.viz import write_html
+
+        return write_html(self.to_networkx(), path, title)
+
+
+def _progress(callback: Callable[[str], None] | None, msg: str) -> None:
+    if callback is not None:
+        callback(msg)
+    log.info(msg)
+
+
+def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None,
+                 batch_size: int = 32) -> Iterator[Extraction]:
+    from kg.extract import extract, load_model
+
+    documents = [read_document(p, published) for p in collect_paths(paths)]
+    nlp = load_model(model)
+    yield from extract(documents, nlp, batch_size=batch_size)
+
+
+def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
+          base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True,
+          progress: Callable[[str], None] | None = None) -> KnowledgeGraph:
+    """Read articles, extract, and write the store, graph.trig, graph.graphml and viewer.html into ``out``.
+
+    Everything is written to a staging folder first and renamed into place at
+    the end: a failure leaves what ``out`` held before untouched.
+    """
+    from kg.extract import load_model, resolve_model_name
+
+    out = Path(out)
+    paths = list(paths)
+    documents = [read_document(p, published) for p in collect_paths(paths)]  # fail before writing anything
+    model_name = resolve_model_name(model)
+    nlp = load_model(model)
+    iris = Iris(base_iri)
+    summary = BuildSummary(model=model_name)
+
+    from kg.extract import extract
+
+    with output_lock(out):
+        stage = staging_dir(out)
+        try:
+            def quads() -> Iterator[Any]:
+                for i, x in enumerate(extract(documents, nlp), 1):
+                    summary.add(x)
+                    _progress(progress, f"[{i}/{len(documents)}] {x.document.id}: {len(x.entities)} entities, "
+                                        f"{len(x.events)} events, {len(x.quotes)} quotes")
+                    yield from to_quads(x, iris)
+
+            summary.quads = new_store(stage / STORE_DIRNAME, quads())
+            staged = KnowledgeGraph(stage / STORE_DIRNAME)
+            staged.export("trig", stage / "graph.trig")
+            staged.export("graphml", stage / "graph.graphml")
+            if viewer:
+                staged.write_viewer(stage / "viewer.html", title=f"kg — {summary.documents} document(s)")
+            staged.close()
+            names = [STORE_DIRNAME, "graph.trig", "graph.graphml"] + (["viewer.html"] if viewer else [])
+            for name in names:
+                replace_path(stage / name, out / name)
+                summary.files[name] = str(out / name)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    return KnowledgeGraph(out / STORE_DIRNAME, summary)
+
+
+def open_graph(path: str | Path = "output") -> KnowledgeGraph:
+    """Open a built graph: an output folder (holding ``store/``) or the store folder itself."""
+    p = Path(path)
+    if (p / STORE_DIRNAME / "CURRENT").exists():
+        p = p / STORE_DIRNAME
+    kg_ = KnowledgeGraph(p)
+    _ = kg_.store  # raise now if it cannot be opened
+    return kg_
+
+
+def extract_records(paths: Iterable[str | Path], *, published: date | None = None, model: str | None = None,
+                    base_iri: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
+    """One JSON-ready dict per document (the ``kg extract --format jsonl`` contract)."""
+    iris = Iris(base_iri)
+    for x in _extractions(paths, published, model):
+        yield record_of(x, iris)
+
+
+def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
+    labels = {e.key: e.label for e in x.entities}
+
+    def ent(key: str | None) -> str | None:
+        return None if key is None else iris.entity(key).value
+
+    return {
+        "doc": x.document.id,
+        "published": x.document.published.isoformat() if x.document.published else None,
+        "headline": x.document.headline.text if x.document.headline else None,
+        "dateline": x.document.dateline.text if x.document.dateline else None,
+        "entities": [
+            {"id": ent(e.key), "label": e.label, "type": e.type, "aliases": list(e.aliases),
+             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind} for m in e.mentions]}
+            for e in x.entities
+        ],
+        "relations": [
+            {"subject": ent(r.subject), "predicate": r.predicate, "object": ent(r.object), "role": r.role,
+             "subject_label": labels.get(r.subject), "object_label": labels.get(r.object),
+             "start": r.start, "end": r.end}
+            for r in x.relations
+        ],
+        "events": [
+            {"id": iris.event(ev.key).value, "type": ev.type, "label": ev.label,
+             "participants": [{"role": p.role, "entity": ent(p.entity), "text": p.text, "hedge": p.hedge}
+                              for p in ev.participants],
+             "place": ent(ev.place), "origin": ent(ev.origin), "date": ev.date.value if ev.date else None,
+             "duration": ev.duration.value if ev.duration else None, "hedge": ev.hedge, "modality": ev.modality,
+             "negated": ev.negated, "start": ev.start, "end": ev.end}
+            for ev in x.events
+        ],
+        "quotes": [
+            {"text": q.text, "start": q.start, "end": q.end, "speaker": ent(q.speaker),
+             "speaker_label": labels.get(q.speaker or ""), "verb": q.verb,
+             "date": q.date.value if q.date else None, "sentence_start": q.sentence_start,
+             "sentence_end": q.sentence_end}
+            for q in x.quotes
+        ],
+    }

@@ -1,0 +1,171 @@
+"""The ``kg`` command: a thin typer app over :mod:`kg.api`."""
+from __future__ import annotations
+
+import json
+import sys
+import webbrowser
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kg.errors import KGError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn news articles into a knowledge graph: build it, query it with SPARQL, view it.")
+
+_PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for every article; overrides sidecar .json metadata."
+
+
+class ResultFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    trig = "trig"
+    nquads = "nquads"
+    jsonld = "jsonld"
+    graphml = "graphml"
+    jsonl = "jsonl"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+def _date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    from kg.read import parse_date
+
+    return parse_date(value, "--published")
+
+
+def _err(message: str) -> None:
+    typer.echo(f"kg: error: {message}", err=True)
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Article .txt files or folders of them."),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="Folder for the store, exports and viewer."),
+    published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
+    base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
+    model: Optional[str] = typer.Option(None, help="spaCy model package name or path (default: best installed)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+) -> None:
+    """Build the graph of PATHS into OUT: store/, graph.trig, graph.graphml, viewer.html."""
+    from kg.api import build as build_graph
+
+    progress = None if quiet else (lambda msg: typer.echo(msg, err=True))
+    kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model, progress=progress)
+    if quiet:
+        return
+    s = kg_.summary
+    assert s is not None
+    by_type = ", ".join(f"{n} {t}" for t, n in sorted(s.entities_by_type.items()))
+    typer.echo(f"Built {s.documents} document(s) with {s.model}: {sum(s.entities_by_type.values())} entities "
+               f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
+    for name, where in s.files.items():
+        typer.echo(f"  {name:14} {where}")
+    store = s.files.get("store", str(out / "store"))
+    typer.echo("Next:")
+    typer.echo(f"  kg query ontology/queries/entities.rq --store {store}")
+    typer.echo(f"  kg query ontology/queries/roles.rq --store {store}")
+    typer.echo(f"  kg view --store {store} --open")
+
+
+@app.command()
+def query(
+    query: str = typer.Argument(..., help="A .rq file or SPARQL text."),
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    format: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Result format."),
+) -> None:
+    """Run a SPARQL query over the store (common prefixes are predeclared)."""
+    from kg.api import open_graph
+
+    res = open_graph(store).sparql(query)
+    typer.echo(res.serialize(format.value).rstrip("\n"))
+
+
+@app.command()
+def view(
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    out: Path = typer.Option(Path("output/viewer.html"), "--out", "-o", help="HTML file to write."),
+    open_: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
+) -> None:
+    """(Re)write the self-contained HTML viewer of the graph."""
+    from kg.api import open_graph
+
+    path = open_graph(store).write_viewer(out)
+    typer.echo(f"Viewer written to {path}")
+    if open_:
+        webbrowser.open(path.resolve().as_uri())
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="Output format."),
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
+) -> None:
+    """Export the whole graph as Turtle, TriG, N-Quads, JSON-LD or GraphML."""
+    from kg.api import open_graph
+
+    kg_ = open_graph(store)
+    if out is not None:
+        kg_.export(format.value, out)
+        typer.echo(f"Wrote {out}", err=True)
+        return
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = kg_.export(format.value, Path(tmp) / f"graph.{format.value}")
+        sys.stdout.write(path.read_text(encoding="utf-8"))
+
+
+@app.command()
+def extract(
+    paths: List[Path] = typer.Argument(..., help="Article .txt files or folders of them."),
+    format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
+    published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
+    base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for entity ids."),
+    model: Optional[str] = typer.Option(None, help="spaCy model package name or path."),
+) -> None:
+    """Print one JSON object per document (entities, relations, events, quotes) without building a store."""
+    from kg.api import extract_records
+
+    for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri):
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except KGError as e:
+        _err(str(e))
+        raise SystemExit(e.exit_code) from None
+    except KeyboardInterrupt:
+        _err("interrupted; nothing was changed in the output folder")
+        raise SystemExit(130) from None
+    except Exception as e:  # click usage errors
+        import click
+
+        if isinstance(e, click.exceptions.Exit):
+            raise SystemExit(e.exit_code) from None
+        if isinstance(e, click.ClickException):
+            e.show()
+            raise SystemExit(e.exit_code) from None
+        if isinstance(e, click.exceptions.Abort):
+            raise SystemExit(1) from None
+        raise
+
+
+if __name__ == "__main__":
+    main()

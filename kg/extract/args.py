@@ -1,0 +1,101 @@
+"""Arguments of a predicate: which entities a subject, object or prepositional
+object stands for (names, pronouns, role nouns in apposition, coordinated
+lists and "X including A, B and C")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.context import Ctx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Arg", "Args", "subject_of", "noun_phrase"]
+
+_LIST_PREPS = ("including", "include", "like", "such")
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    entity: str | None
+    text: str
+    start: int
+    end: int
+
+
+class Args:
+    """Resolves tokens of one segment to entity arguments."""
+
+    def __init__(self, ctx: Ctx, si: int, role_person: dict[tuple[int, int], str]) -> None:
+        self.ctx = ctx
+        self.si = si
+        self.role_person = role_person
+
+    def entity(self, tok: "Token") -> str | None:
+        key = self.role_person.get((self.si, tok.i))
+        if key:
+            return key
+        return self.ctx.entity_at(self.si, tok)
+
+    def phrase(self, tok: "Token") -> Arg:
+        first, last = noun_phrase(tok)
+        start, end = self.ctx.char_span(self.si, first, last)
+        m = self.ctx.mention_at(self.si, tok.i)
+        if m is not None and m.key and m.kind in ("name", "surname", "description", "pronoun"):
+            start, end = m.start, m.end
+        return Arg(self.entity(tok), self.ctx.document.text[start:end], start, end)
+
+    def expand(self, tok: "Token") -> list[Arg]:
+        """The token's argument(s): its conjuncts, or the list after "including"."""
+        heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+        out: list[Arg] = []
+        for h in heads:
+            if self.entity(h) is None:
+                listed = [p for p in h.rights if p.dep_ == "prep" and p.lower_ in _LIST_PREPS]
+                if listed:
+                    pobjs = [c for c in listed[0].children if c.dep_ == "pobj"]
+                    if pobjs:
+                        out.extend(self.expand(pobjs[0]))
+                        continue
+            out.append(self.phrase(h))
+        return out
+
+    def entities(self, tok: "Token") -> list[Arg]:
+        return [a for a in self.expand(tok) if a.entity is not None]
+
+
+def noun_phrase(tok: "Token") -> tuple["Token", "Token"]:
+    """First and last token of the noun phrase headed by ``tok``, without a
+    leading determiner or possessive pronoun and without trailing clauses."""
+    lefts = [t for t in tok.lefts if t.dep_ not in ("punct", "cc", "prep", "case")]
+    first = tok
+    if lefts:
+        first = min((t.left_edge for t in lefts), key=lambda t: t.i)
+    doc = tok.doc
+    while first.i < tok.i and (first.dep_ in ("det", "poss") and first.lower_ in ("the", "a", "an", "its", "their",
+                                                                                  "his", "her", "this", "that")
+                               or first.is_punct):
+        first = doc[first.i + 1]
+    return first, tok
+
+
+def subject_of(verb: "Token") -> "Token | None":
+    """The subject of a verb, inherited through xcomp, advcl, conj and
+    participial clauses when the verb has none of its own."""
+    node = verb
+    for _ in range(6):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if subj:
+            return subj[0]
+        if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and node.head is not node:
+            if node.dep_ == "relcl":
+                return node.head
+            if node.dep_ == "acl":
+                # "his decision to pull": the possessor decides
+                poss = [c for c in node.head.children if c.dep_ == "poss"]
+                return poss[0] if poss else None
+            node = node.head
+            continue
+        return None
+    return None

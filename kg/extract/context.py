@@ -1,0 +1,101 @@
+"""Working state of one document while the extract rules run.
+
+A document is parsed as separate segments (headline, body) so that nothing
+spans them; each segment's spaCy ``Doc`` is kept with its character offset in
+the document text. Rules look entities up by token through :meth:`Ctx.entity_at`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from kg.types import Document, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Ctx", "RawMention", "Segment"]
+
+
+@dataclass
+class Segment:
+    name: str  # "headline" | "body"
+    doc: "Doc"
+    offset: int
+
+
+@dataclass
+class RawMention:
+    seg: int  # index into Ctx.segments, -1 for dateline/source
+    tok_start: int
+    tok_end: int  # exclusive
+    start: int  # document character offsets
+    end: int
+    text: str
+    label: str  # spaCy label (PERSON, ORG, GPE, ...) or GROUP
+    kind: str = "name"
+    key: str | None = None  # entity key once resolved
+    head_dep: str = ""  # dependency of the mention's head token
+    nationality: str | None = None
+
+
+@dataclass
+class Ctx:
+    document: Document
+    segments: list[Segment]
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[RawMention] = field(default_factory=list)
+    entity_info: dict[str, dict[str, object]] = field(default_factory=dict)
+    _sent_index: dict[tuple[int, int], int] = field(default_factory=dict)
+    _by_token: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def build_sentences(self) -> None:
+        text = self.document.text
+        for si, seg in enumerate(self.segments):
+            for sent in seg.doc.sents:
+                start = seg.offset + sent.start_char
+                end = seg.offset + sent.end_char
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                while start < end and text[start].isspace():
+                    start += 1
+                if start >= end:
+                    continue
+                idx = len(self.sentences)
+                self.sentences.append(Sentence(idx, start, end, text[start:end], seg.name))
+                self._sent_index[(si, sent.start)] = idx
+
+    def sentence_of(self, seg: int, token: "Token") -> int:
+        return self._sent_index.get((seg, token.sent.start), -1)
+
+    def char_span(self, seg: int, first: "Token", last: "Token") -> tuple[int, int]:
+        off = self.segments[seg].offset
+        return off + first.idx, off + last.idx + len(last.text)
+
+    def add_mention(self, m: RawMention) -> int:
+        idx = len(self.mentions)
+        self.mentions.append(m)
+        if m.seg >= 0:
+            for i in range(m.tok_start, m.tok_end):
+                self._by_token.setdefault((m.seg, i), idx)
+        return idx
+
+    def mention_at(self, seg: int, tok_i: int) -> RawMention | None:
+        idx = self._by_token.get((seg, tok_i))
+        return None if idx is None else self.mentions[idx]
+
+    def entity_at(self, seg: int, tok: "Token") -> str | None:
+        m = self.mention_at(seg, tok.i)
+        return None if m is None else m.key
+
+    def covered(self, seg: int, tok_i: int) -> bool:
+        return (seg, tok_i) in self._by_token
+
+    def iter_tokens(self) -> Iterator[tuple[int, "Token"]]:
+        for si, seg in enumerate(self.segments):
+            for tok in seg.doc:
+                yield si, tok
+
+    def span_text(self, seg: int, span: "Span") -> tuple[int, int, str]:
+        start, end = self.char_span(seg, span[0], span[-1])
+        return start, end, self.document.text[start:end]

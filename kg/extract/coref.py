@@ -1,0 +1,192 @@
+"""Rule-based coreference inside one document segment.
+
+No coreference model can be downloaded, so a few documented rules resolve
+pronouns and definite descriptions to an entity already mentioned:
+
+* he/him/his/she/her: the most recent person;
+* it/its: the most recent organisation, group or place that is the head of
+  its noun phrase (not a modifier as in "French-led");
+* they/them/their: the most recent organisation or group;
+* a possessive pronoun inside a clause prefers that clause's subject
+  ("UN peacekeepers ended their mission": their = the peacekeepers);
+* "the department", "the union": the most recent organisation whose name
+  ends in that word; "the group", "the company": the most recent
+  organisation named by a proper name (not by a descriptive head);
+* "the country", "the city": the most recent country or city;
+* "government troops": the most recent "… government" group.
+
+Candidates are searched in the current and the two previous sentences of
+the same segment. A resolved pronoun or description is recorded as a
+mention of the entity with its own offsets.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from kg.extract.context import Ctx, RawMention
+from kg.extract.lexicon import GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["resolve_coreference"]
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_NEUTER = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
+_WINDOW = 2  # previous sentences searched
+
+
+def _etype(ctx: Ctx, m: RawMention) -> str:
+    return str(ctx.entity_info.get(m.key or "", {}).get("type", ""))
+
+
+def _label_words(ctx: Ctx, m: RawMention) -> list[str]:
+    return m.text.replace("’", "'").lower().split()
+
+
+def _candidates(ctx: Ctx, si: int, tok: "Token") -> list[RawMention]:
+    """Resolved mentions before ``tok`` in the window, most recent first."""
+    sent_starts = sorted({s.start for s in ctx.segments[si].doc.sents})
+    cur = max(i for i, s in enumerate(sent_starts) if s <= tok.i)
+    window_start = sent_starts[max(0, cur - _WINDOW)]
+    found = [
+        m for m in ctx.mentions
+        if m.seg == si and m.key and window_start <= m.tok_start and m.tok_end <= tok.i
+        and m.kind not in ("pronoun",)
+    ]
+    return sorted(found, key=lambda m: -m.tok_start)
+
+
+def _pick(cands: list[RawMention], ok: Callable[[RawMention], bool], prefer_heads: bool = True) -> RawMention | None:
+    good = [m for m in cands if ok(m)]
+    if prefer_heads:
+        heads = [m for m in good if m.head_dep not in _MODIFIER_DEPS]
+        if heads:
+            return heads[0]
+    return good[0] if good else None
+
+
+def _clause_subject(tok: "Token") -> "Token | None":
+    """The subject of the clause a possessive pronoun sits in."""
+    node = tok.head
+    while node is not None:
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0] is not tok and subj[0].i < tok.i:
+            return subj[0]
+        if node.dep_ in ("ROOT",) or node.head is node:
+            return None
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "advcl"):
+            return None
+        node = node.head
+    return None
+
+
+def _is_person(ctx: Ctx, m: RawMention) -> bool:
+    return _etype(ctx, m) == "Person"
+
+
+def _is_group_like(ctx: Ctx, m: RawMention) -> bool:
+    return _etype(ctx, m) in ("Organization",)
+
+
+def _is_neuter(ctx: Ctx, m: RawMention) -> bool:
+    return _etype(ctx, m) in ("Organization", "Country", "City", "Place")
+
+
+def _proper_org(ctx: Ctx, m: RawMention) -> bool:
+    words = _label_words(ctx, m)
+    return _etype(ctx, m) == "Organization" and m.label != "GROUP" and bool(words) and words[-1] not in INSTITUTION_HEADS
+
+
+def _add_coref(ctx: Ctx, si: int, first: "Token", last: "Token", target: RawMention, kind: str) -> None:
+    start, end = ctx.char_span(si, first, last)
+    ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, ctx.document.text[start:end],
+                               target.label, kind, key=target.key, head_dep=last.dep_))
+
+
+def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
+    low = tok.lower_
+    cands = _candidates(ctx, si, tok)
+    if low.endswith(("self", "selves")) or tok.dep_ == "poss":
+        # reflexives and possessives bind to the subject of their clause when it has one
+        subj = _clause_subject(tok)
+        if subj is not None and (ctx.mention_at(si, subj.i) is None or not ctx.mention_at(si, subj.i).key):
+            return None
+    if low in _MALE | _FEMALE:
+        if tok.dep_ == "poss":
+            subj = _clause_subject(tok)
+            if subj is not None:
+                sm = ctx.mention_at(si, subj.i)
+                if sm is not None and sm.key and _is_person(ctx, sm):
+                    return sm
+        return _pick(cands, lambda m: _is_person(ctx, m), prefer_heads=False)
+    if low in _NEUTER:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "seem", "appear", "rain", "take"):
+            return None  # pleonastic "it is ..."
+        ok: Callable[[RawMention], bool] = lambda m: _is_neuter(ctx, m)  # noqa: E731
+    elif low in _PLURAL:
+        ok = lambda m: _is_group_like(ctx, m)  # noqa: E731
+    else:
+        return None
+    if tok.dep_ == "poss":
+        subj = _clause_subject(tok)
+        if subj is not None:
+            sm = ctx.mention_at(si, subj.i)
+            if sm is not None and sm.key and ok(sm):
+                return sm
+    return _pick(cands, ok)
+
+
+def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention] | None:
+    """'the ministry', 'the militant group', 'the country', 'government troops'."""
+    if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    lemma = tok.lemma_.lower()
+    cands = _candidates(ctx, si, tok)
+    if not dets:
+        # "government troops": troops of the government named before
+        comp = [c for c in tok.lefts if c.dep_ == "compound" and c.lemma_.lower() == "government"]
+        if comp and lemma in GROUP_HEADS:
+            target = _pick(cands, lambda m: m.label == "GROUP" and _label_words(ctx, m)[-1] == "government",
+                           prefer_heads=False)
+            return (comp[0], target) if target else None
+        return None
+    if dets[0].lower_ != "the":
+        return None
+    first = dets[0]
+    if lemma in ("country", "nation"):
+        target = _pick(cands, lambda m: _etype(ctx, m) == "Country")
+    elif lemma == "city":
+        target = _pick(cands, lambda m: _etype(ctx, m) == "City")
+    elif lemma in GENERIC_ORG_NOUNS:
+        target = _pick(cands, lambda m: _proper_org(ctx, m), prefer_heads=False)
+    elif lemma == "government":
+        target = _pick(cands, lambda m: m.label == "GROUP" and _label_words(ctx, m)[-1] == "government",
+                       prefer_heads=False)
+    elif lemma in INSTITUTION_HEADS:
+        target = _pick(cands, lambda m: _etype(ctx, m) == "Organization" and m.label != "GROUP"
+                       and _label_words(ctx, m)[-1] == lemma, prefer_heads=False)
+    else:
+        return None
+    return (first, target) if target else None
+
+
+def resolve_coreference(ctx: Ctx) -> None:
+    """Add pronoun and description mentions (with their entity key) to ``ctx``."""
+    for si, seg in enumerate(ctx.segments):
+        for tok in seg.doc:
+            if ctx.covered(si, tok.i):
+                continue
+            if tok.pos_ == "PRON":
+                target = _resolve_pronoun(ctx, si, tok)
+                if target is not None:
+                    _add_coref(ctx, si, tok, tok, target, "pronoun")
+                continue
+            found = _resolve_description(ctx, si, tok)
+            if found is not None:
+                first, target = found
+                _add_coref(ctx, si, first, tok, target, "description")

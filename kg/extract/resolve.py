@@ -1,0 +1,144 @@
+"""One node per real-world entity in a document.
+
+Mentions are grouped by a key made of the entity class and a normalised
+label. Rules, in order:
+
+1. gazetteer: countries (any short or official name: UK, the U.K., United
+   Kingdom) and major organisations (UN, U.N., United Nations) get the
+   gazetteer's canonical label;
+2. persons: a one-word name equal to the last word of a full name in the
+   same document is that person (Merkel -> Angela Merkel);
+3. acronyms: "Name (ABBR)" in the text, or an all-capital word equal to the
+   initials of an organisation named in the document;
+4. otherwise case, a leading "the" and a possessive are ignored
+   (PARIS / Paris, the Foreign Office / Foreign Office).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from kg.extract.context import Ctx, RawMention
+from kg.extract.link import clean_surface, country, demonym_country, is_city, organization
+from kg.types import Entity, Mention
+
+__all__ = ["resolve_mentions", "entities_of"]
+
+_STOP = {"of", "the", "and", "for", "in", "on", "de", "&"}
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", label) if w and w.lower() not in _STOP).upper()
+
+
+def _norm(text: str) -> str:
+    return " ".join(clean_surface(text).replace("’", "'").split()).lower()
+
+
+def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, str | None]:
+    """(type, canonical label or None, wikidata, country code)."""
+    if m.label == "GROUP":
+        return "Organization", None, None, None
+    if m.label == "PERSON":
+        return "Person", None, None, None
+    if m.label in ("GPE", "LOC", "FAC", "ORG"):
+        link = country(text) if m.label != "ORG" or len(clean_surface(text)) <= 5 else None
+        if link is not None and not (m.label == "ORG" and organization(text)):
+            return "Country", link.label, link.wikidata, link.code
+    if m.label == "ORG" or m.label == "GPE" and organization(text):
+        org = organization(text)
+        if org is not None:
+            return "Organization", org.label, org.wikidata, None
+        return "Organization", None, None, None
+    if m.label == "EVENT":
+        return "Event", None, None, None
+    if m.kind == "dateline" or is_city(text):
+        return "City", None, None, None
+    return "Place", None, None, None
+
+
+def resolve_mentions(ctx: Ctx) -> None:
+    """Give every named mention in ``ctx`` an entity key."""
+    info: dict[str, dict[str, object]] = {}
+    text_of = {id(m): clean_surface(m.text) for m in ctx.mentions}
+    # acronyms defined in the text: "Agence France-Presse (AFP)"
+    acronym_of: dict[str, str] = {}
+    for m in re.finditer(r"\b([A-Z][\w.’'&-]*(?:\s+(?:of|the|and|for|[A-Z][\w.’'&-]*))+)\s+\(([A-Z][A-Za-z.]{1,9})\)",
+                         ctx.document.text):
+        acronym_of[m.group(2)] = m.group(1)
+    if ctx.document.source and ctx.document.source_abbrev:
+        acronym_of[ctx.document.source_abbrev] = ctx.document.source
+
+    full_names: dict[str, list[str]] = defaultdict(list)
+    for m in ctx.mentions:
+        if m.label == "PERSON" and len(text_of[id(m)].split()) >= 2:
+            full_names[text_of[id(m)].split()[-1]].append(text_of[id(m)])
+    org_initials = {
+        _initials(text_of[id(m)]): text_of[id(m)]
+        for m in ctx.mentions
+        if m.label == "ORG" and len(text_of[id(m)].split()) >= 2
+    }
+
+    for m in ctx.mentions:
+        text = text_of[id(m)]
+        if m.kind == "source" and text in acronym_of:
+            text = acronym_of[text]
+        if m.kind == "demonym":
+            link = demonym_country(text)
+            etype, canonical, wikidata, code = ("Country", link.label, link.wikidata, link.code) if link else \
+                ("Place", None, None, None)
+        elif len(text.split()) == 1 and text in full_names and m.label in ("ORG", "GPE", "PERSON"):
+            etype, canonical, wikidata, code = "Person", None, None, None  # a surname the NER mislabelled
+        else:
+            etype, canonical, wikidata, code = _class_for(m, text)
+        label = canonical or text
+        if etype == "Person" and len(text.split()) == 1 and len(set(full_names.get(text, []))) == 1:
+            label = full_names[text][0]
+        elif etype == "Organization" and canonical is None:
+            if text in acronym_of:
+                label = acronym_of[text]
+            elif text.isupper() and text in org_initials:
+                label = org_initials[text]
+            linked = organization(label)
+            if linked is not None:
+                label, wikidata = linked.label, linked.wikidata
+        if etype in ("City", "Place") and label.isupper() and len(label) > 3:
+            label = label.title()
+        key = f"{etype}/{_norm(label)}"
+        m.key = key
+        entry = info.setdefault(key, {"type": etype, "labels": Counter(), "wikidata": wikidata, "code": code,
+                                      "nationality": m.nationality})
+        entry["labels"][label] += 1  # type: ignore[index]
+    ctx.entity_info = info
+
+
+def entities_of(ctx: Ctx) -> tuple[Entity, ...]:
+    """Entity records, with every mention (names, pronouns, descriptions) in document order."""
+    info = ctx.entity_info
+    by_key: dict[str, list[RawMention]] = defaultdict(list)
+    for m in ctx.mentions:
+        if m.key is not None:
+            by_key[m.key].append(m)
+    entities = []
+    for key, mentions in by_key.items():
+        entry = info.get(key)
+        if entry is None:
+            continue
+        labels: Counter[str] = entry["labels"]  # type: ignore[assignment]
+        label = sorted(labels, key=lambda s: (-len(s.split()), -labels[s], s))[0]
+        surfaces = sorted({m.text for m in mentions if m.kind in ("name", "surname", "dateline", "source")} - {label})
+        recs = tuple(
+            Mention(m.start, m.end, m.text, _sentence(ctx, m), m.kind)
+            for m in sorted(mentions, key=lambda m: (m.start, m.end))
+        )
+        entities.append(Entity(key=key, label=label, type=str(entry["type"]), mentions=recs,
+                               aliases=tuple(surfaces), wikidata=entry["wikidata"],  # type: ignore[arg-type]
+                               country_code=entry["code"], nationality=entry["nationality"]))  # type: ignore[arg-type]
+    entities.sort(key=lambda e: e.key)
+    return tuple(entities)
+
+
+def _sentence(ctx: Ctx, m: RawMention) -> int:
+    if m.seg < 0:
+        return -1
+    return ctx.sentence_of(m.seg, ctx.segments[m.seg].doc[m.tok_start])

@@ -1,0 +1,158 @@
+"""Roles from titles and appositions: person / role / organisation-or-country.
+
+Patterns (spaCy tokens, not phrases of any one article):
+
+* title before the name: "<ORG|GPE>['s] <role words> <PERSON>"
+  ("Pentagon spokesman John Kirby", "French President Emmanuel Macron",
+  "France's foreign minister Jean Dupont");
+* apposition before the name: "<ORG|GPE>'s <role words> [for/on …], <PERSON>,"
+  ("the US’s special envoy for the conflict in X, Jane Roe");
+* apposition after the name: "<PERSON>, [the|a] <role words> of|for|at <ORG|GPE>"
+  or "<PERSON>, <ORG|GPE>'s <role words>".
+
+Role words are a head from ``ROLE_HEADS`` with modifiers from
+``ROLE_MODIFIERS`` ("special envoy", "chief executive"). The organisation must
+be an organisation or country entity; a role with no organisation is not kept.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.context import Ctx, RawMention
+from kg.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["find_roles"]
+
+_ORG_TYPES = ("Organization", "Country")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def _is_role_word(tok: "Token") -> bool:
+    low = tok.lower_
+    return low in ROLE_HEADS or low in ROLE_MODIFIERS or tok.lemma_.lower() in ROLE_HEADS
+
+
+def _org_mention(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
+    m = ctx.mention_at(si, tok.i)
+    if m is None or m.key is None or m.kind == "pronoun":
+        return None
+    if str(ctx.entity_info.get(m.key, {}).get("type")) not in _ORG_TYPES:
+        return None
+    return m
+
+
+def _role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
+    """Role words ending at token i, scanning left; returns (first index, tokens)."""
+    words: list[Token] = []
+    j = i
+    while j >= 0 and _is_role_word(doc[j]) and doc[j].ent_type_ not in ("PERSON",):
+        words.insert(0, doc[j])
+        j -= 1
+    if not any(w.lower_ in ROLE_HEADS or w.lemma_.lower() in ROLE_HEADS for w in words):
+        return i + 1, []
+    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lemma_.lower() not in ROLE_HEADS:
+        words.pop()
+    return j + 1, words
+
+
+def _org_before(ctx: Ctx, si: int, doc: "Doc", i: int) -> RawMention | None:
+    """An organisation mention ending at token i (optionally followed by 's)."""
+    if i >= 0 and doc[i].text in _POSSESSIVE:
+        i -= 1
+    if i < 0:
+        return None
+    return _org_mention(ctx, si, doc[i])
+
+
+def _org_after(ctx: Ctx, si: int, head: "Token") -> RawMention | None:
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "with"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _org_mention(ctx, si, pobj)
+    # the parser may attach "of Y" a token to the right: fall back to the surface
+    nxt = head.i + 1
+    doc = head.doc
+    if nxt + 1 < len(doc) and doc[nxt].lower_ in ("of", "for", "at"):
+        k = nxt + 1
+        while k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k < len(doc):
+            return _org_mention(ctx, si, doc[k])
+    return None
+
+
+def _label(words: list["Token"]) -> str:
+    return " ".join(w.lower_ for w in words)
+
+
+def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], str]]:
+    """Role relations, and a map from a role noun token to the person it names
+    (so "the envoy …, Jane Roe, attended" makes Jane Roe the one who attended)."""
+    found: dict[tuple[str, str, str], Relation] = {}
+    role_person: dict[tuple[int, int], str] = {}
+    for m in ctx.mentions:
+        if m.seg < 0 or m.key is None or m.kind in ("pronoun", "description"):
+            continue
+        if str(ctx.entity_info.get(m.key, {}).get("type")) != "Person":
+            continue
+        doc = ctx.segments[m.seg].doc
+        sent_idx = ctx.sentence_of(m.seg, doc[m.tok_start])
+        if sent_idx < 0:
+            continue
+        sent = ctx.sentences[sent_idx]
+        results: list[tuple[list[Token], RawMention]] = []
+        # 1. title before the name
+        first, words = _role_words_ending_at(doc, m.tok_start - 1)
+        if words:
+            org = _org_before(ctx, m.seg, doc, first - 1) or _org_after(ctx, m.seg, words[-1])
+            if org is not None:
+                results.append((words, org))
+        # 2. apposition before the name: "..., <PERSON>"
+        if not words and m.tok_start >= 2 and doc[m.tok_start - 1].text == ",":
+            j = m.tok_start - 2
+            while j >= doc[m.tok_start].sent.start:
+                t = doc[j]
+                if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or"):
+                    break
+                if t.lower_ in ROLE_HEADS or t.lemma_.lower() in ROLE_HEADS:
+                    f, w = _role_words_ending_at(doc, j)
+                    org = _org_before(ctx, m.seg, doc, f - 1) or _org_after(ctx, m.seg, t)
+                    if w and org is not None:
+                        results.append((w, org))
+                        role_person[(m.seg, t.i)] = m.key
+                    break
+                j -= 1
+        # 3. apposition after the name: "<PERSON>, the chief executive of Y" / "<PERSON>, Y's minister"
+        k = m.tok_end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+            while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+                k += 1
+            org_first = None
+            if k < len(doc) and _org_mention(ctx, m.seg, doc[k]) is not None:
+                org_first = _org_mention(ctx, m.seg, doc[k])
+                k = org_first.tok_end
+                if k < len(doc) and doc[k].text in _POSSESSIVE:
+                    k += 1
+            end = k
+            while end < len(doc) and _is_role_word(doc[end]) and doc[end].ent_type_ != "PERSON":
+                end += 1
+            if end > k:
+                _, w = _role_words_ending_at(doc, end - 1)
+                if w:
+                    org = org_first or _org_after(ctx, m.seg, w[-1])
+                    if org is not None and org.key != m.key:
+                        results.append((w, org))
+        for words, org in results:
+            if org.key == m.key:
+                continue
+            label = _label(words)
+            rel = Relation(subject=m.key, predicate="memberOf", object=str(org.key), sentence=sent_idx,
+                           start=sent.start, end=sent.end, role=label)
+            found.setdefault((m.key, label, str(org.key)), rel)
+    return tuple(found.values()), role_person

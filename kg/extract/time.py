@@ -1,0 +1,87 @@
+"""Dates and durations, normalised against the publication date.
+
+* a weekday ("Wednesday", "on Tuesday") is the latest such day on or before
+  the publication date (news reports what happened), via dateutil;
+* a year ("2020", "in 2020") is an xsd:gYear;
+* "last week", "yesterday", "March 3" and other phrases go through
+  dateparser with the publication date as base;
+* "six days", "20-year" are durations (xsd:duration P6D, P20Y).
+
+Without a publication date only absolute values (years, full dates) are kept.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from kg.types import TimeValue
+
+__all__ = ["normalise"]
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMBERS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split())
+}
+_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a": 1, "an": 1})
+_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
+_DURATION = re.compile(r"^(?:(?:the|a|an)\s+)?(?:past\s+|last\s+|next\s+)?(\d+|[a-z]+)[\s-]+(day|week|month|year|hour|minute)s?(?:\s+old)?$",
+                       re.IGNORECASE)
+_YEAR = re.compile(r"^(?:in\s+|since\s+|by\s+|the\s+)?((?:1[89]|20)\d\d)$", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(recent|coming|past|several|few|many|some|decades?|centuries|ago|earlier|later)\b", re.IGNORECASE)
+
+
+def _duration(text: str) -> str | None:
+    m = _DURATION.match(text.strip())
+    if not m:
+        return None
+    num, unit = m.group(1).lower(), m.group(2).lower()
+    n = int(num) if num.isdigit() else _NUMBERS.get(num)
+    if n is None:
+        return None
+    code = _UNITS[unit]
+    return f"PT{n}{code}" if unit in ("hour", "minute") else f"P{n}{code}"
+
+
+def _weekday(text: str, published: date) -> date | None:
+    from dateutil.relativedelta import relativedelta, weekdays
+
+    words = re.sub(r"^(on|last|this)\s+", "", text.strip().lower())
+    if words not in _WEEKDAYS:
+        return None
+    wd = weekdays[_WEEKDAYS.index(words)]
+    return published + relativedelta(weekday=wd(-1))
+
+
+def normalise(text: str, start: int, end: int, published: date | None) -> TimeValue | None:
+    """Normalise one DATE expression; None when it has no definite value.
+
+    >>> normalise("Tuesday", 0, 7, date(2021, 8, 11)).value
+    '2021-08-10'
+    >>> normalise("six days", 0, 8, None).value
+    'P6D'
+    """
+    clean = " ".join(text.split())
+    dur = _duration(clean)
+    if dur is not None and not clean.lower().startswith(("last", "next", "the past")):
+        return TimeValue(text, start, end, dur, "duration")
+    m = _YEAR.match(clean)
+    if m:
+        return TimeValue(text, start, end, m.group(1), "gYear")
+    if published is None or _VAGUE.search(clean):
+        return None
+    day = _weekday(clean, published)
+    if day is None:
+        import dateparser
+
+        parsed = dateparser.parse(
+            clean,
+            languages=["en"],
+            settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day),
+                      "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if re.fullmatch(r"\d{4}", clean) else []},
+        )
+        if parsed is None:
+            return None
+        day = parsed.date()
+    return TimeValue(text, start, end, day.isoformat(), "date")

@@ -1,0 +1,197 @@
+"""Extraction -> quads, all in the document's named graph.
+
+Two layers (as Wikidata's truthy and full statements): a direct triple for
+easy queries (``person org:memberOf org``, ``entity kg:participatedIn event``,
+``speaker kg:said quote``) and a qualified node (org:Membership, the event,
+the quote, kg:Participation) carrying provenance (``prov:wasDerivedFrom`` a
+nif:Sentence whose offsets reproduce its text), hedge, date and confidence.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.graph.iris import Iris
+from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
+from kg.types import Entity, Event, Extraction, TimeValue
+
+__all__ = ["to_quads", "CLASS_OF"]
+
+#: kg entity types -> schema.org classes
+CLASS_OF = {
+    "Person": SCHEMA.Person,
+    "Organization": SCHEMA.Organization,
+    "Country": SCHEMA.Country,
+    "City": SCHEMA.City,
+    "Place": SCHEMA.Place,
+    "Event": SCHEMA.Event,
+    "Thing": SCHEMA.Thing,
+}
+_DATATYPE = {"date": XSD.date, "gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "duration": XSD.duration}
+_ROLE_PROPERTY = {
+    "agent": KG.agent, "participant": KG.participant, "partner": KG.partner, "theme": KG.theme,
+    "source": KG.source,
+}
+
+
+def _int(n: int) -> Literal:
+    return Literal(str(n), datatype=XSD.integer)
+
+
+def _time(tv: TimeValue) -> Literal:
+    return Literal(tv.value, datatype=_DATATYPE[tv.datatype])
+
+
+def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
+    """All quads of one document's extraction, in its named graph."""
+    d = x.document
+    g = iris.graph(d.id)
+    doc = iris.document(d.id)
+
+    def q(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> Quad:
+        return Quad(s, p, o, g)
+
+    # the document and its text
+    yield q(doc, RDF.type, SCHEMA.NewsArticle)
+    yield q(doc, RDF.type, NIF.Context)
+    yield q(doc, NIF.isString, Literal(d.text))
+    yield q(doc, NIF.beginIndex, _int(0))
+    yield q(doc, NIF.endIndex, _int(len(d.text)))
+    yield q(doc, SCHEMA.identifier, Literal(d.id))
+    if d.title:
+        yield q(doc, SCHEMA.headline, Literal(d.title))
+    if d.published:
+        yield q(doc, SCHEMA.datePublished, Literal(d.published.isoformat(), datatype=XSD.date))
+    for text, code in x.attributes:
+        yield q(doc, KG.nationalityMentioned, Literal(code))
+
+    sent_iri = {}
+    for s in x.sentences:
+        node = iris.span(d.id, s.start, s.end)
+        sent_iri[s.index] = node
+        yield q(node, RDF.type, NIF.Sentence)
+        yield q(node, NIF.referenceContext, doc)
+        yield q(node, NIF.beginIndex, _int(s.start))
+        yield q(node, NIF.endIndex, _int(s.end))
+        yield q(node, NIF.anchorOf, Literal(s.text))
+        yield q(node, KG.segment, Literal(s.segment))
+
+    for e in x.entities:
+        yield from _entity(e, x, iris, q, doc, sent_iri)
+
+    for r in x.relations:
+        person, org = iris.entity(r.subject), iris.entity(r.object)
+        yield q(person, ORG.memberOf, org)
+        m = iris.membership(d.id, r.subject, r.role, r.object)
+        yield q(m, RDF.type, ORG.Membership)
+        yield q(m, ORG.member, person)
+        yield q(m, ORG.organization, org)
+        if r.role:
+            role = iris.role(r.role)
+            yield q(m, ORG.role, role)
+            yield q(role, RDF.type, ORG.Role)
+            yield q(role, RDF.type, SKOS.Concept)
+            yield q(role, RDFS.label, Literal(r.role))
+        yield q(m, PROV.wasDerivedFrom, sent_iri[r.sentence])
+        yield q(m, KG.confidence, Literal(str(r.confidence), datatype=XSD.decimal))
+        if r.hedge:
+            yield q(m, KG.hedge, Literal(r.hedge))
+
+    for ev in x.events:
+        yield from _event(ev, x, iris, q, doc, sent_iri)
+
+    for qt in x.quotes:
+        node = iris.quote(qt.key)
+        yield q(node, RDF.type, KG.Quote)
+        yield q(node, KG.text, Literal(qt.text))
+        yield q(node, NIF.referenceContext, doc)
+        yield q(node, NIF.beginIndex, _int(qt.start))
+        yield q(node, NIF.endIndex, _int(qt.end))
+        yield q(node, NIF.anchorOf, Literal(qt.text))
+        yield q(node, PROV.wasDerivedFrom, sent_iri[qt.sentence])
+        if qt.speaker:
+            speaker = iris.entity(qt.speaker)
+            yield q(node, KG.speaker, speaker)
+            yield q(speaker, KG.said, node)
+        if qt.verb:
+            yield q(node, KG.reportingVerb, Literal(qt.verb))
+        if qt.date:
+            yield q(node, KG.date, _time(qt.date))
+        if qt.hedge:
+            yield q(node, KG.hedge, Literal(qt.hedge))
+
+
+def _entity(e: Entity, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: dict) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
+    node = iris.entity(e.key)
+    yield q(node, RDF.type, CLASS_OF.get(e.type, SCHEMA.Thing))
+    yield q(node, RDFS.label, Literal(e.label))
+    for alias in e.aliases:
+        yield q(node, SKOS.altLabel, Literal(alias))
+    if e.wikidata:
+        yield q(node, OWL.sameAs, WD[e.wikidata])
+    if e.country_code:
+        yield q(node, KG.countryCode, Literal(e.country_code))
+    if e.nationality:
+        yield q(node, KG.nationality, Literal(e.nationality))
+    yield q(doc, SCHEMA.mentions, node)
+    d = x.document
+    for m in e.mentions:
+        mn = iris.span(d.id, m.start, m.end)
+        yield q(mn, RDF.type, NIF.Phrase)
+        yield q(mn, NIF.referenceContext, doc)
+        yield q(mn, NIF.beginIndex, _int(m.start))
+        yield q(mn, NIF.endIndex, _int(m.end))
+        yield q(mn, NIF.anchorOf, Literal(m.text))
+        yield q(mn, ITSRDF.taIdentRef, node)
+        yield q(mn, KG.mentionKind, Literal(m.kind))
+        if m.sentence >= 0:
+            yield q(mn, NIF.sentence, sent_iri[m.sentence])
+        if m.kind == "dateline":
+            yield q(doc, SCHEMA.locationCreated, node)
+        elif m.kind == "source":
+            yield q(doc, SCHEMA.publisher, node)
+    if x.document.source and e.label == x.document.source and e.type == "Organization":
+        yield q(doc, SCHEMA.publisher, node)
+
+
+def _event(ev: Event, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: dict) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
+    node = iris.event(ev.key)
+    yield q(node, RDF.type, SCHEMA.Event)
+    yield q(node, RDF.type, KG[ev.type])
+    yield q(node, RDFS.label, Literal(ev.label))
+    yield q(node, KG.trigger, Literal(ev.trigger.text))
+    yield q(node, PROV.wasDerivedFrom, sent_iri[ev.sentence])
+    yield q(node, KG.inDocument, doc)
+    if ev.place:
+        yield q(node, SCHEMA.location, iris.entity(ev.place))
+    if ev.origin:
+        yield q(node, KG.origin, iris.entity(ev.origin))
+    if ev.date:
+        yield q(node, KG.date, _time(ev.date))
+    if ev.duration:
+        yield q(node, KG.duration, _time(ev.duration))
+    if ev.hedge:
+        yield q(node, KG.hedge, Literal(ev.hedge))
+    if ev.modality:
+        yield q(node, KG.modality, Literal(ev.modality))
+    if ev.negated:
+        yield q(node, KG.negated, Literal("true", datatype=XSD.boolean))
+    for p in ev.participants:
+        pn = iris.participation(ev.key, p.role, p.start, p.end)
+        yield q(node, KG.hasParticipation, pn)
+        yield q(pn, RDF.type, KG.Participation)
+        yield q(pn, KG.role, Literal(p.role))
+        yield q(pn, KG.text, Literal(p.text))
+        yield q(pn, PROV.wasDerivedFrom, sent_iri[ev.sentence])
+        if p.hedge:
+            yield q(pn, KG.hedge, Literal(p.hedge))
+        if p.entity:
+            ent = iris.entity(p.entity)
+            yield q(pn, KG.entity, ent)
+            yield q(node, _ROLE_PROPERTY.get(p.role, KG.participant), ent)
+            if p.role != "participant":
+                yield q(node, KG.participant, ent)
+            yield q(ent, KG.participatedIn, node)
+        else:
+            yield q(node, KG[p.role + "Text"], Literal(p.text))

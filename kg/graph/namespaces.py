@@ -1,0 +1,42 @@
+"""Namespaces as objects: ``SCHEMA.Person`` is a :class:`pyoxigraph.NamedNode`."""
+from __future__ import annotations
+
+from pyoxigraph import NamedNode
+
+__all__ = ["Namespace", "KG", "SCHEMA", "ORG", "PROV", "NIF", "SKOS", "RDF", "RDFS", "XSD", "OWL", "WD", "ITSRDF",
+           "PREFIXES", "DEFAULT_BASE"]
+
+
+class Namespace(str):
+    """A namespace IRI; attribute or item access gives a NamedNode in it."""
+
+    def __getattr__(self, name: str) -> NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return NamedNode(str(self) + name)
+
+    def __getitem__(self, name: str) -> NamedNode:  # type: ignore[override]
+        return NamedNode(str(self) + name)
+
+
+KG = Namespace("http://example.org/kg/ontology#")
+SCHEMA = Namespace("http://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: Default base for instance IRIs (documents, entities, events); change with --base-iri.
+DEFAULT_BASE = "http://example.org/kg/"
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG), "schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV), "nif": str(NIF),
+    "itsrdf": str(ITSRDF), "skos": str(SKOS), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD),
+    "owl": str(OWL), "wd": str(WD),
+}

@@ -1,0 +1,93 @@
+"""The embedded Oxigraph store on disk, and safe (atomic) replacement of outputs.
+
+A build writes a complete new store into a temporary folder beside the
+output and renames it into place at the end, so a failed or interrupted
+build leaves the previous store as it was. A lock file keeps two builds from
+writing the same output folder at once.
+"""
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from pyoxigraph import Quad, Store
+
+from kg.errors import StoreError
+
+__all__ = ["open_store", "new_store", "output_lock", "replace_path", "staging_dir", "STORE_DIRNAME"]
+
+STORE_DIRNAME = "store"
+_LOCK_NAME = ".kg.lock"
+
+
+def _is_lock_error(e: OSError) -> bool:
+    text = str(e).lower()
+    return "lock" in text or e.errno in (errno.EAGAIN, errno.EACCES)
+
+
+def open_store(path: str | Path, read_only: bool = True) -> Store:
+    """Open a built store; raises StoreError with what to do when it cannot."""
+    p = Path(path)
+    if not (p / "CURRENT").exists():
+        raise StoreError(f"{p}: no kg store here; build one with: kg build ARTICLES --out {p.parent}")
+    try:
+        return Store.read_only(str(p)) if read_only else Store(str(p))
+    except OSError as e:
+        if _is_lock_error(e):
+            raise StoreError(f"{p}: the store is locked by another process; wait for it to finish or stop it") from None
+        raise StoreError(f"{p}: the store cannot be opened ({e})") from None
+
+
+def new_store(path: Path, quads: Iterable[Quad]) -> int:
+    """Create a store at ``path`` (which must not exist) holding ``quads``; returns the quad count."""
+    store = Store(str(path))
+    batch: list[Quad] = []
+    for quad in quads:
+        batch.append(quad)
+        if len(batch) >= 50_000:
+            store.bulk_extend(batch)
+            batch = []
+    if batch:
+        store.bulk_extend(batch)
+    store.flush()
+    n = len(store)
+    del store
+    return n
+
+
+@contextlib.contextmanager
+def output_lock(out: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder for the duration of a build."""
+    out.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out / _LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise StoreError(f"{out}: another kg build is writing to this folder; wait for it to finish") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def staging_dir(out: Path) -> Path:
+    """A temporary folder inside ``out`` (same file system, so renames are atomic)."""
+    out.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
+
+
+def replace_path(new: Path, target: Path) -> None:
+    """Move ``new`` to ``target``, replacing a file or folder already there."""
+    if target.is_dir() and not target.is_symlink():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        os.replace(target, old)
+        os.replace(new, target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, target)

@@ -1,0 +1,54 @@
+"""One node per real-world entity, on short texts written for these tests."""
+
+
+def labels(x):
+    return sorted((e.type, e.label) for e in x.entities)
+
+
+def by_label(x, label):
+    found = [e for e in x.entities if e.label == label]
+    assert len(found) == 1, labels(x)
+    return found[0]
+
+
+def test_case_variants_and_dateline_place_merge(extract_text):
+    x = extract_text("Talks resume\nGENEVA (Reuters) – Delegates met in Geneva on Monday to resume talks.")
+    g = by_label(x, "Geneva")
+    assert g.type == "City"
+    assert {m.kind for m in g.mentions} == {"dateline", "name"}
+
+
+def test_country_short_forms_are_one_node(extract_text):
+    x = extract_text("The UK and the United Kingdom's allies met. The US said the U.S. position was firm. "
+                     "US troops stayed.")
+    assert [e.label for e in x.entities if e.type == "Country"].count("United Kingdom") == 1
+    us = by_label(x, "United States")
+    assert len([m for m in us.mentions if m.kind == "name"]) >= 3
+
+
+def test_surname_joins_full_name(extract_text):
+    x = extract_text("Chancellor Olaf Scholz visited Paris on Monday. Scholz said the visit went well.")
+    scholz = by_label(x, "Olaf Scholz")
+    assert "Scholz" in scholz.aliases
+
+
+def test_values_and_nationalities_are_not_nodes(extract_text):
+    x = extract_text("Three Brazilian ministers resigned on Tuesday after 12 days of protests costing $5 million.")
+    assert not [e for e in x.entities if e.label in ("Three", "Tuesday", "12 days", "Brazilian", "$5 million")]
+    assert ("Brazilian", "BRA") in x.attributes
+
+
+def test_acronym_defined_in_text(extract_text):
+    x = extract_text("The World Food Programme (WFP) sent aid. The WFP said more was needed.")
+    assert by_label(x, "World Food Programme").wikidata == "Q652033"
+
+
+def test_offsets_reproduce_text(extract_text):
+    text = "Ankara says “no deal”\nANKARA (AA) – Turkey’s President Recep Tayyip Erdogan met NATO leaders."
+    x = extract_text(text)
+    for e in x.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    for s in x.sentences:
+        assert text[s.start:s.end] == s.text
+    assert not [e for e in x.entities if "\n" in e.label]

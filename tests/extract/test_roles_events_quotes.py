@@ -1,0 +1,54 @@
+"""Roles, events and quotes on short texts written for these tests."""
+
+
+def roles(x):
+    labels = {e.key: e.label for e in x.entities}
+    return {(labels[r.subject], r.role, labels[r.object]) for r in x.relations}
+
+
+def test_title_before_name(extract_text):
+    x = extract_text("German Chancellor Olaf Scholz arrived in Paris. Pentagon spokesman John Kirby declined to comment.")
+    assert ("Olaf Scholz", "chancellor", "Germany") in roles(x)
+    assert ("John Kirby", "spokesman", "Pentagon") in roles(x)
+
+
+def test_apposition_after_name(extract_text):
+    x = extract_text("Satya Nadella, the chief executive of Microsoft, spoke on Monday.")
+    assert ("Satya Nadella", "chief executive", "Microsoft") in roles(x)
+
+
+def test_role_without_organisation_is_not_kept(extract_text):
+    x = extract_text("The spokesman John Smith left early.")
+    assert not x.relations
+
+
+def test_quote_with_pronoun_speaker_and_date(extract_text):
+    text = ("Prime Minister Anna Berg spoke on Tuesday. “We will not give in,” she said Tuesday.")
+    x = extract_text(text, published="2024-03-06")
+    q = [q for q in x.quotes if q.text.startswith("We will not")][0]
+    labels = {e.key: e.label for e in x.entities}
+    assert labels[q.speaker] == "Anna Berg"
+    assert q.date.value == "2024-03-05"
+    assert text[q.start:q.end] == q.text
+
+
+def test_according_to_names_the_speaker(extract_text):
+    x = extract_text("The army moved north to “secure the border,” according to the Interior Ministry.")
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker) for q in x.quotes] == ["Interior Ministry"]
+
+
+def test_meeting_participants_from_coordinated_list(extract_text):
+    x = extract_text("France, Germany and Italy took part in talks in Rome on Friday.")
+    labels = {e.key: e.label for e in x.entities}
+    meets = [e for e in x.events if e.type == "Meet"]
+    assert meets and labels.get(meets[0].place) == "Rome"
+
+
+def test_capture_from_and_hypothetical(extract_text):
+    x = extract_text("Rebels captured two towns from the army on Monday. "
+                     "The government warned that they could seize the capital.")
+    seize = [e for e in x.events if e.type == "Seize"]
+    real = [e for e in seize if e.modality is None]
+    assert [p.text for e in real for p in e.participants if p.role == "theme"] == ["two towns"]
+    assert any(e.modality == "hypothetical" for e in seize)

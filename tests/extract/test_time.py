@@ -1,0 +1,29 @@
+from datetime import date
+
+import pytest
+
+from kg.extract.time import normalise
+
+PUB = date(2021, 8, 11)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, value, datatype", [
+    ("Wednesday", "2021-08-11", "date"),
+    ("Tuesday", "2021-08-10", "date"),
+    ("on Thursday", "2021-08-05", "date"),
+    ("2020", "2020", "gYear"),
+    ("in 2020", "2020", "gYear"),
+    ("six days", "P6D", "duration"),
+    ("20-year", "P20Y", "duration"),
+    ("yesterday", "2021-08-10", "date"),
+    ("March 3", "2021-03-03", "date"),
+])
+def test_normalise(text, value, datatype):
+    tv = normalise(text, 0, len(text), PUB)
+    assert (tv.value, tv.datatype) == (value, datatype)
+
+
+def test_vague_and_undated():
+    assert normalise("recent weeks", 0, 12, PUB) is None
+    assert normalise("Tuesday", 0, 7, None) is None
+    assert normalise("2020", 0, 4, None).value == "2020"

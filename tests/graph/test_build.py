@@ -1,0 +1,50 @@
+"""Building: outputs, stable IRIs (isomorphic re-runs), atomic failure."""
+from datetime import date
+
+import pytest
+
+import kg
+from conftest import EXAMPLES
+
+
+def test_outputs_written(seed_out):
+    for name in ("store", "graph.trig", "graph.graphml", "viewer.html"):
+        assert (seed_out / name).exists()
+    assert not [p for p in seed_out.iterdir() if p.name.startswith(".kg-build-")]
+
+
+def test_rebuild_is_isomorphic(seed_out, tmp_path):
+    import rdflib
+    from rdflib.compare import isomorphic
+
+    kg.build([EXAMPLES], tmp_path, published=date(2021, 8, 11), viewer=False)
+    a, b = rdflib.Dataset(), rdflib.Dataset()
+    a.parse(seed_out / "graph.trig", format="trig")
+    b.parse(tmp_path / "graph.trig", format="trig")
+    graphs_a = {g.identifier: g for g in a.graphs() if len(g)}
+    graphs_b = {g.identifier: g for g in b.graphs() if len(g)}
+    assert graphs_a.keys() == graphs_b.keys() and graphs_a
+    for name, g in graphs_a.items():
+        assert isomorphic(g, graphs_b[name])
+
+
+def test_failed_build_leaves_previous_output(seed_out, tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_out, out)
+    before = (out / "graph.trig").read_bytes()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x00binary")
+    with pytest.raises(kg.errors.InputError if hasattr(kg, "errors") else Exception):
+        kg.build([EXAMPLES, bad], out)
+    assert (out / "graph.trig").read_bytes() == before
+
+
+def test_networkx_projection(seed_graph):
+    g = seed_graph.to_networkx()
+    labels = {d["label"]: n for n, d in g.nodes(data=True)}
+    assert "Ned Price" in labels and "State Department" in labels
+    edges = g.get_edge_data(labels["Ned Price"], labels["State Department"])
+    assert edges and any(e["predicate"] == "memberOf" and "spokesman" in e["sentence"] for e in edges.values())
+    assert all(d["type"] != "Date" for _, d in g.nodes(data=True))

@@ -1,0 +1,86 @@
+"""The command line: exit codes, one-line errors, and the jsonl contract."""
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SEED
+
+
+def kg(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "kg.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=600)
+
+
+def test_query_file_json(seed_out):
+    r = kg("query", ROOT / "ontology/queries/roles.rq", "--store", seed_out / "store", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["head"]["vars"] == ["person", "role", "organization"]
+
+
+def test_roles_table_is_readable(seed_out):
+    r = kg("query", ROOT / "ontology/queries/roles.rq", "--store", seed_out)
+    assert "Ned Price" in r.stdout and "spokesman" in r.stdout and "State Department" in r.stdout
+
+
+def test_bad_query_exit_2_one_line(seed_out):
+    r = kg("query", "SELECT ?x WHERE { ?x }", "--store", seed_out / "store")
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "line 1" in r.stderr
+
+
+def test_missing_store_and_path(tmp_path):
+    r = kg("query", "SELECT * WHERE { ?s ?p ?o }", "--store", tmp_path / "nothing")
+    assert r.returncode == 4 and "no kg store" in r.stderr
+    r = kg("build", tmp_path / "missing.txt", "--out", tmp_path / "out")
+    assert r.returncode == 2 and "missing.txt" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "store").exists()
+
+
+def test_bad_published_date(tmp_path):
+    r = kg("build", SEED, "--published", "11/08/2021", "--out", tmp_path / "out")
+    assert r.returncode == 2 and "--published" in r.stderr
+
+
+def test_missing_model(tmp_path):
+    r = kg("extract", SEED, "--model", "no_such_model_xyz")
+    assert r.returncode == 3 and "pip install" in r.stderr
+
+
+def test_extract_jsonl_contract():
+    r = kg("extract", SEED, "--format", "jsonl", "--published", "2021-08-11")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 1
+    doc = json.loads(lines[0])
+    text = SEED.read_text(encoding="utf-8")
+    assert doc["doc"] == SEED.stem and doc["published"] == "2021-08-11"
+    for key in ("entities", "relations", "events", "quotes"):
+        assert isinstance(doc[key], list) and doc[key]
+    for e in doc["entities"]:
+        assert {"id", "label", "type", "mentions"} <= set(e)
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+    for q in doc["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"] and "speaker" in q
+    for r_ in doc["relations"]:
+        assert {"subject", "predicate", "object", "start", "end"} <= set(r_)
+    for ev in doc["events"]:
+        assert {"id", "type", "label", "participants", "place", "date", "start", "end"} <= set(ev)
+
+
+def test_export_formats(seed_out, tmp_path):
+    import rdflib
+
+    for fmt, parse_as in (("turtle", "turtle"), ("nquads", "nquads"), ("jsonld", "json-ld")):
+        out = tmp_path / f"g.{fmt}"
+        r = kg("export", "--format", fmt, "--store", seed_out / "store", "--out", out)
+        assert r.returncode == 0, r.stderr
+        g = rdflib.Dataset() if fmt != "turtle" else rdflib.Graph()
+        g.parse(out, format=parse_as)
+        assert len(g) > 100
+    r = kg("export", "--format", "graphml", "--store", seed_out / "store", "--out", tmp_path / "g.graphml")
+    assert r.returncode == 0
+    import networkx as nx
+
+    assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 10
