@@ -14,6 +14,11 @@ if TYPE_CHECKING:
 __all__ = ["Arg", "Args", "subject_of", "noun_phrase"]
 
 _LIST_PREPS = ("including", "include", "like", "such")
+#: "ministers from X and Y", "the leaders of X and Y": people standing for the entities named
+_MEMBER_PREPS = ("from", "of")
+_PEOPLE_NOUNS = frozenset("minister ministers leader leaders official officials delegation delegations envoy envoys "
+                          "representative representatives diplomat diplomats negotiator negotiators head heads "
+                          "president presidents party parties".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +57,15 @@ class Args:
         out: list[Arg] = []
         for h in heads:
             if self.entity(h) is None:
-                listed = [p for p in h.rights if p.dep_ == "prep" and p.lower_ in _LIST_PREPS]
+                appos = [c for c in h.children if c.dep_ == "appos" and self.entity(c) is not None]
+                if appos:  # "shipping group Nordvik"
+                    out.append(self.phrase(appos[0]))
+                    continue
+                listed = [p for p in h.rights if p.dep_ == "prep" and (
+                    p.lower_ in _LIST_PREPS or (p.lower_ in _MEMBER_PREPS and h.lower_ in _PEOPLE_NOUNS))]
                 if listed:
                     pobjs = [c for c in listed[0].children if c.dep_ == "pobj"]
-                    if pobjs:
+                    if pobjs and (listed[0].lower_ in _LIST_PREPS or self.entity(pobjs[0]) is not None):
                         out.extend(self.expand(pobjs[0]))
                         continue
             out.append(self.phrase(h))

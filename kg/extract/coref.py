@@ -37,6 +37,7 @@ _NEUTER = {"it", "its", "itself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 _WINDOW = 2  # previous sentences searched
+_MILITARY = {"army", "military", "troops", "troop", "forces", "force", "soldiers", "soldier"}
 
 
 def _etype(ctx: Ctx, m: RawMention) -> str:
@@ -84,6 +85,19 @@ def _clause_subject(tok: "Token") -> "Token | None":
     return None
 
 
+def _reporting_subject(tok: "Token") -> "Token | None":
+    """For a pronoun subject of a clause reported by a verb of speech, that verb's subject."""
+    from kg.extract.lexicon import REPORTING_VERBS
+
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subj[0] if subj else None
+
+
 def _is_person(ctx: Ctx, m: RawMention) -> bool:
     return _etype(ctx, m) == "Person"
 
@@ -123,6 +137,16 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
                 if sm is not None and sm.key and _is_person(ctx, sm):
                     return sm
         return _pick(cands, lambda m: _is_person(ctx, m), prefer_heads=False)
+    if (low in _NEUTER or low in _PLURAL) and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None  # an object "it" / "them" refers to things as often as to entities: left alone
+    reported = _reporting_subject(tok)
+    if reported is not None:
+        # "The rebels said they had withdrawn": the pronoun is the reporter when number agrees
+        rm = ctx.mention_at(si, reported.i)
+        agrees = (low in _PLURAL and reported.tag_ in ("NNS", "NNPS")) or (
+            low in _MALE | _FEMALE | _NEUTER and reported.tag_ in ("NN", "NNP"))
+        if agrees:
+            return rm if rm is not None and rm.key else None
     if low in _NEUTER:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in ("be", "seem", "appear", "rain", "take"):
             return None  # pleonastic "it is ..."
@@ -155,10 +179,14 @@ def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawM
                            prefer_heads=False)
             return (comp[0], target) if target else None
         return None
-    if dets[0].lower_ != "the":
-        return None
+    if dets[0].lower_ != "the" or tok.tag_ == "NNS" and lemma not in GROUP_HEADS:
+        return None  # "the companies": a plural description names several entities
     first = dets[0]
-    if lemma in ("country", "nation"):
+    if lemma in _MILITARY:
+        # "the army" after "Malian troops": the armed forces named before
+        target = _pick(cands, lambda m: m.label == "GROUP" and _label_words(ctx, m)[-1] in _MILITARY,
+                       prefer_heads=False)
+    elif lemma in ("country", "nation"):
         target = _pick(cands, lambda m: _etype(ctx, m) == "Country")
     elif lemma == "city":
         target = _pick(cands, lambda m: _etype(ctx, m) == "City")

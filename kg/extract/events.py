@@ -38,6 +38,7 @@ __all__ = ["find_events", "speaker_of", "date_of", "hedge_of"]
 _MODALS = {"should", "would", "could", "might", "may", "must"}
 _CONDITIONAL_MARKS = {"if", "unless", "whether"}
 _PLACE_TYPES = {"Country", "City", "Place"}
+_SPEAKER_TYPES = {"Person", "Organization", "Country"}  # places do not speak: a "speaking place" is a NER error
 
 
 @dataclass
@@ -147,7 +148,7 @@ def speaker_of(args: Args, verb: "Token") -> Arg | None:
         subj = [s2] if s2 is not None else []
     if not subj:
         return None
-    found = args.entities(subj[0])
+    found = [a for a in args.entities(subj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
     return found[0] if len(found) == 1 else None
 
 
@@ -156,7 +157,7 @@ def according_to(args: Args, sent: "Token") -> tuple["Token", Arg] | None:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if pobj:
-                found = args.entities(pobj[0])
+                found = [a for a in args.entities(pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
                 if len(found) == 1:
                     return t, found[0]
     return None
@@ -180,7 +181,10 @@ def _verb_type(tok: "Token") -> str | None:
             dobj is not None and EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree") else "Attack"
     if lemma == "sign":
         return "Agree" if dobj is not None and EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree" else "Join"
-    if lemma == "hit" and tok.dep_ != "ROOT":
+    subj = kids.get("nsubj")
+    if subj is not None and EVENT_NOUNS.get(subj.lemma_.lower()) == "Disaster" and lemma in ("hit", "strike", "devastate"):
+        return "Disaster"  # "an earthquake hit X"
+    if lemma in ("hit", "devastate"):
         return None
     return etype
 
@@ -329,8 +333,13 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     agents = [] if subj is None or passive else args.expand(subj)
     agents = [a for a in agents if a.entity is not None]
     hedge = hedge_of(tok)
-    # a verb whose object is an event noun joins that event
-    targets = [c for c in kids if c.dep_ == "dobj" and (si, c.i) in by_token]
+    if tok.lemma_.lower() == "agree" and any(c.dep_ == "xcomp" for c in kids):
+        return  # "agreed to acquire X": the event is the acquisition
+    # a verb whose object (or passive or eventive subject) is an event noun joins that event
+    targets = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "nsubj") and (si, c.i) in by_token]
+    if passive:
+        agents = [a for p in kids if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"
+                  for a in args.expand(o) if a.entity is not None]
     for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in ("in", "to", "on")):
         targets += [p for p in prep.children if p.dep_ == "pobj" and (si, p.i) in by_token]
     if tok.dep_ == "relcl" and (si, tok.head.i) in by_token:
@@ -342,11 +351,17 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         else:
             role = "participant"
         for a in agents:
-            ev.add(role, a, hedge)
-        if tok.dep_ == "relcl":
-            _prep_args(ctx, args, tok, ev, by_token, si)
-            if ev.date is None:
-                ev.date, _ = date_of(ctx, si, tok, published)
+            if a.entity is not None and not (ev.type == "Disaster" and targets[0].dep_ == "nsubj"):
+                ev.add(role, a, hedge)
+        _prep_args(ctx, args, tok, ev, by_token, si)
+        for o in (c for c in kids if c.dep_ == "dobj" and c is not targets[0]):
+            for a in args.expand(o):
+                if _etype(ctx, a.entity) in _PLACE_TYPES:  # "the quake hit eastern X"
+                    ev.place = ev.place or a.entity
+                elif a.entity is not None:
+                    ev.add("theme", a, hedge)
+        if ev.date is None:
+            ev.date, _ = date_of(ctx, si, tok, published)
         return
     idx = ctx.sentence_of(si, tok)
     sent = ctx.sentences[idx]
@@ -360,8 +375,8 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         for a in args.expand(o):
             b.add("theme", a)
     _prep_args(ctx, args, tok, b, by_token, si)
-    for o in objs:  # "captured X from Y": the parser often hangs "from Y" on the object
-        _prep_args(ctx, args, o, b, by_token, si, only=("from",))
+    for o in objs:  # "captured X from Y", "won the runoff in Z": the parser often hangs these on the object
+        _prep_args(ctx, args, o, b, by_token, si, only=("from", "in", "at"))
     if not b.participants:
         return
     b.date, b.duration = date_of(ctx, si, tok, published)

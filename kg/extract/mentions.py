@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import GROUP_HEADS, ROLE_HEADS, ROLE_MODIFIERS, VALUE_LABELS
+from kg.extract.lexicon import GROUP_HEADS, OFFICE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, VALUE_LABELS
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ __all__ = ["find_mentions", "ENTITY_LABELS"]
 
 #: spaCy labels that become entity nodes.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+# kg's own labels: GROUP ("French troops") and CITY ("the town of X")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "poss"})
 
 
@@ -33,16 +34,39 @@ def _trim(span: "list[Token]") -> list["Token"]:
 
 
 def _before_title(ent: "Span") -> bool:
+    """A nationality before an office of state and a name: "German Chancellor X"."""
     doc = ent.doc
     i = ent.end
     while i < len(doc) and doc[i].lower_ in ROLE_MODIFIERS:
         i += 1
-    return i < len(doc) and doc[i].lower_ in ROLE_HEADS and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
+    return i < len(doc) and doc[i].lower_ in OFFICE_HEADS and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
 
 
-def _label_fix(ent: "Span") -> str:
-    """A two- or three-word proper name right after a title is a person ("Chancellor Olaf Scholz"),
-    whatever the NER said."""
+def _strip_title(toks: list["Token"]) -> list["Token"]:
+    """'Striker Diaz' -> 'Diaz': titles in front of a name are not part of it."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower_ in ROLE_MODIFIERS:
+        i += 1
+    if i < len(toks) - 1 and toks[i].lower_ in ROLE_HEADS and all(t.pos_ == "PROPN" for t in toks[i + 1:]):
+        return toks[i + 1:]
+    return toks
+
+
+def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
+    """Fix NER labels from the words around a name: a proper name right after a title is a person
+    ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
+    ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz")."""
+    doc = ent.doc
+    if stripped and toks and ent.label_ != "PERSON" and len(toks) <= 3:
+        return "PERSON"
+    after = ent.end
+    while after < len(doc) and doc[after].lower_ in ROLE_MODIFIERS:
+        after += 1
+    if (ent.label_ in ("PERSON", "GPE") and after < len(doc)
+            and doc[after].lower_ in ROLE_HEADS and (ent.label_ == "PERSON" or doc[after].lower_ not in OFFICE_HEADS)
+            and after + 1 < len(doc) and doc[after + 1].ent_type_ == "PERSON"
+            and country(ent.text) is None):
+        return "ORG"
     if ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" for t in ent):
         prev = ent.doc[ent.start - 1] if ent.start > 0 else None
         if prev is not None and (prev.lower_ in ROLE_HEADS) and country(ent.text) is None \
@@ -77,7 +101,7 @@ def _group_phrase(tok: "Token", ctx: Ctx, si: int) -> tuple[list["Token"], str |
     nationality = None
     for m in mods:
         for t in m.subtree:
-            if t.ent_type_ in ("GPE", "NORP"):
+            if t.ent_type_ in ("GPE", "NORP") or (t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN")):
                 link = demonym_country(t.text)
                 if link is not None:
                     nationality = link.code
@@ -102,7 +126,12 @@ def find_mentions(ctx: Ctx) -> None:
                 continue
             if ent.label_ in VALUE_LABELS or ent.label_ not in ENTITY_LABELS:
                 continue
-            _add(ctx, si, _trim(list(ent)), _label_fix(ent), "name")
+            if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
+                    and seg.doc[ent.end].lower_ in ROLE_HEADS:
+                continue  # "Interior" in "Interior Minister X" is part of the title
+            trimmed = _trim(list(ent))
+            toks = _strip_title(trimmed)
+            _add(ctx, si, toks, _label_fix(ent, toks, stripped=len(toks) < len(trimmed)), "name")
         for tok in seg.doc:
             if ctx.covered(si, tok.i):
                 continue
@@ -110,6 +139,8 @@ def find_mentions(ctx: Ctx) -> None:
             if found and found[0] and not any(ctx.covered(si, t.i) and ctx.mention_at(si, t.i).label != "GPE"
                                               for t in found[0]):
                 _add_group(ctx, si, found[0], found[1])
+    _add_named_places(ctx)
+    _add_repeated_names(ctx)
     _add_surnames(ctx)
     if doc.place_span is not None:
         ctx.add_mention(RawMention(-1, 0, 0, doc.place_span.start, doc.place_span.end, doc.place_span.text,
@@ -128,6 +159,50 @@ def _add_group(ctx: Ctx, si: int, toks: list["Token"], nationality: str | None) 
     idx = len(ctx.mentions)
     ctx.mentions.append(m)
     ctx._by_token[(si, toks[-1].i)] = idx  # the head token refers to the group
+
+
+def _add_named_places(ctx: Ctx) -> None:
+    """"the town of X", "the province of X": X is a place, whatever the NER said."""
+    for si, seg in enumerate(ctx.segments):
+        for tok in seg.doc:
+            if tok.lower_ != "of" or tok.i == 0 or tok.i + 1 >= len(seg.doc):
+                continue
+            noun, name = seg.doc[tok.i - 1], seg.doc[tok.i + 1]
+            if noun.lemma_.lower() in PLACE_NOUNS and name.pos_ == "PROPN" and name.text[:1].isupper():
+                label = "CITY" if noun.lemma_.lower() in ("town", "city", "village", "capital", "port") else "LOC"
+                existing = ctx.mention_at(si, name.i)
+                if existing is None:
+                    end = name.i + 1
+                    while end < len(seg.doc) and seg.doc[end].pos_ == "PROPN":
+                        end += 1
+                    _add(ctx, si, list(seg.doc[name.i:end]), label, "name")
+                elif existing.label == "PERSON":
+                    existing.label = label
+
+
+def _add_repeated_names(ctx: Ctx) -> None:
+    """A proper name the NER found once is the same name where it missed it elsewhere in the document."""
+    names: dict[tuple[str, ...], str] = {}
+    for m in ctx.mentions:
+        if m.seg >= 0 and m.label in ("PERSON", "ORG", "GPE", "LOC", "CITY") and len(m.text) >= 4:
+            toks = tuple(m.text.split())
+            if all(t[:1].isupper() for t in toks):
+                names.setdefault(toks, m.label)
+    if not names:
+        return
+    longest = max(len(k) for k in names)
+    for si, seg in enumerate(ctx.segments):
+        doc = seg.doc
+        i = 0
+        while i < len(doc):
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(t.text for t in doc[i:i + n])
+                if key in names and not any(ctx.covered(si, j) for j in range(i, i + n)) \
+                        and all(t.pos_ == "PROPN" for t in doc[i:i + n]):
+                    _add(ctx, si, list(doc[i:i + n]), names[key], "name")
+                    i += n - 1
+                    break
+            i += 1
 
 
 def _add_surnames(ctx: Ctx) -> None:

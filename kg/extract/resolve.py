@@ -40,8 +40,13 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
     if m.label == "GROUP":
         return "Organization", None, None, None
     if m.label == "PERSON":
+        link = country(text)
+        if link is not None and clean_surface(text).lower() == link.label.lower():
+            return "Country", link.label, link.wikidata, link.code  # "unity of Mali": a country, not a person
+        if " " not in text and is_city(text):
+            return "City", None, None, None
         return "Person", None, None, None
-    if m.label in ("GPE", "LOC", "FAC", "ORG"):
+    if m.label in ("GPE", "LOC", "FAC", "ORG", "CITY"):
         link = country(text) if m.label != "ORG" or len(clean_surface(text)) <= 5 else None
         if link is not None and not (m.label == "ORG" and organization(text)):
             return "Country", link.label, link.wikidata, link.code
@@ -52,7 +57,7 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
         return "Organization", None, None, None
     if m.label == "EVENT":
         return "Event", None, None, None
-    if m.kind == "dateline" or is_city(text):
+    if m.kind == "dateline" or m.label == "CITY" or is_city(text):
         return "City", None, None, None
     return "Place", None, None, None
 
@@ -65,7 +70,7 @@ def resolve_mentions(ctx: Ctx) -> None:
     acronym_of: dict[str, str] = {}
     for m in re.finditer(r"\b([A-Z][\w.’'&-]*(?:\s+(?:of|the|and|for|[A-Z][\w.’'&-]*))+)\s+\(([A-Z][A-Za-z.]{1,9})\)",
                          ctx.document.text):
-        acronym_of[m.group(2)] = m.group(1)
+        acronym_of[m.group(2)] = clean_surface(m.group(1))
     if ctx.document.source and ctx.document.source_abbrev:
         acronym_of[ctx.document.source_abbrev] = ctx.document.source
 
@@ -73,6 +78,12 @@ def resolve_mentions(ctx: Ctx) -> None:
     for m in ctx.mentions:
         if m.label == "PERSON" and len(text_of[id(m)].split()) >= 2:
             full_names[text_of[id(m)].split()[-1]].append(text_of[id(m)])
+    # "Nordvik" for "Nordvik ASA": the first word of a longer organisation name
+    org_first_word: dict[str, set[str]] = defaultdict(set)
+    for m in ctx.mentions:
+        words = text_of[id(m)].split()
+        if m.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in _STOP:
+            org_first_word[words[0]].add(text_of[id(m)])
     org_initials = {
         _initials(text_of[id(m)]): text_of[id(m)]
         for m in ctx.mentions
@@ -89,6 +100,9 @@ def resolve_mentions(ctx: Ctx) -> None:
                 ("Place", None, None, None)
         elif len(text.split()) == 1 and text in full_names and m.label in ("ORG", "GPE", "PERSON"):
             etype, canonical, wikidata, code = "Person", None, None, None  # a surname the NER mislabelled
+        elif len(text.split()) == 1 and len(org_first_word.get(text, ())) == 1 and m.label in ("ORG", "GPE", "PERSON"):
+            etype, canonical, wikidata, code = "Organization", None, None, None
+            text = next(iter(org_first_word[text]))
         else:
             etype, canonical, wikidata, code = _class_for(m, text)
         label = canonical or text
@@ -109,7 +123,31 @@ def resolve_mentions(ctx: Ctx) -> None:
         entry = info.setdefault(key, {"type": etype, "labels": Counter(), "wikidata": wikidata, "code": code,
                                       "nationality": m.nationality})
         entry["labels"][label] += 1  # type: ignore[index]
+    _unify_surfaces(ctx, info)
     ctx.entity_info = info
+
+
+_TYPE_PRIORITY = {"Country": 0, "Organization": 1, "Person": 2, "City": 3, "Place": 4, "Event": 5}
+
+
+def _unify_surfaces(ctx: Ctx, info: dict[str, dict[str, object]]) -> None:
+    """One surface form, one entity: when the NER labels the same name differently in one
+    document (a club name as a place here, an organisation there), one class wins
+    (by a fixed priority: country, organisation, person, city, place; then by frequency); persons' surnames keep their own rule."""
+    by_surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in ctx.mentions:
+        if m.key and m.kind in ("name",):
+            by_surface[_norm(m.text)][m.key] += 1
+    for surface, keys in by_surface.items():
+        if len(keys) < 2:
+            continue
+        best = sorted(keys, key=lambda k: (_TYPE_PRIORITY.get(str(info[k]["type"]), 9), -keys[k], k))[0]
+        for m in ctx.mentions:
+            if m.key in keys and m.key != best and _norm(m.text) == surface and m.kind == "name":
+                m.key = best
+    used = {m.key for m in ctx.mentions}
+    for key in [k for k in info if k not in used]:
+        del info[key]
 
 
 def entities_of(ctx: Ctx) -> tuple[Entity, ...]:

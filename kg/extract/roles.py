@@ -86,6 +86,18 @@ def _org_after(ctx: Ctx, si: int, head: "Token") -> RawMention | None:
     return None
 
 
+def _ministry_of(ctx: Ctx, words: list["Token"]) -> RawMention | None:
+    """"Interior Minister X" works in the "Interior Ministry" named in the same document."""
+    if words[-1].lower_ != "minister" or len(words) < 2:
+        return None
+    field_ = " ".join(w.lower_ for w in words[:-1])
+    wanted = {f"{field_} ministry", f"ministry of {field_}", f"ministry of the {field_}"}
+    for m in ctx.mentions:
+        if m.key and m.label == "ORG" and " ".join(m.text.lower().split()) in wanted:
+            return m
+    return None
+
+
 def _label(words: list["Token"]) -> str:
     return " ".join(w.lower_ for w in words)
 
@@ -109,7 +121,8 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
         # 1. title before the name
         first, words = _role_words_ending_at(doc, m.tok_start - 1)
         if words:
-            org = _org_before(ctx, m.seg, doc, first - 1) or _org_after(ctx, m.seg, words[-1])
+            org = (_org_before(ctx, m.seg, doc, first - 1) or _org_after(ctx, m.seg, words[-1])
+                   or _ministry_of(ctx, words))
             if org is not None:
                 results.append((words, org))
         # 2. apposition before the name: "..., <PERSON>"
