@@ -54,8 +54,10 @@ class BuildSummary:
 class KnowledgeGraph:
     """A built graph: its store on disk, queried with SPARQL or as NetworkX.
 
-    >>> kg_ = KnowledgeGraph("output/store")   # doctest: +SKIP
-    >>> kg_.query("SELECT ?label WHERE { ?p a schema:Person ; rdfs:label ?label }")  # doctest: +SKIP
+    Get one from :func:`build` or :func:`open_graph` (``kg.open``).
+
+    >>> len(kg_graph) > 500
+    True
     """
 
     def __init__(self, store_dir: str | Path, summary: BuildSummary | None = None) -> None:
@@ -76,12 +78,23 @@ class KnowledgeGraph:
         return len(self.store)
 
     def sparql(self, query: str) -> Result:
-        """Run SPARQL text or a .rq file; returns a :class:`~kg.query.Result`."""
-        text, source = load_query(query)
+        """Run SPARQL text, a .rq file, or the id of a query in ``ontology/queries`` ("roles").
+
+        Returns a :class:`~kg.query.Result`.
+        """
+        text, source = load_query(_query_file(query))
         return run_query(self.store, text, source)
 
     def query(self, query: str) -> "pd.DataFrame":
-        """Run SPARQL text or a .rq file; SELECT rows as a pandas DataFrame of strings."""
+        """Run SPARQL text, a .rq file or a query id; SELECT rows as a pandas DataFrame of strings.
+
+        ``kg_graph`` below is ``kg.build(["examples/"], out)``:
+
+        >>> kg_graph.query("roles").columns.tolist()
+        ['person', 'role', 'organization']
+        >>> len(kg_graph.query("SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }")) > 0
+        True
+        """
         import pandas as pd
 
         res = self.sparql(query)
@@ -89,8 +102,55 @@ class KnowledgeGraph:
             return pd.DataFrame({"boolean": [res.boolean]})
         return pd.DataFrame(res.values(), columns=res.variables)
 
+    def entities(self) -> "pd.DataFrame":
+        """Entities with label, type and number of mentions, most mentioned first.
+
+        >>> kg_graph.entities().columns.tolist()
+        ['entity', 'label', 'type', 'mentions']
+        """
+        df = self.query(_ENTITIES)
+        df["mentions"] = df["mentions"].astype(int)
+        return df.sort_values(["mentions", "label"], ascending=[False, True], ignore_index=True)
+
+    def quotes(self) -> "pd.DataFrame":
+        """Direct quotes: speaker, text, date, reporting verb, document and offsets.
+
+        >>> q = kg_graph.quotes()
+        >>> "speaker" in q.columns and len(q) > 0
+        True
+        """
+        df = self.query(_QUOTES)
+        for col in ("start", "end"):
+            df[col] = df[col].astype(int)
+        return df
+
+    def events(self) -> "pd.DataFrame":
+        """Events, one row per participant: type, label, participant, role, place, date, sentence.
+
+        >>> sorted(set(kg_graph.events()["type"]))[:3]
+        ['Agree', 'Attack', 'Meet']
+        """
+        return self.query(_EVENTS)
+
+    def show(self, height: int = 600) -> Any:
+        """Display the interactive viewer inline in Jupyter or VS Code."""
+        import html as _html
+
+        from IPython.display import HTML
+
+        from kg.viz import render_html
+
+        page = render_html(self.to_networkx(), title=f"kg — {self.path}")
+        return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" width="100%" height="{height}" '
+                    f'style="border:1px solid #ddd"></iframe>')
+
     def to_networkx(self) -> "nx.MultiDiGraph":
-        """Entities and events as nodes; relations as edges with their source sentence."""
+        """Entities and events as nodes; relations as edges with their source sentence.
+
+        >>> g = kg_graph.to_networkx()
+        >>> g.number_of_nodes() > 10 and g.number_of_edges() > 10
+        True
+        """
         return to_networkx(self.store)
 
     def export(self, fmt: str, output: str | Path) -> Path:
@@ -112,6 +172,46 @@ class KnowledgeGraph:
         from kg.viz import write_html
 
         return write_html(self.to_networkx(), path, title)
+
+
+_ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
+  ?entity rdfs:label ?label ; a ?class .
+  VALUES (?class ?type) { (schema:Person "Person") (schema:Organization "Organization")
+    (schema:Country "Country") (schema:City "City") (schema:Place "Place") }
+  OPTIONAL { ?m itsrdf:taIdentRef ?entity }
+} GROUP BY ?entity ?label ?type"""
+
+_QUOTES = """SELECT ?speaker ?quote ?date ?verb ?document ?start ?end WHERE {
+  ?q a kg:Quote ; kg:text ?quote ; nif:referenceContext ?document ; nif:beginIndex ?start ; nif:endIndex ?end .
+  OPTIONAL { ?q kg:speaker/rdfs:label ?speaker }
+  OPTIONAL { ?q kg:date ?date }
+  OPTIONAL { ?q kg:reportingVerb ?verb }
+} ORDER BY ?document ?start"""
+
+_EVENTS = """SELECT ?event ?type ?label ?participant ?role ?place ?date ?hedge ?sentence WHERE {
+  ?event a schema:Event ; a ?class ; rdfs:label ?label ; prov:wasDerivedFrom/nif:anchorOf ?sentence .
+  FILTER(STRSTARTS(STR(?class), STR(kg:)))
+  BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
+  OPTIONAL { ?event kg:hasParticipation ?p . ?p kg:role ?role ; kg:text ?ptext .
+             OPTIONAL { ?p kg:entity/rdfs:label ?plabel } BIND(COALESCE(?plabel, ?ptext) AS ?participant) }
+  OPTIONAL { ?event schema:location/rdfs:label ?place }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:hedge ?hedge }
+} ORDER BY ?event ?role"""
+
+
+def _query_file(query: str) -> str:
+    """A bare query id ("roles") names ``ontology/queries/roles.rq``."""
+    import re
+
+    if re.fullmatch(r"[A-Za-z_][\w-]*", query):
+        from kg.resources import ontology_path
+
+        try:
+            return str(ontology_path("queries", f"{query}.rq"))
+        except Exception:
+            raise InputError(f"{query}: no query with this id in ontology/queries; give a .rq file or SPARQL text") from None
+    return query
 
 
 def _progress(callback: Callable[[str], None] | None, msg: str) -> None:
