@@ -145,6 +145,42 @@ def extract(
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def serve(
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless told otherwise)."),
+    port: int = typer.Option(7878, help="TCP port."),
+    timeout: int = typer.Option(30, help="Query timeout in seconds."),
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (the Oxigraph server) until interrupted."""
+    from kg.http import run_server, server_command
+
+    cmd = server_command(store, host=host, port=port, timeout_s=timeout)
+    typer.echo(f"SPARQL endpoint (read-only): {cmd.url}    (Ctrl-C stops it)", err=True)
+    raise SystemExit(run_server(cmd))
+
+
+@app.command()
+def push(
+    endpoint: str = typer.Option(..., help="The server's SPARQL query endpoint URL."),
+    graph_store: Optional[str] = typer.Option(None, "--graph-store",
+                                              help="Its Graph Store Protocol URL (guessed for Oxigraph/Fuseki)."),
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    replace: bool = typer.Option(False, "--replace", help="Replace each document graph (PUT) instead of adding (POST)."),
+    batch_size: int = typer.Option(50_000, help="Triples per request."),
+    retries: int = typer.Option(4, help="Retries on transient errors."),
+) -> None:
+    """Upload every document's named graph to a SPARQL server through the Graph Store Protocol."""
+    from kg.api import open_graph
+    from kg.http import graph_store_url, push as push_graphs
+
+    target = graph_store or graph_store_url(endpoint)
+    summary = push_graphs(open_graph(store).store, target, replace=replace, batch_size=batch_size, retries=retries,
+                          progress=lambda m: typer.echo(m, err=True))
+    typer.echo(f"Pushed {summary.graphs} graph(s), {summary.triples} triples to {summary.graph_store} "
+               f"in {summary.requests} request(s) ({summary.retries} retried).")
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)
