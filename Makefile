@@ -19,6 +19,7 @@ demo: install
 
 # pytest exits 5 when it collected no test: that is a failure here, never a pass.
 test: install
+	bash tests/setup_browser.sh
 	$(BIN)/python -m pytest -q; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 

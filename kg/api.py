@@ -140,7 +140,9 @@ class KnowledgeGraph:
 
         from kg.viz import render_html
 
-        page = render_html(self.to_networkx(), title=f"kg — {self.path}")
+        from kg.query.network import node_details
+
+        page = render_html(self.to_networkx(), title=f"kg — {self.path}", details=node_details(self.store))
         return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" width="100%" height="{height}" '
                     f'style="border:1px solid #ddd"></iframe>')
 
@@ -168,10 +170,27 @@ class KnowledgeGraph:
         os.replace(tmp, out)
         return out
 
-    def write_viewer(self, path: str | Path, title: str = "kg") -> Path:
+    def viewer_graph(self, query: str | None = None, max_nodes: int | None = None) -> "tuple[nx.MultiDiGraph, str]":
+        """The projection to show: all of it, or the nodes a CONSTRUCT query returns; cut to
+        ``max_nodes`` most connected nodes. Returns the graph and a note on what was left out."""
+        from kg.query.network import restrict
+
+        keep = None
+        if query is not None:
+            res = self.sparql(query)
+            if res.kind != "graph":
+                raise InputError(f"{query}: the viewer needs a CONSTRUCT or DESCRIBE query")
+            keep = {t.value for row in res.rows for triple in row for t in (triple.subject, triple.object)}
+        return restrict(self.to_networkx(), keep, max_nodes)
+
+    def write_viewer(self, path: str | Path, title: str = "kg", query: str | None = None,
+                     max_nodes: int | None = None) -> Path:
+        """Write the HTML viewer (whole graph, or a CONSTRUCT query's nodes, at most ``max_nodes``)."""
+        from kg.query.network import node_details
         from kg.viz import write_html
 
-        return write_html(self.to_networkx(), path, title)
+        g, note = self.viewer_graph(query, max_nodes)
+        return write_html(g, path, title, node_details(self.store), note)
 
 
 _ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {

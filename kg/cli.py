@@ -98,12 +98,16 @@ def query(
 def view(
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     out: Path = typer.Option(Path("output/viewer.html"), "--out", "-o", help="HTML file to write."),
+    query: Optional[str] = typer.Option(None, "--query", help="A CONSTRUCT query (.rq or text): show only its nodes."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", help="Keep at most N nodes, the most connected."),
     open_: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
 ) -> None:
-    """(Re)write the self-contained HTML viewer of the graph."""
+    """(Re)write the self-contained HTML viewer of the graph (or of a CONSTRUCT query's part of it)."""
     from kg.api import open_graph
 
-    path = open_graph(store).write_viewer(out)
+    if max_nodes is not None and max_nodes < 1:
+        raise KGError("--max-nodes must be at least 1")
+    path = open_graph(store).write_viewer(out, query=query, max_nodes=max_nodes)
     typer.echo(f"Viewer written to {path}")
     if open_:
         webbrowser.open(path.resolve().as_uri())

@@ -15,7 +15,7 @@ from kg.query.sparql import run_query
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_networkx"]
+__all__ = ["node_details", "restrict", "to_networkx"]
 
 _NODES = """
 SELECT ?n ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?aliases)
@@ -31,7 +31,7 @@ WHERE {
 """
 
 _EDGES = """
-SELECT ?s ?o ?predicate ?role ?sentence ?text ?begin ?end ?doc WHERE {
+SELECT ?s ?o ?predicate ?role ?sentence ?text ?begin ?end ?doc ?title WHERE {
   {
     ?st a org:Membership ; org:member ?s ; org:organization ?o ; prov:wasDerivedFrom ?sentence .
     OPTIONAL { ?st org:role/rdfs:label ?role }
@@ -48,6 +48,7 @@ SELECT ?s ?o ?predicate ?role ?sentence ?text ?begin ?end ?doc WHERE {
     BIND("origin" AS ?predicate)
   }
   ?sentence nif:anchorOf ?text ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
+  OPTIONAL { ?doc schema:headline ?title }
 }
 """
 
@@ -73,5 +74,69 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
         if s not in g or o not in g:
             continue
         g.add_edge(s, o, predicate=row["predicate"], role=row["role"] or "", sentence=row["text"],
-                   begin=int(row["begin"]), end=int(row["end"]), document=row["doc"])
+                   begin=int(row["begin"]), end=int(row["end"]), document=row["doc"], title=row["title"] or "")
     return g
+
+
+_MENTIONS = """
+SELECT ?n ?doc ?title ?date ?text ?sb ?mb ?me WHERE {
+  ?m itsrdf:taIdentRef ?n ; nif:beginIndex ?mb ; nif:endIndex ?me ; nif:sentence ?s .
+  ?s nif:anchorOf ?text ; nif:beginIndex ?sb ; nif:referenceContext ?doc .
+  OPTIONAL { ?doc schema:headline ?title }
+  OPTIONAL { ?doc schema:datePublished ?date }
+} ORDER BY ?n ?doc ?mb
+"""
+_SAID = """
+SELECT ?n ?text ?date WHERE { ?q kg:speaker ?n ; kg:text ?text ; nif:beginIndex ?b . OPTIONAL { ?q kg:date ?date } }
+ORDER BY ?n ?b
+"""
+_TOOK_PART = """
+SELECT ?n ?event ?type ?label ?role ?date WHERE {
+  ?event kg:hasParticipation ?p ; rdfs:label ?label ; a ?class . ?p kg:entity ?n ; kg:role ?role .
+  FILTER(STRSTARTS(STR(?class), STR(kg:))) BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
+  OPTIONAL { ?event kg:date ?date }
+}
+"""
+_MAX_SENTENCES = 12
+
+
+def node_details(store: Store) -> dict[str, dict[str, object]]:
+    """Per node: source sentences (mention offsets within the sentence), quotes, events, documents."""
+    out: dict[str, dict[str, object]] = {}
+
+    def entry(n: str) -> dict[str, object]:
+        return out.setdefault(n, {"sentences": [], "quotes": [], "events": [], "docs": []})
+
+    for r in run_query(store, _MENTIONS).values():
+        e = entry(r["n"])
+        docs: list[str] = e["docs"]  # type: ignore[assignment]
+        if r["doc"] not in docs:
+            docs.append(r["doc"])
+        sents: list[dict[str, object]] = e["sentences"]  # type: ignore[assignment]
+        if len(sents) < _MAX_SENTENCES:
+            sb = int(r["sb"])
+            sents.append({"doc": r["doc"], "title": r["title"], "date": r["date"], "text": r["text"],
+                          "from": int(r["mb"]) - sb, "to": int(r["me"]) - sb})
+    for r in run_query(store, _SAID).values():
+        entry(r["n"])["quotes"].append({"text": r["text"], "date": r["date"]})  # type: ignore[attr-defined]
+    for r in run_query(store, _TOOK_PART).values():
+        entry(r["n"])["events"].append({"type": r["type"], "label": r["label"], "role": r["role"],  # type: ignore[attr-defined]
+                                        "date": r["date"]})
+    return out
+
+
+def restrict(g: "nx.MultiDiGraph", keep: set[str] | None = None, max_nodes: int | None = None) -> tuple["nx.MultiDiGraph", str]:
+    """The subgraph on ``keep`` (if given), cut to the ``max_nodes`` most connected nodes; and a note
+    saying what was left out ("" when nothing was)."""
+    total = g.number_of_nodes()
+    if keep is not None:
+        g = g.subgraph([n for n in g if n in keep]).copy()
+    note = ""
+    if max_nodes is not None and g.number_of_nodes() > max_nodes:
+        ranked = sorted(g.nodes, key=lambda n: (-g.degree(n), str(n)))[:max_nodes]
+        shown_of = g.number_of_nodes()
+        g = g.subgraph(ranked).copy()
+        note = f"showing the {max_nodes} most connected of {shown_of} nodes"
+    elif keep is not None:
+        note = f"showing {g.number_of_nodes()} of {total} nodes (query result)"
+    return g, note
