@@ -2,7 +2,6 @@
 :func:`extract_records` and :class:`KnowledgeGraph`."""
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 from collections import Counter
@@ -25,9 +24,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from pyoxigraph import Store
 
-__all__ = ["BuildSummary", "KnowledgeGraph", "build", "extract_records", "open_graph"]
+__all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_records", "open_graph"]
 
-log = logging.getLogger("kg")
 
 
 @dataclass
@@ -233,49 +231,67 @@ def _query_file(query: str) -> str:
     return query
 
 
-def _progress(callback: Callable[[str], None] | None, msg: str) -> None:
-    if callback is not None:
-        callback(msg)
-    log.info(msg)
-
-
 def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None,
                  batch_size: int = 32) -> Iterator[Extraction]:
     from kg.extract import extract, load_model
 
-    documents = [read_document(p, published) for p in collect_paths(paths)]
+    files = collect_paths(paths)
     nlp = load_model(model)
-    yield from extract(documents, nlp, batch_size=batch_size)
+    yield from extract((read_document(p, published) for p in files), nlp, batch_size=batch_size)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress callback is told after each document."""
+
+    done: int
+    total: int
+    words: int  # words so far
+    document: str
 
 
 def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
-          base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True,
-          progress: Callable[[str], None] | None = None) -> KnowledgeGraph:
+          base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True, processes: int = 1,
+          batch_size: int = 32, dask: str | None = None,
+          progress: Callable[[Progress], None] | None = None) -> KnowledgeGraph:
     """Read articles, extract, and write the store, graph.trig, graph.graphml and viewer.html into ``out``.
 
-    Everything is written to a staging folder first and renamed into place at
+    Documents stream through in batches (``processes`` spaCy processes, or a Dask
+    cluster with ``dask="local"`` or ``"tcp://host:port"``); nothing holds the whole
+    corpus. Everything is written to a staging folder first and renamed into place at
     the end: a failure leaves what ``out`` held before untouched.
     """
-    from kg.extract import load_model, resolve_model_name
+    from kg.extract import extract, load_model, resolve_model_name
 
     out = Path(out)
-    paths = list(paths)
-    documents = [read_document(p, published) for p in collect_paths(paths)]  # fail before writing anything
+    files = collect_paths(paths)  # fail on missing paths before writing anything
     model_name = resolve_model_name(model)
-    nlp = load_model(model)
     iris = Iris(base_iri)
     summary = BuildSummary(model=model_name)
 
-    from kg.extract import extract
+    def documents() -> Iterator[Any]:
+        for p in files:
+            yield read_document(p, published)
+
+    if dask:
+        from kg.extract.distributed import dask_extract
+
+        extractions: Iterable[Extraction] = dask_extract(documents(), dask, model, batch_size=batch_size)
+    else:
+        extractions = extract(documents(), load_model(model), batch_size=batch_size, n_process=processes)
 
     with output_lock(out):
         stage = staging_dir(out)
         try:
+            words = 0
+
             def quads() -> Iterator[Any]:
-                for i, x in enumerate(extract(documents, nlp), 1):
+                nonlocal words
+                for i, x in enumerate(extractions, 1):
                     summary.add(x)
-                    _progress(progress, f"[{i}/{len(documents)}] {x.document.id}: {len(x.entities)} entities, "
-                                        f"{len(x.events)} events, {len(x.quotes)} quotes")
+                    words += len(x.document.text.split())
+                    if progress is not None:
+                        progress(Progress(i, len(files), words, x.document.id))
                     yield from to_quads(x, iris)
 
             summary.quads = new_store(stage / STORE_DIRNAME, quads())

@@ -1,13 +1,15 @@
 """The ``kg`` command: a thin typer app over :mod:`kg.api`."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import time
 import webbrowser
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Any, Callable, Iterator, List, Optional
 
 import typer
 
@@ -47,6 +49,39 @@ def _date(value: Optional[str]) -> Optional[date]:
     return parse_date(value, "--published")
 
 
+@contextlib.contextmanager
+def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[Any], None]]]:
+    """A tqdm bar (documents, words/s, ETA) on a terminal; a log line every 5% otherwise."""
+    if quiet:
+        yield None
+        return
+    start = time.monotonic()
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
+
+        def on_tty(p: Any) -> None:
+            bar.update(p.done - bar.n)
+            bar.set_postfix(words_per_s=f"{p.words / max(1e-9, time.monotonic() - start):,.0f}", refresh=False)
+
+        try:
+            yield on_tty
+        finally:
+            bar.close()
+        return
+    step = max(1, total // 20)
+
+    def on_log(p: Any) -> None:
+        if p.done % step == 0 or p.done == p.total:
+            elapsed = time.monotonic() - start
+            rate = p.words / max(1e-9, elapsed)
+            eta = elapsed / p.done * (p.total - p.done)
+            typer.echo(f"kg: {p.done}/{p.total} documents, {rate:,.0f} words/s, ETA {eta:.0f}s", err=True)
+
+    yield on_log
+
+
 def _err(message: str) -> None:
     typer.echo(f"kg: error: {message}", err=True)
 
@@ -58,13 +93,22 @@ def build(
     published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path (default: best installed)."),
+    processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy processes (nlp.pipe n_process)."),
+    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy / Dask batch."),
+    dask: Optional[str] = typer.Option(None, "--dask",
+                                       help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
+    no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Build the graph of PATHS into OUT: store/, graph.trig, graph.graphml, viewer.html."""
     from kg.api import build as build_graph
+    from kg.read import collect_paths
 
-    progress = None if quiet else (lambda msg: typer.echo(msg, err=True))
-    kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model, progress=progress)
+    total = len(collect_paths(paths))
+    with _progress_reporter(total, quiet) as progress:
+        kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model,
+                          processes=processes, batch_size=batch_size, dask=dask, viewer=not no_viewer,
+                          progress=progress)
     if quiet:
         return
     s = kg_.summary

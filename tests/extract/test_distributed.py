@@ -1,0 +1,58 @@
+"""The same build on a Dask LocalCluster (2 workers) and with 2 spaCy processes is isomorphic to
+the single-process build."""
+from pathlib import Path
+
+import pytest
+
+import kg
+from conftest import ROOT
+
+ARTICLES = ROOT / "tests" / "data" / "articles"
+
+
+def graphs(path: Path):
+    import rdflib
+
+    ds = rdflib.Dataset()
+    ds.parse(path, format="trig")
+    return {g.identifier: g for g in ds.graphs() if len(g)}
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory):
+    out = tmp_path_factory.mktemp("single")
+    kg.build([ARTICLES], out, viewer=False)
+    return graphs(out / "graph.trig")
+
+
+def assert_isomorphic(a, b):
+    from rdflib.compare import isomorphic
+
+    assert a.keys() == b.keys() and len(a) >= 8
+    for name in a:
+        assert isomorphic(a[name], b[name]), name
+
+
+def test_dask_local_cluster_is_isomorphic(single, tmp_path):
+    kg.build([ARTICLES], tmp_path, viewer=False, dask="local", batch_size=3)
+    assert_isomorphic(single, graphs(tmp_path / "graph.trig"))
+
+
+def test_two_processes_are_isomorphic(single, tmp_path):
+    kg.build([ARTICLES], tmp_path, viewer=False, processes=2, batch_size=2)
+    assert_isomorphic(single, graphs(tmp_path / "graph.trig"))
+
+
+def test_progress_lines_when_not_a_terminal(tmp_path):
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ARTICLES), "--out", str(tmp_path), "--no-viewer"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    lines = [l for l in r.stderr.splitlines() if l.startswith("kg: ") and "documents" in l]
+    assert lines and lines[-1].startswith(f"kg: {len(list(ARTICLES.glob('*.txt')))}/")
+    assert "words/s" in lines[-1]
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ARTICLES), "--out", str(tmp_path), "--no-viewer",
+                        "--quiet"], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0 and r.stderr == "" and r.stdout == ""
