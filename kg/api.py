@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kg.errors import InputError
-from kg.graph import DEFAULT_BASE, Iris, to_quads
+from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
 from kg.graph.io import dump
 from kg.graph.store import STORE_DIRNAME, new_store, open_store, output_lock, replace_path, staging_dir
 from kg.query.network import to_networkx
@@ -285,14 +285,18 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
         try:
             words = 0
 
+            layer = EntityLayer()
+
             def quads() -> Iterator[Any]:
                 nonlocal words
                 for i, x in enumerate(extractions, 1):
                     summary.add(x)
+                    layer.add(x)
                     words += len(x.document.text.split())
                     if progress is not None:
                         progress(Progress(i, len(files), words, x.document.id))
                     yield from to_quads(x, iris)
+                yield from layer.quads(iris)
 
             summary.quads = new_store(stage / STORE_DIRNAME, quads())
             staged = KnowledgeGraph(stage / STORE_DIRNAME)

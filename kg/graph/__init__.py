@@ -3,7 +3,7 @@
 Never imports spaCy.
 """
 from kg.graph.iris import Iris
-from kg.graph.mapping import to_quads
+from kg.graph.mapping import EntityLayer, to_quads
 from kg.graph.namespaces import DEFAULT_BASE, PREFIXES
 
-__all__ = ["DEFAULT_BASE", "Iris", "PREFIXES", "to_quads"]
+__all__ = ["DEFAULT_BASE", "EntityLayer", "Iris", "PREFIXES", "to_quads"]

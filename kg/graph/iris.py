@@ -41,6 +41,10 @@ class Iris:
     def graph(self, doc_id: str) -> NamedNode:
         return NamedNode(f"{self.base}graph/{_slug(doc_id)}")
 
+    def entity_graph(self) -> NamedNode:
+        """The named graph holding the entity layer (classes, labels, aliases of all entities)."""
+        return NamedNode(f"{self.base}graph/entities")
+
     def span(self, doc_id: str, start: int, end: int) -> NamedNode:
         return NamedNode(f"{self.base}doc/{_slug(doc_id)}#char={start},{end}")
 

@@ -1,4 +1,11 @@
-"""Extraction -> quads, all in the document's named graph.
+"""Extraction -> quads: one named graph per document, plus the entity layer graph.
+
+Everything a document states (its text, sentences, mentions, roles, events,
+quotes) is in the document's named graph. What an entity *is* (class, label,
+other names, Wikidata id) is stated once, in the entity layer graph
+(``Iris.entity_graph``), merged over all documents: a query over the union of
+graphs then sees one label and one class per entity however many documents
+mention it.
 
 Two layers (as Wikidata's truthy and full statements): a direct triple for
 easy queries (``person org:memberOf org``, ``entity kg:participatedIn event``,
@@ -16,7 +23,7 @@ from kg.graph.iris import Iris
 from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 from kg.types import Entity, Event, Extraction, TimeValue
 
-__all__ = ["to_quads", "CLASS_OF"]
+__all__ = ["CLASS_OF", "EntityLayer", "to_quads"]
 
 #: kg entity types -> schema.org classes
 CLASS_OF = {
@@ -90,9 +97,7 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         if r.role:
             role = iris.role(r.role)
             yield q(m, ORG.role, role)
-            yield q(role, RDF.type, ORG.Role)
-            yield q(role, RDF.type, SKOS.Concept)
-            yield q(role, RDFS.label, Literal(r.role))
+            yield q(role, KG.labelInDocument, Literal(r.role))
         yield q(m, PROV.wasDerivedFrom, sent_iri[r.sentence])
         yield q(m, KG.confidence, Literal(str(r.confidence), datatype=XSD.decimal))
         if r.hedge:
@@ -124,16 +129,9 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
 
 def _entity(e: Entity, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: dict) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
     node = iris.entity(e.key)
-    yield q(node, RDF.type, CLASS_OF.get(e.type, SCHEMA.Thing))
-    yield q(node, RDFS.label, Literal(e.label))
-    for alias in e.aliases:
-        yield q(node, SKOS.altLabel, Literal(alias))
-    if e.wikidata:
-        yield q(node, OWL.sameAs, WD[e.wikidata])
-    if e.country_code:
-        yield q(node, KG.countryCode, Literal(e.country_code))
-    if e.nationality:
-        yield q(node, KG.nationality, Literal(e.nationality))
+    # what this document says about the entity; the entity layer graph merges it across documents
+    yield q(node, KG.typeInDocument, CLASS_OF.get(e.type, SCHEMA.Thing))
+    yield q(node, KG.labelInDocument, Literal(e.label))
     yield q(doc, SCHEMA.mentions, node)
     d = x.document
     for m in e.mentions:
@@ -195,3 +193,49 @@ def _event(ev: Event, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: di
             yield q(ent, KG.participatedIn, node)
         else:
             yield q(node, KG[p.role + "Text"], Literal(p.text))
+
+
+class EntityLayer:
+    """Accumulates entity descriptions over documents; emits them once, in the entity graph.
+
+    Canonical label: the label used by most documents (ties: longest, then alphabetical).
+    Aliases: every other surface form seen. Memory grows with the number of entities,
+    not with the number of documents.
+    """
+
+    def __init__(self) -> None:
+        self._entities: dict[str, dict[str, object]] = {}
+        self._roles: set[str] = set()
+
+    def add(self, x: Extraction) -> None:
+        for e in x.entities:
+            d = self._entities.setdefault(e.key, {"labels": {}, "aliases": set(), "type": e.type,
+                                                  "wikidata": e.wikidata, "code": e.country_code,
+                                                  "nationality": e.nationality})
+            labels: dict[str, int] = d["labels"]  # type: ignore[assignment]
+            labels[e.label] = labels.get(e.label, 0) + 1
+            d["aliases"].update(e.aliases)  # type: ignore[union-attr]
+        self._roles.update(r.role for r in x.relations if r.role)
+
+    def quads(self, iris: Iris) -> Iterator[Quad]:
+        g = iris.entity_graph()
+        for key in sorted(self._entities):
+            d = self._entities[key]
+            node = iris.entity(key)
+            labels: dict[str, int] = d["labels"]  # type: ignore[assignment]
+            label = sorted(labels, key=lambda s: (-labels[s], -len(s), s))[0]
+            yield Quad(node, RDF.type, CLASS_OF.get(str(d["type"]), SCHEMA.Thing), g)
+            yield Quad(node, RDFS.label, Literal(label), g)
+            for alias in sorted((set(labels) | d["aliases"]) - {label}):  # type: ignore[operator]
+                yield Quad(node, SKOS.altLabel, Literal(alias), g)
+            if d["wikidata"]:
+                yield Quad(node, OWL.sameAs, WD[str(d["wikidata"])], g)
+            if d["code"]:
+                yield Quad(node, KG.countryCode, Literal(str(d["code"])), g)
+            if d["nationality"]:
+                yield Quad(node, KG.nationality, Literal(str(d["nationality"])), g)
+        for role_label in sorted(self._roles):
+            role = iris.role(role_label)
+            yield Quad(role, RDF.type, ORG.Role, g)
+            yield Quad(role, RDF.type, SKOS.Concept, g)
+            yield Quad(role, RDFS.label, Literal(role_label), g)

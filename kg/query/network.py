@@ -8,53 +8,41 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Store
 
+from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS
 from kg.query.sparql import run_query
+
+Term = object  # a pyoxigraph term (NamedNode, Literal, BlankNode)
 
 if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["node_details", "restrict", "to_networkx"]
 
-_NODES = """
-SELECT ?n ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?aliases)
-       (SAMPLE(?same) AS ?wikidata)
-WHERE {
-  ?n rdfs:label ?label ; a ?cls .
-  FILTER(?cls IN (schema:Person, schema:Organization, schema:Country, schema:City, schema:Place, schema:Event, schema:Thing))
-  BIND(STRAFTER(STR(?cls), "http://schema.org/") AS ?type)
-  OPTIONAL { ?m itsrdf:taIdentRef ?n }
-  OPTIONAL { ?n skos:altLabel ?alt }
-  OPTIONAL { ?n owl:sameAs ?same }
-} GROUP BY ?n ?label ?type
-"""
+_CLASSES = {"Person", "Organization", "Country", "City", "Place", "Event", "Thing"}
 
-_EDGES = """
-SELECT ?s ?o ?predicate ?role ?sentence ?text ?begin ?end ?doc ?title WHERE {
-  {
-    ?st a org:Membership ; org:member ?s ; org:organization ?o ; prov:wasDerivedFrom ?sentence .
-    OPTIONAL { ?st org:role/rdfs:label ?role }
-    BIND("memberOf" AS ?predicate)
-  } UNION {
-    ?o a schema:Event ; kg:hasParticipation ?p ; prov:wasDerivedFrom ?sentence .
-    ?p kg:entity ?s ; kg:role ?role .
-    BIND("participatedIn" AS ?predicate)
-  } UNION {
-    ?s a schema:Event ; schema:location ?o ; prov:wasDerivedFrom ?sentence .
-    BIND("location" AS ?predicate)
-  } UNION {
-    ?s a schema:Event ; kg:origin ?o ; prov:wasDerivedFrom ?sentence .
-    BIND("origin" AS ?predicate)
-  }
-  ?sentence nif:anchorOf ?text ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:referenceContext ?doc .
-  OPTIONAL { ?doc schema:headline ?title }
-}
-"""
+
+def _objects(store: Store, predicate: NamedNode) -> dict[str, list[Term]]:
+    """subject IRI -> distinct objects of ``predicate``, over all graphs."""
+    out: dict[str, list[Term]] = {}
+    for q in store.quads_for_pattern(None, predicate, None, None):
+        vals = out.setdefault(q.subject.value, [])
+        if q.object not in vals:
+            vals.append(q.object)
+    return out
+
+
+def _first(index: dict[str, list[Term]], key: str) -> str | None:
+    vals = index.get(key)
+    return vals[0].value if vals else None
 
 
 def to_networkx(store: Store) -> "nx.MultiDiGraph":
     """Entities and events as nodes, relations as edges with provenance.
+
+    Built by scanning the store's indexes per predicate and joining in Python:
+    linear in the size of the graph.
 
     >>> import pyoxigraph, kg.query.network as n
     >>> n.to_networkx(pyoxigraph.Store()).number_of_nodes()
@@ -63,18 +51,53 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    for row in run_query(store, _NODES).values():
-        node = row["n"]
-        if node in g:  # an entity typed twice keeps its first type
+    types = _objects(store, RDF.type)
+    labels = _objects(store, RDFS.label)
+    alt = _objects(store, SKOS.altLabel)
+    same = _objects(store, OWL.sameAs)
+    mentions: dict[str, set[str]] = {}
+    for q in store.quads_for_pattern(None, ITSRDF.taIdentRef, None, None):
+        mentions.setdefault(q.object.value, set()).add(q.subject.value)
+    for node in sorted(types):
+        classes = [t.value[len(str(SCHEMA)):] for t in types[node] if t.value.startswith(str(SCHEMA))]
+        kind = next((c for c in classes if c in _CLASSES), None)
+        if kind is None or node not in labels:
             continue
-        g.add_node(node, label=row["label"], type=row["type"], mentions=int(row["mentions"] or 0),
-                   aliases=row["aliases"] or "", wikidata=row["wikidata"] or "")
-    for row in run_query(store, _EDGES).values():
-        s, o = row["s"], row["o"]
+        g.add_node(node, label=labels[node][0].value, type=kind, mentions=len(mentions.get(node, ())),
+                   aliases="|".join(sorted(a.value for a in alt.get(node, []))), wikidata=_first(same, node) or "")
+
+    anchor, begin, end, context = (_objects(store, p) for p in (NIF.anchorOf, NIF.beginIndex, NIF.endIndex,
+                                                                NIF.referenceContext))
+    headline = _objects(store, SCHEMA.headline)
+    derived = _objects(store, PROV.wasDerivedFrom)
+
+    def edge(s: str, o: str, predicate: str, role: str, stmt: str) -> None:
         if s not in g or o not in g:
-            continue
-        g.add_edge(s, o, predicate=row["predicate"], role=row["role"] or "", sentence=row["text"],
-                   begin=int(row["begin"]), end=int(row["end"]), document=row["doc"], title=row["title"] or "")
+            return
+        sent = _first(derived, stmt)
+        if sent is None:
+            return
+        doc = _first(context, sent) or ""
+        g.add_edge(s, o, predicate=predicate, role=role, sentence=_first(anchor, sent) or "",
+                   begin=int(_first(begin, sent) or 0), end=int(_first(end, sent) or 0), document=doc,
+                   title=_first(headline, doc) or "")
+
+    member, organization, role_of = (_objects(store, p) for p in (ORG.member, ORG.organization, ORG.role))
+    for m in sorted(member):
+        role = _first(role_of, m)
+        role_label = _first(labels, role) if role else None
+        for person in member[m]:
+            for org_ in organization.get(m, []):
+                edge(person.value, org_.value, "memberOf", role_label or "", m)
+    parts, ent, prole = (_objects(store, p) for p in (KG.hasParticipation, KG.entity, KG.role))
+    for ev in sorted(parts):
+        for p in parts[ev]:
+            for e in ent.get(p.value, []):
+                edge(e.value, ev, "participatedIn", _first(prole, p.value) or "", ev)
+    for predicate, name in ((SCHEMA.location, "location"), (KG.origin, "origin")):
+        for ev, places in sorted(_objects(store, predicate).items()):
+            for place in places:
+                edge(ev, place.value, name, "", ev)
     return g
 
 

@@ -131,7 +131,11 @@ _JS = r"""
       status.dataset.nodes = network.body.nodeIndices.length;
       status.dataset.edges = network.body.edgeIndices.length;
     }
-    network.on("afterDrawing", function () { visibleCounts(); report(); status.dataset.drawn = "1"; });
+    network.on("afterDrawing", function () {
+      visibleCounts(); report();
+      if (status.dataset.drawn !== "1") { status.dataset.drawms = Math.round(performance.now()); }
+      status.dataset.drawn = "1";
+    });
     network.redraw();
     function showNode(id) {
       var d = info.nodes[id] || {}; var n = nodes.get(id);

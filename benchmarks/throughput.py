@@ -1,0 +1,60 @@
+"""Extraction throughput, memory and scaling of `kg build` against bare spaCy.
+
+    python benchmarks/throughput.py [FOLDER]      (default: ../shared/corpus/lee)
+
+Prints: words/s of a bare nlp.pipe and of `kg build --no-viewer` end to end, for 1 and 2
+processes; peak RSS of kg build on the corpus once and repeated 10x; throughput and store size
+at 1x, 3x, 10x the corpus.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import LEE, dir_size_mib, kg_cmd, machine, replicate, run_measured  # noqa: E402
+
+
+def bare_spacy(texts: list[str], n_process: int) -> float:
+    from kg.extract import load_model
+
+    nlp = load_model()
+    words = sum(len(t.split()) for t in texts)
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64, n_process=n_process):
+        pass
+    return words / (time.perf_counter() - start)
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else LEE
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    print(f"machine: {machine()}")
+    print(f"corpus: {folder} — {len(texts)} documents, {words:,} words")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        print("\n| processes | bare nlp.pipe words/s | kg build words/s | ratio |")
+        print("|---|---|---|---|")
+        for n in (1, 2):
+            bare = bare_spacy(texts, n)
+            wall, _, _ = run_measured(kg_cmd("build", str(folder), "--out", str(tmpd / f"p{n}"), "--no-viewer",
+                                             "--quiet", "--processes", str(n), "--batch-size", "64"))
+            ours = words / wall
+            print(f"| {n} | {bare:,.0f} | {ours:,.0f} | {ours / bare:.2f} |", flush=True)
+        print("\n| corpus | documents | words | wall s | words/s | peak RSS MiB | store MiB |")
+        print("|---|---|---|---|---|---|---|")
+        for times in (1, 3, 10):
+            src = tmpd / f"x{times}"
+            w = replicate(folder, src, times)
+            out = tmpd / f"out{times}"
+            wall, rss, _ = run_measured(kg_cmd("build", str(src), "--out", str(out), "--no-viewer", "--quiet",
+                                               "--batch-size", "64"))
+            print(f"| {times}x | {len(texts) * times} | {w:,} | {wall:.1f} | {w / wall:,.0f} | {rss:.0f} | "
+                  f"{dir_size_mib(out / 'store'):.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
