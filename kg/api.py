@@ -10,13 +10,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from kg.errors import InputError
+from kg.errors import InputError, SkippedInput
 from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
 from kg.graph.io import dump
-from kg.graph.store import STORE_DIRNAME, new_store, open_store, output_lock, replace_path, staging_dir
+from kg.graph.store import (STORE_DIRNAME, new_store, open_store, output_lock, remove_stale_staging, replace_path,
+                            staging_dir)
 from kg.query.network import to_networkx
-from kg.query.sparql import Result, load_query, run_query
+from kg.query.sparql import Result, bind_values, load_query, run_query
 from kg.read import collect_paths, read_document
+from kg.read.files import MAX_BYTES
 from kg.types import Extraction
 
 if TYPE_CHECKING:
@@ -39,6 +41,8 @@ class BuildSummary:
     quads: int = 0
     files: dict[str, str] = field(default_factory=dict)
     model: str = ""
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, x: Extraction) -> None:
         self.documents += 1
@@ -75,13 +79,15 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.store)
 
-    def sparql(self, query: str) -> Result:
+    def sparql(self, query: str, bindings: dict[str, object] | None = None) -> Result:
         """Run SPARQL text, a .rq file, or the id of a query in ``ontology/queries`` ("roles").
 
+        ``bindings`` gives variables values safely (a VALUES clause of escaped terms), e.g.
+        ``sparql("SELECT ?n WHERE { ?n rdfs:label ?l }", bindings={"l": name})``.
         Returns a :class:`~kg.query.Result`.
         """
         text, source = load_query(_query_file(query))
-        return run_query(self.store, text, source)
+        return run_query(self.store, bind_values(text, bindings or {}), source)
 
     def query(self, query: str) -> "pd.DataFrame":
         """Run SPARQL text, a .rq file or a query id; SELECT rows as a pandas DataFrame of strings.
@@ -252,7 +258,7 @@ class Progress:
 
 def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
           base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True, processes: int = 1,
-          batch_size: int = 32, dask: str | None = None,
+          batch_size: int = 32, dask: str | None = None, strict: bool = False, max_bytes: int = MAX_BYTES,
           progress: Callable[[Progress], None] | None = None) -> KnowledgeGraph:
     """Read articles, extract, and write the store, graph.trig, graph.graphml and viewer.html into ``out``.
 
@@ -260,6 +266,10 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     cluster with ``dask="local"`` or ``"tcp://host:port"``); nothing holds the whole
     corpus. Everything is written to a staging folder first and renamed into place at
     the end: a failure leaves what ``out`` held before untouched.
+
+    A file that cannot be read (binary, HTML, too large, undecodable) is recorded in
+    ``summary.failed`` and an empty one in ``summary.skipped``; the others are built.
+    With ``strict=True`` any such file stops the build before anything is written.
     """
     from kg.extract import extract, load_model, resolve_model_name
 
@@ -271,16 +281,30 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
 
     def documents() -> Iterator[Any]:
         for p in files:
-            yield read_document(p, published)
+            try:
+                yield read_document(p, published, max_bytes)
+            except SkippedInput as e:
+                summary.skipped.append((str(p), e.args[0]))
+                if strict:
+                    raise InputError(f"{e.args[0]} (--strict: nothing was written)") from None
+            except InputError as e:
+                summary.failed.append((str(p), e.args[0]))
+                if strict:
+                    raise InputError(f"{e.args[0]} (--strict: nothing was written)") from None
 
     if dask:
         from kg.extract.distributed import dask_extract
 
         extractions: Iterable[Extraction] = dask_extract(documents(), dask, model, batch_size=batch_size)
+    elif processes > 1:
+        from kg.extract.pipeline import extract_parallel
+
+        extractions = extract_parallel(documents(), model, processes, batch_size=batch_size)
     else:
-        extractions = extract(documents(), load_model(model), batch_size=batch_size, n_process=processes)
+        extractions = extract(documents(), load_model(model), batch_size=batch_size)
 
     with output_lock(out):
+        remove_stale_staging(out)
         stage = staging_dir(out)
         try:
             words = 0
@@ -299,6 +323,9 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
                 yield from layer.quads(iris)
 
             summary.quads = new_store(stage / STORE_DIRNAME, quads())
+            if summary.documents == 0:
+                reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
+                raise InputError(f"no article could be read, nothing was written: {reasons}")
             staged = KnowledgeGraph(stage / STORE_DIRNAME)
             staged.export("trig", stage / "graph.trig")
             staged.export("graphml", stage / "graph.graphml")

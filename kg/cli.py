@@ -93,11 +93,13 @@ def build(
     published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path (default: best installed)."),
-    processes: int = typer.Option(1, "--processes", "-j", min=1, help="spaCy processes (nlp.pipe n_process)."),
+    processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for parsing and extraction."),
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy / Dask batch."),
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
     no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),
+    strict: bool = typer.Option(False, "--strict", help="Stop (writing nothing) at the first file skipped or refused."),
+    max_file_mb: float = typer.Option(10, "--max-file-mb", help="Refuse articles larger than this many MB."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Build the graph of PATHS into OUT: store/, graph.trig, graph.graphml, viewer.html."""
@@ -108,12 +110,21 @@ def build(
     with _progress_reporter(total, quiet) as progress:
         kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model,
                           processes=processes, batch_size=batch_size, dask=dask, viewer=not no_viewer,
-                          progress=progress)
-    if quiet:
-        return
+                          strict=strict, max_bytes=int(max_file_mb * 2**20), progress=progress)
     s = kg_.summary
     assert s is not None
+    for _, reason in s.skipped:
+        typer.echo(f"kg: skipped: {reason}", err=True)
+    for _, reason in s.failed:
+        typer.echo(f"kg: failed: {reason}", err=True)
+    if s.failed:
+        typer.echo(f"kg: processed {s.documents}, skipped {len(s.skipped)}, failed {len(s.failed)}: "
+                   f"the graph holds the {s.documents} processed document(s)", err=True)
+        raise SystemExit(6)
+    if quiet:
+        return
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(s.entities_by_type.items()))
+    typer.echo(f"Processed {s.documents}, skipped {len(s.skipped)}, failed 0.")
     typer.echo(f"Built {s.documents} document(s) with {s.model}: {sum(s.entities_by_type.values())} entities "
                f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
     for name, where in s.files.items():
@@ -130,12 +141,19 @@ def query(
     query: str = typer.Argument(..., help="A .rq file or SPARQL text."),
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     format: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Result format."),
+    timeout: float = typer.Option(60, "--timeout", help="Stop the query after this many seconds."),
 ) -> None:
     """Run a SPARQL query over the store (common prefixes are predeclared)."""
-    from kg.api import open_graph
+    from kg.api import _query_file, open_graph
+    from kg.query.sparql import load_query, run_query_file
 
-    res = open_graph(store).sparql(query)
-    typer.echo(res.serialize(format.value).rstrip("\n"))
+    if timeout <= 0:
+        raise KGError("--timeout must be a positive number of seconds")
+    graph = open_graph(store)  # fails clearly when there is no store
+    text, source = load_query(_query_file(query))
+    graph.close()
+    out = run_query_file(str(graph.path), text, source, format.value, timeout)
+    typer.echo(out.rstrip("\n"))
 
 
 @app.command()

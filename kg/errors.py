@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "KGError",
     "InputError",
+    "SkippedInput",
     "ModelError",
     "QueryError",
     "StoreError",
@@ -32,6 +33,12 @@ class InputError(KGError):
 
     code = "KG100"
     exit_code = 2
+
+
+class SkippedInput(InputError):
+    """A file with nothing to read (empty, only white space): skipped with a warning, or an error under --strict."""
+
+    code = "KG101"
 
 
 class ModelError(KGError):

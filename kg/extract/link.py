@@ -60,6 +60,7 @@ def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
 _DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def country(text: str) -> Link | None:
     """Link a place name to a country: 'the UK' -> United Kingdom.
 
@@ -99,6 +100,7 @@ _IRREGULAR_DEMONYMS = {
 _DEMONYM_ENDINGS = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ns", "s")
 
 
+@lru_cache(maxsize=65536)
 def demonym_country(text: str) -> Link | None:
     """Link a nationality adjective to its country.
 
@@ -158,6 +160,7 @@ def _cities() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=65536)
 def is_city(text: str) -> bool:
     """True for the name of a city of 100,000 people or more (GeoNames)."""
     return clean_surface(text).lower() in _cities()

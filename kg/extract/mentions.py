@@ -80,7 +80,7 @@ def _add(ctx: Ctx, si: int, toks: list["Token"], label: str, kind: str, national
         return
     start, end = ctx.char_span(si, toks[0], toks[-1])
     text = ctx.document.text[start:end]
-    if "\n" in text or not any(c.isalpha() for c in text):
+    if "\n" in text or "\r" in text or not any(c.isalpha() for c in text):
         return
     head = max(toks, key=lambda t: t.head not in toks)  # a token whose head is outside the span
     ctx.add_mention(
@@ -190,14 +190,17 @@ def _add_repeated_names(ctx: Ctx) -> None:
                 names.setdefault(toks, m.label)
     if not names:
         return
-    longest = max(len(k) for k in names)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(names, key=len, reverse=True):  # longest first
+        by_first.setdefault(key[0], []).append(key)
     for si, seg in enumerate(ctx.segments):
         doc = seg.doc
         i = 0
         while i < len(doc):
-            for n in range(min(longest, len(doc) - i), 0, -1):
-                key = tuple(t.text for t in doc[i:i + n])
-                if key in names and not any(ctx.covered(si, j) for j in range(i, i + n)) \
+            for key in by_first.get(doc[i].text, ()):
+                n = len(key)
+                if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) == key \
+                        and not any(ctx.covered(si, j) for j in range(i, i + n)) \
                         and all(t.pos_ == "PROPN" for t in doc[i:i + n]):
                     _add(ctx, si, list(doc[i:i + n]), names[key], "name")
                     i += n - 1

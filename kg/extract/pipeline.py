@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["extract", "extract_one"]
+__all__ = ["extract", "extract_one", "extract_parallel"]
 
 
 def _segments(document: Document) -> list[tuple[str, int, int]]:
@@ -85,3 +85,35 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
         if len(parsed) == expected:
             del pending[doc_id]
             yield extract_one(document, parsed)
+
+
+_WORKER_MODEL: "Language | None" = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_MODEL
+    from kg.extract.nlp import load_model
+
+    _WORKER_MODEL = load_model(model)
+
+
+def _work(batch: list[Document]) -> list[Extraction]:
+    assert _WORKER_MODEL is not None
+    return list(extract(batch, _WORKER_MODEL, batch_size=len(batch)))
+
+
+def extract_parallel(documents: Iterable[Document], model: str | None, processes: int,
+                     batch_size: int = 32) -> Iterator[Extraction]:
+    """Like :func:`extract`, with parsing *and* rules in ``processes`` worker processes.
+
+    Each worker loads the model once; documents go out in batches and Extractions come
+    back in input order, so the caller (one writer) sees the same sequence as with one process.
+    """
+    import multiprocessing as mp
+
+    from kg.extract.distributed import _batches
+
+    ctx = mp.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    with ctx.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
+        for batch in pool.imap(_work, _batches(documents, batch_size)):
+            yield from batch

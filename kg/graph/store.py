@@ -20,7 +20,8 @@ from pyoxigraph import Quad, Store
 
 from kg.errors import StoreError
 
-__all__ = ["open_store", "new_store", "output_lock", "replace_path", "staging_dir", "STORE_DIRNAME"]
+__all__ = ["open_store", "new_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
+           "STORE_DIRNAME"]
 
 STORE_DIRNAME = "store"
 _LOCK_NAME = ".kg.lock"
@@ -80,6 +81,14 @@ def staging_dir(out: Path) -> Path:
     """A temporary folder inside ``out`` (same file system, so renames are atomic)."""
     out.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=".kg-build-", dir=out))
+
+
+def remove_stale_staging(out: Path) -> None:
+    """Remove staging folders a killed build left behind (call only while holding the output lock)."""
+    for stale in out.glob(".kg-build-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.glob(".*.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def replace_path(new: Path, target: Path) -> None:

@@ -18,7 +18,7 @@ from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResult
 from kg.errors import InputError, QueryError
 from kg.graph.namespaces import PREFIXES
 
-__all__ = ["Result", "load_query", "run_query", "RESULT_FORMATS"]
+__all__ = ["Result", "bind_values", "load_query", "run_query", "run_query_file", "RESULT_FORMATS"]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
@@ -141,6 +141,55 @@ def _table(result: Result) -> str:
     out += [line(r) for r in body]
     out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
     return "\n".join(out)
+
+
+def bind_values(text: str, bindings: dict[str, object]) -> str:
+    r"""Append a VALUES clause binding variables to values, written as escaped RDF terms.
+
+    Strings become literals, pyoxigraph terms stay as they are: a value can never
+    change the query's structure (no string concatenation of user input).
+
+    >>> print(bind_values("SELECT ?n WHERE { ?n rdfs:label ?l }", {"l": 'x" } ; DROP ALL ; #'}))
+    SELECT ?n WHERE { ?n rdfs:label ?l }
+    VALUES (?l) { ("x\" } ; DROP ALL ; #") }
+    """
+    if not bindings:
+        return text
+    names = list(bindings)
+    for n in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
+            raise InputError(f"{n!r} is not a SPARQL variable name")
+    terms = [v if isinstance(v, (NamedNode, Literal)) else Literal(str(v)) for v in bindings.values()]
+    return f"{text}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(t) for t in terms)}) }}"
+
+
+def _child(path: str, text: str, source: str, fmt: str, conn) -> None:  # type: ignore[no-untyped-def]
+    try:
+        store = Store.read_only(path)
+        conn.send(("ok", run_query(store, text, source).serialize(fmt)))
+    except Exception as e:  # noqa: BLE001 - sent to the parent as a message
+        conn.send(("error", str(e) if isinstance(e, QueryError) else f"{source}: query failed ({e})"))
+
+
+def run_query_file(store_path: str, text: str, source: str, fmt: str, timeout: float) -> str:
+    """Run a query in a child process and serialise its result; stop it after ``timeout`` seconds."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(store_path, text, source, fmt, child), daemon=True)
+    proc.start()
+    child.close()
+    if not parent.poll(timeout):
+        proc.kill()
+        proc.join()
+        raise QueryError(f"{source}: query stopped after the {timeout:g} s timeout; narrow it (LIMIT, more "
+                         f"specific patterns) or raise --timeout")
+    status, payload = parent.recv()
+    proc.join()
+    if status == "error":
+        raise QueryError(payload.split(": ", 1)[-1] if payload.startswith("KG400: ") else payload)
+    return str(payload)
 
 
 def run_query(store: Store, text: str, source: str = "query") -> Result:

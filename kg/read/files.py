@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from kg.errors import InputError
+from kg.errors import InputError, SkippedInput
 from kg.read.news import split_news
 from kg.types import Document, Span
 
-__all__ = ["collect_paths", "parse_date", "read_document", "read_documents"]
+__all__ = ["MAX_BYTES", "collect_paths", "parse_date", "read_document", "read_documents"]
 
 _SIDECAR_KEYS = {"title", "source", "published", "dateline", "language", "file", "note", "url"}
 
@@ -58,18 +58,54 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def _read_text(path: Path) -> str:
+#: Default largest file kg reads, in bytes; raise it with ``max_bytes`` / ``--max-file-mb``.
+MAX_BYTES = 10 * 2**20
+_HTML = re.compile(rb"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
+
+
+def _read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit per "
+                             f"article; split it or raise the limit with --max-file-mb")
         raw = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot be read ({e.strerror})") from None
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{path}: starts like {codec} text but does not decode as it; convert it to "
+                                 f"UTF-8 first") from None
     if b"\x00" in raw[:8192]:
         raise InputError(f"{path}: is a binary file, not text; give kg plain-text articles")
+    if raw.startswith(b"%PDF"):
+        raise InputError(f"{path}: is a PDF saved as .txt; extract its text first (e.g. pdftotext)")
+    if _HTML.match(raw[:2048]):
+        raise InputError(f"{path}: is an HTML page, not article text; save the article's text as .txt "
+                         f"(for example with trafilatura) and build that")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: is not valid UTF-8 (byte {e.start}); convert it to UTF-8 first") from None
-    return text.removeprefix("\ufeff")
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:  # the legacy encoding of most English news text; it has undefined bytes, so a wrong guess fails
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{path}: is not UTF-8 and its encoding could not be told; convert it to UTF-8 first")
+    try:
+        return raw.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{path}: looks like {best.encoding} but does not decode as it; convert it to UTF-8 first") from None
 
 
 def _sidecar(path: Path) -> dict[str, object]:
@@ -95,12 +131,19 @@ def _split_source(source: str | None) -> tuple[str | None, str | None]:
     return source.strip(), None
 
 
-def read_document(path: str | Path, published: date | None = None) -> Document:
-    """Read one article; ``published`` overrides the sidecar's date."""
+def read_document(path: str | Path, published: date | None = None, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one article; ``published`` overrides the sidecar's date.
+
+    Text that is not UTF-8 is read as UTF-16/32 when it has their byte-order mark, else
+    as Windows-1252 when it decodes as such, else in the encoding charset-normalizer detects;
+    a UTF-8 byte-order mark is dropped; line ends are kept as they are, so offsets
+    index the text exactly as read. Raises :class:`SkippedInput` for an empty file,
+    :class:`InputError` for one that cannot be read as an article.
+    """
     path = Path(path)
-    text = _read_text(path)
+    text = _read_text(path, max_bytes)
     if not text.strip():
-        raise InputError(f"{path}: is empty; there is no article to read")
+        raise SkippedInput(f"{path}: is empty; there is no article to read")
     meta = _sidecar(path)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     if published is None and meta.get("published"):

@@ -28,6 +28,7 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _MAX_HEADLINE = 250
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ def split_news(text: str, title: str | None = None) -> Structure:
     """
     start, end = _strip(text, 0, len(text))
     headline: Span | None = None
-    first_nl = text.find("\n", start, end)
+    brk = _LINE_BREAK.search(text, start, end)  # \n, \r\n or a lone \r
+    first_nl = brk.start() if brk else -1
     if first_nl != -1:
         h_start, h_end = _strip(text, start, first_nl)
         rest_start, _ = _strip(text, first_nl, end)

@@ -31,14 +31,34 @@ def test_rebuild_is_isomorphic(seed_out, tmp_path):
 def test_failed_build_leaves_previous_output(seed_out, tmp_path):
     import shutil
 
+    from kg.errors import InputError
+
     out = tmp_path / "out"
     shutil.copytree(seed_out, out)
     before = (out / "graph.trig").read_bytes()
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x00binary")
-    with pytest.raises(kg.errors.InputError if hasattr(kg, "errors") else Exception):
-        kg.build([EXAMPLES, bad], out)
+    with pytest.raises(InputError, match="bad.txt"):
+        kg.build([EXAMPLES, bad], out, strict=True)
     assert (out / "graph.trig").read_bytes() == before
+    with pytest.raises(InputError, match="no article could be read"):
+        kg.build([bad], out)
+    assert (out / "graph.trig").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".kg-build-")]
+
+
+def test_bad_file_is_reported_and_the_rest_is_built(tmp_path):
+    bad = tmp_path / "in" / "bad.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x00binary")
+    (tmp_path / "in" / "empty.txt").write_text("  \n", encoding="utf-8")
+    import shutil
+
+    shutil.copy(EXAMPLES / "afghanistan-2021-08-11.txt", tmp_path / "in")
+    g = kg.build([tmp_path / "in"], tmp_path / "out", viewer=False)
+    assert g.summary.documents == 1
+    assert [p for p, _ in g.summary.failed] == [str(bad)]
+    assert [p.endswith("empty.txt") for p, _ in g.summary.skipped] == [True]
 
 
 def test_networkx_projection(seed_graph):
