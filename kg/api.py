@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
-from kg.errors import InputError, SkippedInput
+from kg.errors import InputError, SkippedInput, StoreError
 from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
+from kg.graph.namespaces import KG, RDF, SCHEMA
 from kg.graph.io import dump
 from kg.graph.store import (STORE_DIRNAME, new_store, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from pyoxigraph import Store
 
-__all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_records", "open_graph"]
+__all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_records", "open_graph", "remove"]
 
 
 
@@ -43,6 +44,9 @@ class BuildSummary:
     model: str = ""
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # with add: documents whose content hash matched
+    replaced: list[str] = field(default_factory=list)  # with add: documents whose graph was replaced
+    removed: list[str] = field(default_factory=list)
 
     def add(self, x: Extraction) -> None:
         self.documents += 1
@@ -259,7 +263,7 @@ class Progress:
 def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
           base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True, processes: int = 1,
           batch_size: int = 32, dask: str | None = None, strict: bool = False, max_bytes: int = MAX_BYTES,
-          progress: Callable[[Progress], None] | None = None) -> KnowledgeGraph:
+          add: bool = False, progress: Callable[[Progress], None] | None = None) -> KnowledgeGraph:
     """Read articles, extract, and write the store, graph.trig, graph.graphml and viewer.html into ``out``.
 
     Documents stream through in batches (``processes`` spaCy processes, or a Dask
@@ -270,6 +274,10 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     A file that cannot be read (binary, HTML, too large, undecodable) is recorded in
     ``summary.failed`` and an empty one in ``summary.skipped``; the others are built.
     With ``strict=True`` any such file stops the build before anything is written.
+
+    With ``add=True`` the documents are added to the graph already in ``out``: an unchanged
+    document (same content hash) changes nothing, a changed one replaces its named graph,
+    and the entity layer is recomputed.
     """
     from kg.extract import extract, load_model, resolve_model_name
 
@@ -279,10 +287,16 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     iris = Iris(base_iri)
     summary = BuildSummary(model=model_name)
 
+    known: dict[str, str] = {}  # with add: document IRI -> content hash already in the store
+
     def documents() -> Iterator[Any]:
         for p in files:
             try:
-                yield read_document(p, published, max_bytes)
+                d = read_document(p, published, max_bytes)
+                if add and known.get(iris.document(d.id).value) == d.digest:
+                    summary.unchanged.append(d.id)  # same content: nothing to do
+                    continue
+                yield d
             except SkippedInput as e:
                 summary.skipped.append((str(p), e.args[0]))
                 if strict:
@@ -303,34 +317,90 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     else:
         extractions = extract(documents(), load_model(model), batch_size=batch_size)
 
+    words = 0
+
+    def write(store: "Store") -> None:
+        nonlocal words
+        if add:
+            known.update((q.subject.value, q.object.value)
+                         for q in store.quads_for_pattern(None, KG.contentHash, None, None))
+        batch: list[Any] = []
+        for i, x in enumerate(extractions, 1):
+            summary.add(x)
+            words += len(x.document.text.split())
+            if progress is not None:
+                progress(Progress(i + len(summary.unchanged), len(files), words, x.document.id))
+            if add and store.contains_named_graph(iris.graph(x.document.id)):
+                store.remove_graph(iris.graph(x.document.id))  # a changed document replaces its graph
+                summary.replaced.append(x.document.id)
+            batch.extend(to_quads(x, iris))
+            if len(batch) >= 50_000:
+                store.bulk_extend(batch)
+                batch = []
+        if batch:
+            store.bulk_extend(batch)
+        if summary.documents == 0 and not summary.unchanged:
+            reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
+            raise InputError(f"no article could be read, nothing was written: {reasons}")
+
+    _commit(out, iris, write, viewer, summary, base_on_existing=add)
+    return KnowledgeGraph(out / STORE_DIRNAME, summary)
+
+
+def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str = DEFAULT_BASE,
+           viewer: bool = True) -> KnowledgeGraph:
+    """Remove documents (by id: the file stem, or a path to the file) from a built graph, with
+    every entity no other document mentions; transactional like :func:`build`."""
+    out = Path(out)
+    iris = Iris(base_iri)
+    ids = [Path(d).stem if d.endswith(".txt") else d for d in doc_ids]
+    summary = BuildSummary()
+
+    def drop(store: "Store") -> None:
+        for doc_id in ids:
+            g = iris.graph(doc_id)
+            if not store.contains_named_graph(g):
+                raise InputError(f"{doc_id}: no such document in {out / STORE_DIRNAME}; "
+                                 f"kg stats lists the documents")
+            store.remove_graph(g)
+            summary.removed.append(doc_id)
+
+    _commit(out, iris, drop, viewer, summary, base_on_existing=True)
+    return KnowledgeGraph(out / STORE_DIRNAME, summary)
+
+
+def _commit(out: Path, iris: Iris, mutate: Callable[["Store"], None], viewer: bool, summary: BuildSummary,
+            base_on_existing: bool) -> None:
+    """Apply ``mutate`` to a staged copy of the store (a fresh one, or a checkpoint of the existing
+    one), recompute the entity layer, write the exports, then rename everything into place."""
+    from pyoxigraph import Store
+
     with output_lock(out):
         remove_stale_staging(out)
         stage = staging_dir(out)
         try:
-            words = 0
-
-            layer = EntityLayer()
-
-            def quads() -> Iterator[Any]:
-                nonlocal words
-                for i, x in enumerate(extractions, 1):
-                    summary.add(x)
-                    layer.add(x)
-                    words += len(x.document.text.split())
-                    if progress is not None:
-                        progress(Progress(i, len(files), words, x.document.id))
-                    yield from to_quads(x, iris)
-                yield from layer.quads(iris)
-
-            summary.quads = new_store(stage / STORE_DIRNAME, quads())
-            if summary.documents == 0:
-                reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
-                raise InputError(f"no article could be read, nothing was written: {reasons}")
-            staged = KnowledgeGraph(stage / STORE_DIRNAME)
+            staged_path = stage / STORE_DIRNAME
+            live = out / STORE_DIRNAME
+            if base_on_existing:
+                if not (live / "CURRENT").exists():
+                    raise StoreError(f"{live}: no store to add to or remove from; run kg build first")
+                src = open_store(live, read_only=False)
+                src.backup(str(staged_path))  # a checkpoint: hard links, cheap; the live store is untouched
+                del src
+            store = Store(str(staged_path))
+            mutate(store)
+            if store.contains_named_graph(iris.entity_graph()):
+                store.remove_graph(iris.entity_graph())
+            store.bulk_extend(list(EntityLayer(store, iris).quads()))
+            store.flush()
+            summary.quads = len(store)
+            del store
+            staged = KnowledgeGraph(staged_path)
             staged.export("trig", stage / "graph.trig")
             staged.export("graphml", stage / "graph.graphml")
             if viewer:
-                staged.write_viewer(stage / "viewer.html", title=f"kg — {summary.documents} document(s)")
+                n_docs = sum(1 for _ in staged.store.quads_for_pattern(None, RDF.type, SCHEMA.NewsArticle, None))
+                staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)")
             staged.close()
             names = [STORE_DIRNAME, "graph.trig", "graph.graphml"] + (["viewer.html"] if viewer else [])
             for name in names:
@@ -338,7 +408,6 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
                 summary.files[name] = str(out / name)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-    return KnowledgeGraph(out / STORE_DIRNAME, summary)
 
 
 def open_graph(path: str | Path = "output") -> KnowledgeGraph:

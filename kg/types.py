@@ -64,6 +64,7 @@ class Document:
     place_span: Span | None = None
     source_span: Span | None = None
     language: str = "en"
+    digest: str = ""  # hash of the text and metadata as read: an unchanged document has the same digest
 
 
 @dataclass(frozen=True, slots=True)

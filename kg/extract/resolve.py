@@ -22,7 +22,7 @@ from kg.extract.context import Ctx, RawMention
 from kg.extract.link import clean_surface, country, demonym_country, is_city, organization
 from kg.types import Entity, Mention
 
-__all__ = ["resolve_mentions", "entities_of"]
+__all__ = ["entity_key", "entities_of", "resolve_mentions"]
 
 _STOP = {"of", "the", "and", "for", "in", "on", "de", "&"}
 
@@ -33,6 +33,22 @@ def _initials(label: str) -> str:
 
 def _norm(text: str) -> str:
     return " ".join(clean_surface(text).replace("’", "'").split()).lower()
+
+
+_CORPORATE = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|limited|plc|llc|sa|ag|nv|gmbh|se|asa|ab)\.?$",
+                        re.IGNORECASE)
+
+
+def entity_key(etype: str, label: str, doc_id: str) -> str:
+    """The key (and so the IRI) of an entity: class and normalised label, the same in every document,
+    so entities merge across documents by name. Company suffixes are dropped ("Acme Corp." = "Acme").
+    A person known only by one name is scoped to its document: a surname links only inside it."""
+    norm = _norm(label)
+    if etype == "Organization":
+        norm = _CORPORATE.sub("", norm) or norm
+    if etype == "Person" and len(norm.split()) == 1:
+        return f"Person/{norm}@{doc_id}"
+    return f"{etype}/{norm}"
 
 
 def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, str | None]:
@@ -118,7 +134,7 @@ def resolve_mentions(ctx: Ctx) -> None:
                 label, wikidata = linked.label, linked.wikidata
         if etype in ("City", "Place") and label.isupper() and len(label) > 3:
             label = label.title()
-        key = f"{etype}/{_norm(label)}"
+        key = entity_key(etype, label, ctx.document.id)
         m.key = key
         entry = info.setdefault(key, {"type": etype, "labels": Counter(), "wikidata": wikidata, "code": code,
                                       "nationality": m.nationality})

@@ -62,6 +62,9 @@ class Iris:
         doc, _, local = key.rpartition("/")
         return NamedNode(f"{self.base}event/{_slug(doc)}/{local}")
 
+    def merge(self, a: str, b: str) -> NamedNode:
+        return NamedNode(f"{self.base}merge/{_hash(*sorted((a, b)))}")
+
     def participation(self, event_key: str, role: str, start: int, end: int) -> NamedNode:
         return NamedNode(f"{self.base}participation/{_hash(event_key, role, start, end)}")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.graph.iris import Iris
 from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
@@ -66,6 +66,8 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
     yield q(doc, NIF.beginIndex, _int(0))
     yield q(doc, NIF.endIndex, _int(len(d.text)))
     yield q(doc, SCHEMA.identifier, Literal(d.id))
+    if d.digest:
+        yield q(doc, KG.contentHash, Literal(d.digest))
     if d.title:
         yield q(doc, SCHEMA.headline, Literal(d.title))
     if d.published:
@@ -132,6 +134,14 @@ def _entity(e: Entity, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: d
     # what this document says about the entity; the entity layer graph merges it across documents
     yield q(node, KG.typeInDocument, CLASS_OF.get(e.type, SCHEMA.Thing))
     yield q(node, KG.labelInDocument, Literal(e.label))
+    for alias in e.aliases:
+        yield q(node, KG.aliasInDocument, Literal(alias))
+    if e.wikidata:
+        yield q(node, KG.wikidataInDocument, Literal(e.wikidata))
+    if e.country_code:
+        yield q(node, KG.countryCodeInDocument, Literal(e.country_code))
+    if e.nationality:
+        yield q(node, KG.nationalityInDocument, Literal(e.nationality))
     yield q(doc, SCHEMA.mentions, node)
     d = x.document
     for m in e.mentions:
@@ -196,46 +206,89 @@ def _event(ev: Event, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: di
 
 
 class EntityLayer:
-    """Accumulates entity descriptions over documents; emits them once, in the entity graph.
+    """The entity layer graph, computed from what the document graphs say.
 
-    Canonical label: the label used by most documents (ties: longest, then alphabetical).
-    Aliases: every other surface form seen. Memory grows with the number of entities,
-    not with the number of documents.
+    For each entity IRI: its class, its canonical label (the label most documents use;
+    ties: longest, then alphabetical), every other name as skos:altLabel, owl:sameAs
+    its Wikidata item, and how it was merged (``kg:mergeRule``: "gazetteer" when a
+    gazetteer id links it, "label" when several documents name it). Entities of one class
+    whose labels match closely (rapidfuzz token-sort ratio >= ``FUZZY``, same last word)
+    are linked with ``kg:possiblySameAs`` and a ``kg:Merge`` record (rule, score), not
+    merged: the link is explainable and reversible. Because it is derived from the
+    document graphs, adding or removing a document and recomputing the layer gives the
+    same graph as a fresh build.
     """
 
-    def __init__(self) -> None:
-        self._entities: dict[str, dict[str, object]] = {}
-        self._roles: set[str] = set()
+    FUZZY = 92
 
-    def add(self, x: Extraction) -> None:
-        for e in x.entities:
-            d = self._entities.setdefault(e.key, {"labels": {}, "aliases": set(), "type": e.type,
-                                                  "wikidata": e.wikidata, "code": e.country_code,
-                                                  "nationality": e.nationality})
-            labels: dict[str, int] = d["labels"]  # type: ignore[assignment]
-            labels[e.label] = labels.get(e.label, 0) + 1
-            d["aliases"].update(e.aliases)  # type: ignore[union-attr]
-        self._roles.update(r.role for r in x.relations if r.role)
+    def __init__(self, store: Store, iris: Iris) -> None:
+        self.store = store
+        self.iris = iris
 
-    def quads(self, iris: Iris) -> Iterator[Quad]:
-        g = iris.entity_graph()
-        for key in sorted(self._entities):
-            d = self._entities[key]
-            node = iris.entity(key)
-            labels: dict[str, int] = d["labels"]  # type: ignore[assignment]
-            label = sorted(labels, key=lambda s: (-labels[s], -len(s), s))[0]
-            yield Quad(node, RDF.type, CLASS_OF.get(str(d["type"]), SCHEMA.Thing), g)
+    def _by_subject(self, predicate: NamedNode) -> dict[NamedNode, dict[str, int]]:
+        """subject -> {value: number of document graphs stating it}."""
+        out: dict[NamedNode, dict[str, int]] = {}
+        for q in self.store.quads_for_pattern(None, predicate, None, None):
+            if q.graph_name == self.iris.entity_graph():
+                continue
+            d = out.setdefault(q.subject, {})  # type: ignore[arg-type]
+            d[q.object.value] = d.get(q.object.value, 0) + 1
+        return out
+
+    def quads(self) -> Iterator[Quad]:
+        g = self.iris.entity_graph()
+        types = self._by_subject(KG.typeInDocument)
+        labels = self._by_subject(KG.labelInDocument)
+        aliases = self._by_subject(KG.aliasInDocument)
+        wikidata = self._by_subject(KG.wikidataInDocument)
+        codes = self._by_subject(KG.countryCodeInDocument)
+        nationality = self._by_subject(KG.nationalityInDocument)
+        canonical: dict[NamedNode, str] = {}
+        for node in sorted(labels, key=lambda n: n.value):
+            counts = labels[node]
+            label = sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
+            canonical[node] = label
+            if node not in types:  # a role concept
+                yield Quad(node, RDF.type, ORG.Role, g)
+                yield Quad(node, RDF.type, SKOS.Concept, g)
+                yield Quad(node, RDFS.label, Literal(label), g)
+                continue
+            cls = sorted(types[node], key=lambda c: (-types[node][c], c))[0]
+            yield Quad(node, RDF.type, NamedNode(cls), g)
             yield Quad(node, RDFS.label, Literal(label), g)
-            for alias in sorted((set(labels) | d["aliases"]) - {label}):  # type: ignore[operator]
+            for alias in sorted((set(counts) | set(aliases.get(node, {}))) - {label}):
                 yield Quad(node, SKOS.altLabel, Literal(alias), g)
-            if d["wikidata"]:
-                yield Quad(node, OWL.sameAs, WD[str(d["wikidata"])], g)
-            if d["code"]:
-                yield Quad(node, KG.countryCode, Literal(str(d["code"])), g)
-            if d["nationality"]:
-                yield Quad(node, KG.nationality, Literal(str(d["nationality"])), g)
-        for role_label in sorted(self._roles):
-            role = iris.role(role_label)
-            yield Quad(role, RDF.type, ORG.Role, g)
-            yield Quad(role, RDF.type, SKOS.Concept, g)
-            yield Quad(role, RDFS.label, Literal(role_label), g)
+            for qid in sorted(wikidata.get(node, {})):
+                yield Quad(node, OWL.sameAs, WD[qid], g)
+                yield Quad(node, KG.mergeRule, Literal("gazetteer"), g)
+            if sum(counts.values()) > 1:
+                yield Quad(node, KG.mergeRule, Literal("label"), g)
+            for code in sorted(codes.get(node, {})):
+                yield Quad(node, KG.countryCode, Literal(code), g)
+            for code in sorted(nationality.get(node, {})):
+                yield Quad(node, KG.nationality, Literal(code), g)
+        yield from self._fuzzy(canonical, types, g)
+
+    def _fuzzy(self, canonical: dict[NamedNode, str], types: dict[NamedNode, dict[str, int]],
+               g: NamedNode) -> Iterator[Quad]:
+        from rapidfuzz import fuzz
+
+        by_key: dict[tuple[str, str], list[NamedNode]] = {}
+        for node, label in canonical.items():
+            if node in types and len(label.split()) >= 2:
+                cls = sorted(types[node])[0]
+                by_key.setdefault((cls, label.split()[-1].lower()), []).append(node)
+        for nodes in by_key.values():
+            nodes.sort(key=lambda n: n.value)
+            for i, a in enumerate(nodes):
+                for b in nodes[i + 1:]:
+                    score = fuzz.token_sort_ratio(canonical[a], canonical[b])
+                    if score >= self.FUZZY:
+                        yield Quad(a, KG.possiblySameAs, b, g)
+                        yield Quad(b, KG.possiblySameAs, a, g)
+                        m = self.iris.merge(a.value, b.value)
+                        yield Quad(m, RDF.type, KG.Merge, g)
+                        yield Quad(m, KG.mergeRule, Literal("fuzzy"), g)
+                        yield Quad(m, KG.score, Literal(str(score / 100), datatype=XSD.decimal), g)
+                        yield Quad(m, KG.entity, a, g)
+                        yield Quad(m, KG.entity, b, g)

@@ -1,6 +1,7 @@
 """Find article files, read them exactly, and attach sidecar metadata."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from datetime import date
@@ -161,6 +162,8 @@ def read_document(path: str | Path, published: date | None = None, max_bytes: in
         place = str(meta["dateline"])
     if title is None and structure.headline is not None:
         title = structure.headline.text
+    digest = hashlib.sha256("\x1f".join([text, json.dumps(meta, sort_keys=True, default=str),
+                                          published.isoformat() if published else ""]).encode("utf-8")).hexdigest()
     return Document(
         id=path.stem,
         path=str(path),
@@ -176,6 +179,7 @@ def read_document(path: str | Path, published: date | None = None, max_bytes: in
         place_span=structure.place,
         source_span=structure.agency,
         language=str(meta.get("language") or "en"),
+        digest=digest,
     )
 
 
