@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["KnowledgeGraph", "build", "extract_records", "open", "__version__"]
+__all__ = ["KnowledgeGraph", "build", "extract_records", "open", "remove", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("KnowledgeGraph", "build", "extract_records"):
+    if name in ("KnowledgeGraph", "build", "extract_records", "remove"):
         from kg import api
 
         return getattr(api, name)

@@ -163,6 +163,36 @@ class KnowledgeGraph:
         """
         return to_networkx(self.store)
 
+    def stats(self, top: int = 10) -> dict[str, Any]:
+        """Documents, entities by type, statements by type, most mentioned entities, merges by rule.
+
+        >>> kg_graph.stats()["documents"]
+        1
+        """
+        def count(q: str) -> list[dict[str, str | None]]:
+            return self.sparql(q).values()
+
+        entities = count("""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?layer { ?e a ?c ; rdfs:label ?l }
+            FILTER(?c IN (schema:Person, schema:Organization, schema:Country, schema:City, schema:Place))
+            BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type) } GROUP BY ?type ORDER BY ?type""")
+        statements = count("""SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {
+            { ?s a org:Membership BIND("Membership" AS ?type) } UNION { ?s a kg:Quote BIND("Quote" AS ?type) }
+            UNION { ?s a schema:Event ; a ?c FILTER(STRSTARTS(STR(?c), STR(kg:)))
+                    BIND(CONCAT("Event/", STRAFTER(STR(?c), STR(kg:))) AS ?type) } } GROUP BY ?type ORDER BY ?type""")
+        mentioned = count(f"""SELECT ?label ?type (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m itsrdf:taIdentRef ?e .
+            ?e rdfs:label ?label ; a ?c . BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type) }}
+            GROUP BY ?label ?type ORDER BY DESC(?n) ?label LIMIT {int(top)}""")
+        merges = count("""SELECT ?rule (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x kg:mergeRule ?rule }
+            GROUP BY ?rule ORDER BY ?rule""")
+        docs = count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }")
+        return {
+            "documents": int(docs[0]["n"] or 0),
+            "entities": {r["type"]: int(r["n"] or 0) for r in entities},
+            "statements": {r["type"]: int(r["n"] or 0) for r in statements},
+            "top_entities": [(r["label"], r["type"], int(r["n"] or 0)) for r in mentioned],
+            "merges": {r["rule"]: int(r["n"] or 0) for r in merges},
+        }
+
     def export(self, fmt: str, output: str | Path) -> Path:
         """Write the graph as trig, nquads, turtle, jsonld, graphml or jsonl."""
         out = Path(output)

@@ -99,6 +99,10 @@ def build(
                                        help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
     no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),
     strict: bool = typer.Option(False, "--strict", help="Stop (writing nothing) at the first file skipped or refused."),
+    add: bool = typer.Option(False, "--add", help="Add to the graph in OUT: unchanged documents are left as they are, "
+                                                  "changed ones replaced."),
+    gazetteer: Optional[Path] = typer.Option(None, "--gazetteer",
+                                             help="Your own gazetteer TSV: label, aliases, wikidata[, type]."),
     max_file_mb: float = typer.Option(10, "--max-file-mb", help="Refuse articles larger than this many MB."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
@@ -106,11 +110,16 @@ def build(
     from kg.api import build as build_graph
     from kg.read import collect_paths
 
+    if gazetteer is not None:
+        from kg.extract.link import load_gazetteer
+
+        load_gazetteer(gazetteer)
+
     total = len(collect_paths(paths))
     with _progress_reporter(total, quiet) as progress:
         kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model,
                           processes=processes, batch_size=batch_size, dask=dask, viewer=not no_viewer,
-                          strict=strict, max_bytes=int(max_file_mb * 2**20), progress=progress)
+                          strict=strict, max_bytes=int(max_file_mb * 2**20), add=add, progress=progress)
     s = kg_.summary
     assert s is not None
     for _, reason in s.skipped:
@@ -124,7 +133,8 @@ def build(
     if quiet:
         return
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(s.entities_by_type.items()))
-    typer.echo(f"Processed {s.documents}, skipped {len(s.skipped)}, failed 0.")
+    typer.echo(f"Processed {s.documents}, skipped {len(s.skipped)}, failed 0."
+               + (f" Unchanged {len(s.unchanged)}, replaced {len(s.replaced)}." if add else ""))
     typer.echo(f"Built {s.documents} document(s) with {s.model}: {sum(s.entities_by_type.values())} entities "
                f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
     for name, where in s.files.items():
@@ -209,6 +219,41 @@ def extract(
 
     for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def remove(
+    docs: List[str] = typer.Argument(..., help="Document ids (file stems) or the files' paths."),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="The output folder holding store/."),
+    base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI the graph was built with."),
+) -> None:
+    """Remove documents, and every entity no other document mentions, from a built graph."""
+    from kg.api import remove as remove_docs
+
+    kg_ = remove_docs(docs, out, base_iri=base_iri)
+    assert kg_.summary is not None
+    typer.echo(f"Removed {len(kg_.summary.removed)} document(s); the graph now has {kg_.summary.quads} triples.")
+
+
+@app.command()
+def stats(
+    store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
+    top: int = typer.Option(10, help="How many of the most mentioned entities to list."),
+    json_: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Documents, entities by type, statements by type, top entities, merges by rule."""
+    from kg.api import open_graph
+
+    st = open_graph(store).stats(top)
+    if json_:
+        typer.echo(json.dumps(st, ensure_ascii=False, indent=1))
+        return
+    typer.echo(f"documents: {st['documents']}")
+    for section in ("entities", "statements", "merges"):
+        typer.echo(f"{section}: " + (", ".join(f"{k} {v}" for k, v in st[section].items()) or "none"))
+    typer.echo("most mentioned:")
+    for label, kind, n in st["top_entities"]:
+        typer.echo(f"  {n:5d}  {label} ({kind})")
 
 
 @app.command()

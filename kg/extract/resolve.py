@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.link import clean_surface, country, demonym_country, is_city, organization
+from kg.extract.link import clean_surface, country, demonym_country, is_city, organization, user_entry
 from kg.types import Entity, Mention
 
 __all__ = ["entity_key", "entities_of", "resolve_mentions"]
@@ -53,6 +53,9 @@ def entity_key(etype: str, label: str, doc_id: str) -> str:
 
 def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, str | None]:
     """(type, canonical label or None, wikidata, country code)."""
+    user = user_entry(text)
+    if user is not None and m.label != "GROUP":
+        return user.type, user.label, user.wikidata, user.code
     if m.label == "GROUP":
         return "Organization", None, None, None
     if m.label == "PERSON":
