@@ -115,7 +115,7 @@ def test_very_long_sentence_and_odd_punctuation(tmp_path, nlp):
         assert text[q.start:q.end] == q.text
 
 
-def test_sigkill_mid_build_leaves_previous_store(tmp_path, seed_out):
+def test_sigkill_mid_add_leaves_previous_store(tmp_path, seed_out):
     import shutil
 
     out = tmp_path / "out"
@@ -126,7 +126,7 @@ def test_sigkill_mid_build_leaves_previous_store(tmp_path, seed_out):
     corpus.mkdir()
     for i in range(40):
         (corpus / f"a{i}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out)],
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out), "--add"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     # wait until the build is writing (its staging folder exists), then kill it
     for _ in range(600):
@@ -155,8 +155,8 @@ def test_two_builds_at_once_one_fails_clearly(tmp_path):
             break
         time.sleep(0.05)
     second = cli("build", corpus, "--out", out, "-q")
-    first.wait(timeout=600)
-    assert first.returncode == 0, first.stderr
+    _, first_err = first.communicate(timeout=600)
+    assert first.returncode == 0, first_err
     assert second.returncode == 4 and "another kg build" in second.stderr
     assert kg.open(out).summary is None and len(kg.open(out)) > 0
 

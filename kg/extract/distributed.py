@@ -13,6 +13,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from kg.errors import KGError
+from kg.extract.pipeline import batches
 from kg.types import Document, Extraction
 
 __all__ = ["dask_extract"]
@@ -23,17 +24,6 @@ def _extract_batch(batch: list[Document], model: str | None) -> list[Extraction]
     from kg.extract.pipeline import extract
 
     return list(extract(batch, load_model(model)))
-
-
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for d in documents:
-        batch.append(d)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def dask_extract(documents: Iterable[Document], address: str, model: str | None = None, batch_size: int = 32,
@@ -58,7 +48,7 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
             raise KGError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
     try:
         queue: deque = deque()
-        for batch in _batches(documents, batch_size):
+        for batch in batches(documents, batch_size):
             queue.append(client.submit(_extract_batch, batch, model, pure=False))
             if len(queue) >= in_flight:
                 yield from queue.popleft().result()

@@ -173,6 +173,8 @@ def _verb_type(tok: "Token") -> str | None:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     dobj = kids.get("dobj")
     if lemma == "take":
+        if dobj is not None and dobj.lemma_ == "part":
+            return "Meet"  # "take part in the talks"
         return "Seize" if "over" in prts or (dobj is not None and dobj.lemma_ == "control") else None
     if lemma == "pull":
         return "Withdraw" if ("out" in prts or "from" in preps) else None

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["extract", "extract_one", "extract_parallel"]
+__all__ = ["batches", "extract", "extract_one", "extract_parallel"]
 
 
 def _segments(document: Document) -> list[tuple[str, int, int]]:
@@ -66,8 +66,19 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     )
 
 
-def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32,
-            n_process: int = 1) -> Iterator[Extraction]:
+def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of at most ``size`` documents, in order."""
+    batch: list[Document] = []
+    for d in documents:
+        batch.append(d)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32) -> Iterator[Extraction]:
     """Parse documents in batches with ``nlp.pipe`` and yield one Extraction each, in order."""
     pending: dict[str, tuple[Document, list[tuple[str, int, "Doc"]], int]] = {}
 
@@ -78,8 +89,7 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
             for name, start, end in segs:
                 yield document.text[start:end], (document.id, name, start)
 
-    for doc, (doc_id, name, offset) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size,
-                                                n_process=n_process):
+    for doc, (doc_id, name, offset) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
         document, parsed, expected = pending[doc_id]
         parsed.append((name, offset, doc))
         if len(parsed) == expected:
@@ -111,9 +121,7 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
     """
     import multiprocessing as mp
 
-    from kg.extract.distributed import _batches
-
     ctx = mp.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
     with ctx.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
-        for batch in pool.imap(_work, _batches(documents, batch_size)):
+        for batch in pool.imap(_work, batches(documents, batch_size)):
             yield from batch

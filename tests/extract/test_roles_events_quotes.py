@@ -52,3 +52,20 @@ def test_capture_from_and_hypothetical(extract_text):
     real = [e for e in seize if e.modality is None]
     assert [p.text for e in real for p in e.participants if p.role == "theme"] == ["two towns"]
     assert any(e.modality == "hypothetical" for e in seize)
+
+
+def test_quote_over_two_sentences_and_straight_quotes(extract_text):
+    text = ('Coach Marta Silva was upbeat. "We played well. We will win the next one," Silva said on Sunday. '
+            "Fans cheered.")
+    x = extract_text(text, published="2024-03-06")
+    labels = {e.key: e.label for e in x.entities}
+    q = [q for q in x.quotes if q.text.startswith("We played well")]
+    assert q and labels.get(q[0].speaker) == "Marta Silva"
+    assert q[0].text == "We played well. We will win the next one"
+    assert text[q[0].start:q[0].end] == q[0].text
+
+
+def test_hedged_participation(extract_text):
+    x = extract_text("Germany, France and Italy are reportedly taking part in the talks in Rome.")
+    parts = [p for e in x.events if e.type == "Meet" for p in e.participants]
+    assert parts and all(p.hedge == "reportedly" for p in parts if p.entity)
