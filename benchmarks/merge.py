@@ -32,7 +32,7 @@ def main() -> None:
     rows = g.sparql("""SELECT ?e ?label ?type (COUNT(DISTINCT ?d) AS ?docs)
         (GROUP_CONCAT(DISTINCT ?name; separator=" | ") AS ?names) WHERE {
           GRAPH ?d { ?e kg:labelInDocument ?name } ?e rdfs:label ?label ; a ?c .
-          BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type)
+          FILTER(STRSTARTS(STR(?c), STR(schema:))) BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type)
         } GROUP BY ?e ?label ?type HAVING (COUNT(DISTINCT ?d) > 1)""").values()
     print(f"entities named in more than one document: {len(rows)}")
     random.seed(7)

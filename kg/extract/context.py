@@ -48,6 +48,7 @@ class Ctx:
     entity_info: dict[str, dict[str, object]] = field(default_factory=dict)
     _sent_index: dict[tuple[int, int], int] = field(default_factory=dict)
     _by_token: dict[tuple[int, int], int] = field(default_factory=dict)
+    _sent_starts: dict[int, list[int]] = field(default_factory=dict)
 
     def build_sentences(self) -> None:
         text = self.document.text
@@ -64,6 +65,13 @@ class Ctx:
                 idx = len(self.sentences)
                 self.sentences.append(Sentence(idx, start, end, text[start:end], seg.name))
                 self._sent_index[(si, sent.start)] = idx
+
+    def sentence_starts(self, seg: int) -> list[int]:
+        """Token index of the first token of every sentence of segment ``seg``, ascending (cached)."""
+        starts = self._sent_starts.get(seg)
+        if starts is None:
+            starts = self._sent_starts[seg] = sorted(s.start for s in self.segments[seg].doc.sents)
+        return starts
 
     def sentence_of(self, seg: int, token: "Token") -> int:
         return self._sent_index.get((seg, token.sent.start), -1)

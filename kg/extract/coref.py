@@ -21,6 +21,8 @@ mention of the entity with its own offsets.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract.context import Ctx, RawMention
@@ -50,8 +52,8 @@ def _label_words(ctx: Ctx, m: RawMention) -> list[str]:
 
 def _candidates(ctx: Ctx, si: int, tok: "Token") -> list[RawMention]:
     """Resolved mentions before ``tok`` in the window, most recent first."""
-    sent_starts = sorted({s.start for s in ctx.segments[si].doc.sents})
-    cur = max(i for i, s in enumerate(sent_starts) if s <= tok.i)
+    sent_starts = ctx.sentence_starts(si)
+    cur = bisect.bisect_right(sent_starts, tok.i) - 1
     window_start = sent_starts[max(0, cur - _WINDOW)]
     found = [
         m for m in ctx.mentions

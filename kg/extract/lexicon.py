@@ -75,6 +75,14 @@ GENERIC_ORG_NOUNS = frozenset(
     """.split()
 )
 
+#: Words that, alone, describe an institution by its kind rather than name one ("the Government",
+#: "Federal Police", "the Opposition"): such a label means a different body in every article.
+GENERIC_INSTITUTION_WORDS = frozenset(
+    """
+    federal state national central local regional provincial interim new supreme high opposition
+    """.split()
+)
+
 #: Last words of names that are themselves descriptions ("Foreign Office" is "the office").
 INSTITUTION_HEADS = frozenset(
     """

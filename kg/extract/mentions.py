@@ -6,6 +6,7 @@ of the mention's span so that "the US’s" is a mention "US".
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
@@ -40,6 +41,9 @@ def _before_title(ent: "Span") -> bool:
     while i < len(doc) and doc[i].lower_ in ROLE_MODIFIERS:
         i += 1
     return i < len(doc) and doc[i].lower_ in OFFICE_HEADS and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
+
+
+_STANCE_PREFIX = re.compile(r"(?:anti|pro|non)\s*[-\u2010\u2011]", re.IGNORECASE)
 
 
 def _strip_title(toks: list["Token"]) -> list["Token"]:
@@ -126,6 +130,8 @@ def find_mentions(ctx: Ctx) -> None:
                 continue
             if ent.label_ in VALUE_LABELS or ent.label_ not in ENTITY_LABELS:
                 continue
+            if _STANCE_PREFIX.match(ent.text):
+                continue  # "anti-government", "pro-Kremlin": an attitude towards a name, not the name
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title

@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 
 from kg.extract.context import Ctx, RawMention
+from kg.extract.lexicon import GENERIC_INSTITUTION_WORDS, GROUP_HEADS, INSTITUTION_HEADS
 from kg.extract.link import clean_surface, country, demonym_country, is_city, organization, user_entry
 from kg.types import Entity, Mention
 
@@ -35,6 +36,7 @@ def _norm(text: str) -> str:
     return " ".join(clean_surface(text).replace("’", "'").split()).lower()
 
 
+_GENERIC = GENERIC_INSTITUTION_WORDS | GROUP_HEADS | INSTITUTION_HEADS | {"the"}
 _CORPORATE = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|limited|plc|llc|sa|ag|nv|gmbh|se|asa|ab)\.?$",
                         re.IGNORECASE)
 
@@ -42,10 +44,18 @@ _CORPORATE = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|limited|plc|llc|sa|
 def entity_key(etype: str, label: str, doc_id: str) -> str:
     """The key (and so the IRI) of an entity: class and normalised label, the same in every document,
     so entities merge across documents by name. Company suffixes are dropped ("Acme Corp." = "Acme").
-    A person known only by one name is scoped to its document: a surname links only inside it."""
+    A person known only by one name is scoped to its document: a surname links only inside it; so is
+    an organisation named only by its kind ("the Government", "Federal Police"), a different body in
+    every article.
+
+    >>> entity_key("Organization", "Acme Corp.", "d1"), entity_key("Organization", "the Government", "d1")
+    ('Organization/acme', 'Organization/government@d1')
+    """
     norm = _norm(label)
     if etype == "Organization":
         norm = _CORPORATE.sub("", norm) or norm
+        if all(w in _GENERIC for w in norm.split()):
+            return f"Organization/{norm}@{doc_id}"
     if etype == "Person" and len(norm.split()) == 1:
         return f"Person/{norm}@{doc_id}"
     return f"{etype}/{norm}"

@@ -214,7 +214,9 @@ class EntityLayer:
     gazetteer id links it, "label" when several documents name it). Entities of one class
     whose labels match closely (rapidfuzz token-sort ratio >= ``FUZZY``, same last word)
     are linked with ``kg:possiblySameAs`` and a ``kg:Merge`` record (rule, score), not
-    merged: the link is explainable and reversible. Because it is derived from the
+    merged: the link is explainable and reversible. Two nodes with the same label were kept
+    apart on purpose (names scoped to their document, such as "the Federal Government") and
+    are not linked. Because it is derived from the
     document graphs, adding or removing a document and recomputing the layer gives the
     same graph as a fresh build.
     """
@@ -282,6 +284,8 @@ class EntityLayer:
             nodes.sort(key=lambda n: n.value)
             for i, a in enumerate(nodes):
                 for b in nodes[i + 1:]:
+                    if canonical[a].lower() == canonical[b].lower():
+                        continue  # one name, two nodes: kept apart on purpose (scoped to their documents)
                     score = fuzz.token_sort_ratio(canonical[a], canonical[b])
                     if score >= self.FUZZY:
                         yield Quad(a, KG.possiblySameAs, b, g)

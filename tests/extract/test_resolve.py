@@ -52,3 +52,18 @@ def test_offsets_reproduce_text(extract_text):
     for s in x.sentences:
         assert text[s.start:s.end] == s.text
     assert not [e for e in x.entities if "\n" in e.label]
+
+
+def test_stance_prefix_is_not_a_name(extract_text):
+    x = extract_text("Anti-Kremlin protesters and pro-Beijing groups marched in London on Sunday.")
+    assert not [e for e in x.entities if e.label.lower().startswith(("anti", "pro"))], labels(x)
+
+
+def test_generic_institution_stays_in_its_document(extract_text):
+    a = extract_text("The Federal Government says it will not change its policy in Canberra.", name="a")
+    b = extract_text("The Federal Government says Ottawa will not change its policy either.", name="b")
+    ga = [e.key for e in a.entities if e.label.lower().endswith("government")]
+    gb = [e.key for e in b.entities if e.label.lower().endswith("government")]
+    assert ga and gb and set(ga).isdisjoint(gb)
+    ca = [e.key for e in a.entities if e.label == "Canberra"]
+    assert ca and ca[0] in [e.key for e in extract_text("Canberra is cold.", name="c").entities]

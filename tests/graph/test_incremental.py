@@ -113,3 +113,24 @@ def test_user_gazetteer(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(MERGE), "--out", str(tmp_path / "o2"),
                         "--gazetteer", str(bad)], capture_output=True, text=True, timeout=600)
     assert r.returncode == 2 and "bad.tsv: line 2" in r.stderr
+
+
+def test_entity_layer_flags_near_names_but_not_document_scoped_twins():
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    from kg.graph.iris import Iris
+    from kg.graph.mapping import EntityLayer
+    from kg.graph.namespaces import KG, SCHEMA
+
+    iris = Iris("http://example.org/kg/")
+    store = Store()
+    named = {"p1": ("Person", "John Smith", "d1"), "p2": ("Person", "Jon Smith", "d2"),
+             "g1": ("Organization", "Federal Government", "d1"), "g2": ("Organization", "Federal Government", "d2")}
+    for key, (cls, label, doc) in named.items():
+        node, g = iris.entity(key), iris.graph(doc)
+        store.add(Quad(node, KG.typeInDocument, NamedNode(str(SCHEMA[cls].value)), g))
+        store.add(Quad(node, KG.labelInDocument, Literal(label), g))
+    layer = list(EntityLayer(store, iris).quads())
+    flagged = {(q.subject.value, q.object.value) for q in layer if q.predicate == KG.possiblySameAs}
+    assert flagged == {(iris.entity("p1").value, iris.entity("p2").value),
+                       (iris.entity("p2").value, iris.entity("p1").value)}
