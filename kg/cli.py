@@ -262,12 +262,16 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless told otherwise)."),
     port: int = typer.Option(7878, help="TCP port."),
     timeout: int = typer.Option(30, help="Query timeout in seconds."),
+    limit: int = typer.Option(10_000, help="At most this many results (rows or triples) per answer; "
+                                          "a cut answer has the header KG-Results-Truncated. 0: no limit."),
 ) -> None:
     """Serve the store as a read-only SPARQL 1.1 endpoint (the Oxigraph server) until interrupted."""
     from kg.http import run_server, server_command
 
-    cmd = server_command(store, host=host, port=port, timeout_s=timeout)
-    typer.echo(f"SPARQL endpoint (read-only): {cmd.url}    (Ctrl-C stops it)", err=True)
+    cmd = server_command(store, host=host, port=port, timeout_s=timeout, limit=limit)
+    cap = f"at most {limit:,} results per answer" if limit else "no result limit"
+    typer.echo(f"SPARQL endpoint (read-only, {timeout} s timeout, {cap}): {cmd.url}    (Ctrl-C stops it)",
+               err=True)
     raise SystemExit(run_server(cmd))
 
 

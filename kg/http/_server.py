@@ -5,6 +5,9 @@ Protocol (GET and POST, ``query`` parameter and ``application/sparql-query``
 bodies, content negotiation for JSON/XML/CSV/TSV results and Turtle/N-Triples
 graphs, 400 with the parser's message for a malformed query). kg starts it
 read-only, with the union of document graphs as default graph and a timeout.
+Oxigraph has no result limit; with ``limit`` > 0 it listens on a private
+loopback port behind :class:`kg.http._limit.LimitingProxy`, which forwards
+every request and cuts answers to their first ``limit`` results.
 """
 from __future__ import annotations
 
@@ -12,6 +15,8 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,12 +39,16 @@ def oxigraph_binary() -> str:
 
 @dataclass(frozen=True)
 class ServerCommand:
-    argv: list[str]
-    url: str
+    argv: list[str]  # the Oxigraph server
+    url: str  # the query URL users call
+    host: str  # where users connect
+    port: int
+    limit: int = 0  # results per answer, 0 for no limit (then Oxigraph itself listens on host:port)
+    timeout_s: int = 30
 
 
 def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout_s: int = 30,
-                   writable: bool = False) -> ServerCommand:
+                   writable: bool = False, limit: int = 0) -> ServerCommand:
     """The command line that serves ``store`` and the query URL it will answer on."""
     p = Path(store)
     if (p / STORE_DIRNAME / "CURRENT").exists():
@@ -50,11 +59,14 @@ def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878,
         raise InputError(f"--port {port}: not a TCP port")
     if timeout_s <= 0:
         raise InputError(f"--timeout {timeout_s}: must be a positive number of seconds")
+    if limit < 0:
+        raise InputError(f"--limit {limit}: must be 0 (no limit) or a positive number of results")
     mode = "serve" if writable else "serve-read-only"
-    argv = [oxigraph_binary(), mode, "--location", str(p), "--bind", f"{host}:{port}", "--union-default-graph",
+    bind = f"127.0.0.1:{free_port()}" if limit else f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    argv = [oxigraph_binary(), mode, "--location", str(p), "--bind", bind, "--union-default-graph",
             "--timeout-s", str(timeout_s)]
     shown = f"[{host}]" if ":" in host else host
-    return ServerCommand(argv, f"http://{shown}:{port}/query")
+    return ServerCommand(argv, f"http://{shown}:{port}/query", host, port, limit, timeout_s)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -64,12 +76,52 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def _wait_listening(proc: subprocess.Popen[bytes], address: str) -> None:
+    """Return once the Oxigraph server accepts connections on ``address``; fail if it exits first."""
+    host, _, port = address.rpartition(":")
+    for _ in range(600):  # bounded: about a minute
+        if proc.poll() is not None:
+            raise KGError(f"the oxigraph server exited with code {proc.returncode} before listening on {address}")
+        try:
+            with socket.create_connection((host, int(port)), timeout=0.1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise KGError(f"the oxigraph server did not start listening on {address}")
+
+
 def run_server(cmd: ServerCommand) -> int:
-    """Run the server in the foreground until it exits or is interrupted; returns its exit code."""
+    """Run the server in the foreground until it exits or is interrupted; returns its exit code.
+
+    SIGTERM is handled like Ctrl-C, so the Oxigraph child never outlives ``kg serve``."""
+    import signal
+
+    def _stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
     proc = subprocess.Popen(cmd.argv)
     try:
-        return proc.wait()
+        if not cmd.limit:
+            return proc.wait()
+        from kg.http._limit import LimitingProxy
+
+        upstream = cmd.argv[cmd.argv.index("--bind") + 1]
+        _wait_listening(proc, upstream)
+        try:
+            proxy = LimitingProxy(cmd.host, cmd.port, f"http://{upstream}", cmd.limit, cmd.timeout_s)
+        except OSError as e:
+            raise InputError(f"{cmd.host}:{cmd.port}: cannot listen there ({e.strerror})") from None
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        try:
+            return proc.wait()
+        finally:
+            proxy.shutdown()
+            proxy.server_close()
     except KeyboardInterrupt:
-        proc.terminate()
-        proc.wait(timeout=10)
         return 0
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=10)

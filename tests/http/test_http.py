@@ -28,11 +28,10 @@ def wait_up(url: str, proc: subprocess.Popen) -> None:
     raise AssertionError("server did not come up")
 
 
-@pytest.fixture
-def served(seed_out):
+def _serve(store, *args):
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(seed_out), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "--port", str(port),
+                             *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/query"
     try:
         wait_up(url, proc)
@@ -40,6 +39,16 @@ def served(seed_out):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture
+def served(seed_out):
+    yield from _serve(seed_out)
+
+
+@pytest.fixture
+def served_limited(seed_out):
+    yield from _serve(seed_out, "--limit", "3")
 
 
 def _canon(rows):
@@ -73,7 +82,59 @@ def test_serve_is_read_only_and_reports_bad_queries(served):
 
 def test_serve_binds_loopback_by_default(seed_out):
     cmd = server_command(seed_out)
-    assert "127.0.0.1:7878" in cmd.argv and "serve-read-only" in cmd.argv
+    assert (cmd.host, cmd.port) == ("127.0.0.1", 7878) and "127.0.0.1:7878" in cmd.argv
+    assert "serve-read-only" in cmd.argv
+    limited = server_command(seed_out, limit=10)
+    assert limited.url == "http://127.0.0.1:7878/query" and limited.argv[limited.argv.index("--bind") + 1] != "127.0.0.1:7878"
+
+
+LABELS = "SELECT ?e ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l"
+GRAPH = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e rdfs:label ?l }"
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml",
+                                    "text/csv", "text/tab-separated-values"])
+def test_serve_limits_rows_in_every_format(served_limited, seed_graph, accept):
+    import pyoxigraph as ox
+
+    q = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " + LABELS
+    r = httpx.get(served_limited, params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
+    assert r.headers["KG-Results-Truncated"] == "3"
+    if accept == "text/csv":  # plain values, lossy: read it as CSV
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(r.text, newline="")))[1:]
+        expected = [[x["e"], x["l"]] for x in seed_graph.sparql(LABELS).values()][:3]
+    else:
+        fmt = ox.QueryResultsFormat.from_media_type(accept)
+        rows = [[str(s[v]) for v in ("e", "l")] for s in ox.parse_query_results(r.content, fmt)]
+        expected = [[f"<{x['e']}>", f'"{x["l"]}"'] for x in seed_graph.sparql(LABELS).values()][:3]
+    assert len(rows) == 3 and rows == expected
+
+
+@pytest.mark.parametrize("accept", ["text/turtle", "application/n-triples"])
+def test_serve_limits_triples(served_limited, accept):
+    import pyoxigraph as ox
+
+    q = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " + GRAPH
+    r = httpx.get(served_limited, params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["KG-Results-Truncated"] == "3"
+    assert len(list(ox.parse(r.content, ox.RdfFormat.from_media_type(accept)))) == 3
+
+
+def test_serve_limit_leaves_short_answers_and_errors_alone(served_limited):
+    r = httpx.get(served_limited, params={"query": "SELECT (1 AS ?one) WHERE {}"},
+                  headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and "KG-Results-Truncated" not in r.headers
+    assert r.json()["results"]["bindings"] == [{"one": {"type": "literal", "value": "1",
+                                                        "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+    r = httpx.post(served_limited, content="SELECT ?x WHERE { ?x }", headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 400 and r.text
+    r = httpx.post(served_limited.replace("/query", "/update"), content="DROP ALL",
+                   headers={"Content-Type": "application/sparql-update"})
+    assert r.status_code >= 400
 
 
 def test_graph_store_url_guess():
