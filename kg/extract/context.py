@@ -49,6 +49,7 @@ class Ctx:
     _sent_index: dict[tuple[int, int], int] = field(default_factory=dict)
     _by_token: dict[tuple[int, int], int] = field(default_factory=dict)
     _sent_starts: dict[int, list[int]] = field(default_factory=dict)
+    _tokens: dict[int, list["Token"]] = field(default_factory=dict)
 
     def build_sentences(self) -> None:
         text = self.document.text
@@ -65,6 +66,13 @@ class Ctx:
                 idx = len(self.sentences)
                 self.sentences.append(Sentence(idx, start, end, text[start:end], seg.name))
                 self._sent_index[(si, sent.start)] = idx
+
+    def tokens(self, seg: int) -> list["Token"]:
+        """The tokens of segment ``seg`` (cached: iterating a Doc builds new Token objects each time)."""
+        toks = self._tokens.get(seg)
+        if toks is None:
+            toks = self._tokens[seg] = list(self.segments[seg].doc)
+        return toks
 
     def sentence_starts(self, seg: int) -> list[int]:
         """Token index of the first token of every sentence of segment ``seg``, ascending (cached)."""
@@ -100,8 +108,8 @@ class Ctx:
         return (seg, tok_i) in self._by_token
 
     def iter_tokens(self) -> Iterator[tuple[int, "Token"]]:
-        for si, seg in enumerate(self.segments):
-            for tok in seg.doc:
+        for si in range(len(self.segments)):
+            for tok in self.tokens(si):
                 yield si, tok
 
     def span_text(self, seg: int, span: "Span") -> tuple[int, int, str]:

@@ -208,7 +208,7 @@ def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawM
 def resolve_coreference(ctx: Ctx) -> None:
     """Add pronoun and description mentions (with their entity key) to ``ctx``."""
     for si, seg in enumerate(ctx.segments):
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue
             if tok.pos_ == "PRON":

