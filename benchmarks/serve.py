@@ -29,7 +29,8 @@ def main() -> None:
     url = f"http://127.0.0.1:{port}/query"
     server = subprocess.Popen(kg_cmd("serve", "--store", str(store), "--port", str(port)),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    queries = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "ontology" / "queries").glob("*.rq"))]
+    files = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+    queries = [p.read_text(encoding="utf-8") for p in files]
     try:
         for _ in range(300):
             try:
@@ -38,17 +39,18 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.1)
 
-        def client(k: int) -> tuple[list[float], int]:
-            lat, errors = [], 0
-            with httpx.Client(timeout=60) as c:
+        def client(k: int) -> tuple[list[float], int, list[tuple[str, float]]]:
+            lat, errors, named = [], 0, []
+            with httpx.Client(timeout=120) as c:
                 for i in range(PER_CLIENT):
-                    q = queries[(k + i) % len(queries)]
+                    j = (k + i) % len(queries)
                     t = time.perf_counter()
-                    r = c.post(url, content=q, headers={"Content-Type": "application/sparql-query",
-                                                        "Accept": "application/sparql-results+json"})
+                    r = c.post(url, content=queries[j], headers={"Content-Type": "application/sparql-query",
+                                                                 "Accept": "application/sparql-results+json"})
                     lat.append((time.perf_counter() - t) * 1000)
+                    named.append((files[j].stem, lat[-1]))
                     errors += r.status_code != 200
-            return lat, errors
+            return lat, errors, named
 
         start = time.perf_counter()
         with ThreadPoolExecutor(CLIENTS) as pool:
@@ -63,6 +65,13 @@ def main() -> None:
     print(f"machine: {machine()}\nstore: {store}")
     print(f"{CLIENTS} clients x {PER_CLIENT} queries = {len(lat)} requests in {wall:.1f} s "
           f"({len(lat) / wall:.0f} req/s): p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, errors {errors}")
+    by_query: dict[str, list[float]] = {}
+    for r in results:
+        for name, ms in r[2]:
+            by_query.setdefault(name, []).append(ms)
+    print("\n| query | requests | p50 ms | max ms |\n|---|---|---|---|")
+    for name, xs in sorted(by_query.items()):
+        print(f"| {name} | {len(xs)} | {statistics.median(xs):.1f} | {max(xs):.1f} |")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterator, List, Optional
 
 import typer
 
-from kg.errors import KGError
+from kg.errors import InputError, KGError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news articles into a knowledge graph: build it, query it with SPARQL, view it.")
@@ -94,7 +94,8 @@ def build(
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path (default: best installed)."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for parsing and extraction."),
-    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy / Dask batch."),
+    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy / Dask batch (with --processes, at most 16 "
+                                                  "per worker task)."),
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
     no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),
@@ -146,21 +147,45 @@ def build(
     typer.echo(f"  kg view --store {store} --open")
 
 
+def _bindings(pairs: list[str]) -> dict[str, object]:
+    from pyoxigraph import NamedNode
+
+    out: dict[str, object] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise InputError(f"--bind {pair!r}: write VAR=VALUE")
+        name = name.strip().lstrip("?$")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                out[name] = NamedNode(value[1:-1])
+            except ValueError as e:
+                raise InputError(f"--bind {pair!r}: not an IRI ({e})") from None
+        else:
+            out[name] = value
+    return out
+
+
 @app.command()
 def query(
     query: str = typer.Argument(..., help="A .rq file or SPARQL text."),
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     format: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Result format."),
     timeout: float = typer.Option(60, "--timeout", help="Stop the query after this many seconds."),
+    bind: list[str] = typer.Option([], "--bind", "-b", metavar="VAR=VALUE",
+                                   help="Bind ?VAR to VALUE (a string literal, or an IRI written <...>) "
+                                        "through a VALUES block, never by editing the query text. Repeatable."),
 ) -> None:
     """Run a SPARQL query over the store (common prefixes are predeclared)."""
     from kg.api import _query_file, open_graph
-    from kg.query.sparql import load_query, run_query_file
+    from kg.query.sparql import bind_values, load_query, run_query_file
 
     if timeout <= 0:
         raise KGError("--timeout must be a positive number of seconds")
     graph = open_graph(store)  # fails clearly when there is no store
     text, source = load_query(_query_file(query))
+    if bind:
+        text = bind_values(text, _bindings(bind))
     graph.close()
     out = run_query_file(str(graph.path), text, source, format.value, timeout)
     typer.echo(out.rstrip("\n"))

@@ -84,3 +84,19 @@ def test_export_formats(seed_out, tmp_path):
     import networkx as nx
 
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 10
+
+
+def test_query_bind_values_safely(seed_out):
+    q = "SELECT ?e WHERE { ?e rdfs:label ?l }"
+    r = kg("query", q, "--store", str(seed_out), "--format", "json", "--bind", "l=Joe Biden")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)["results"]["bindings"]
+    assert len(rows) == 1 and rows[0]["e"]["value"].endswith("joe-biden")
+    iri = rows[0]["e"]["value"]
+    r = kg("query", "SELECT ?l WHERE { ?e rdfs:label ?l }", "--store", str(seed_out), "--format", "csv",
+           "--bind", f"e=<{iri}>")
+    assert r.stdout.split() == ["l", "Joe", "Biden"]
+    r = kg("query", q, "--store", str(seed_out), "--format", "json", "--bind", 'l=x" } ; DROP ALL ; #')
+    assert r.returncode == 0 and json.loads(r.stdout)["results"]["bindings"] == []
+    r = kg("query", q, "--store", str(seed_out), "--bind", "no-equals-sign")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1

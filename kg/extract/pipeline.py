@@ -98,6 +98,7 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
 
 
 _WORKER_MODEL: "Language | None" = None
+_TASK_DOCS = 16
 
 
 def _init_worker(model: str | None) -> None:
@@ -122,6 +123,8 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
     import multiprocessing as mp
 
     ctx = mp.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    # tasks of at most 16 documents: large enough for spaCy's batching, small enough that no worker
+    # idles while another finishes a long last batch
     with ctx.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
-        for batch in pool.imap(_work, batches(documents, batch_size)):
+        for batch in pool.imap(_work, batches(documents, min(batch_size, _TASK_DOCS))):
             yield from batch

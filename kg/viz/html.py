@@ -13,7 +13,9 @@
 
 The page reports its state in ``#kg-status`` (``data-drawn``, ``data-nodes``,
 ``data-edges``, ``data-focused``, ``data-errors``), which the browser tests read;
-``#search=LABEL`` in the URL runs a search on load.
+``#search=LABEL`` in the URL runs a search on load; ``#selftest=NODES,EDGES``
+covers the page green when it drew exactly that many nodes and edges without
+a JavaScript error, red otherwise (for browsers tested by screenshot).
 """
 from __future__ import annotations
 
@@ -215,8 +217,25 @@ _JS = r"""
     var box = document.getElementById("kg-search");
     box.onkeydown = function (ev) { if (ev.key === "Enter") { search(box.value); } };
     document.getElementById("kg-go").onclick = function () { search(box.value); };
-    var m = /#search=(.*)$/.exec(window.location.hash);
+    var m = /#search=([^&]*)/.exec(window.location.hash);
     if (m) { var q = decodeURIComponent(m[1]); box.value = q; search(q); }
+    // #selftest=NODES,EDGES (browsers without a DOM dump, e.g. headless Firefox, are tested by a
+    // screenshot): a full-page green cover when the page drew exactly that many nodes and edges without
+    // an error, red otherwise
+    var t = /selftest=(\d+),(\d+)/.exec(window.location.hash);
+    if (t) {
+      var cover = document.createElement("div");
+      cover.id = "kg-selftest";
+      cover.style.cssText = "position:fixed;left:0;top:0;width:100vw;height:100vh;z-index:99;background:#ff0000";
+      document.body.appendChild(cover);
+      var check = function () {
+        var ok = status.dataset.drawn === "1" && window.__kgErrors.length === 0 &&
+          status.dataset.nodes === t[1] && status.dataset.edges === t[2];
+        cover.style.background = ok ? "#00ff00" : "#ff0000";
+      };
+      network.on("afterDrawing", check);
+      check();
+    }
   }
   start();
 })();
