@@ -7,6 +7,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -421,7 +422,9 @@ def _commit(out: Path, iris: Iris, mutate: Callable[["Store"], None], viewer: bo
             mutate(store)
             if store.contains_named_graph(iris.entity_graph()):
                 store.remove_graph(iris.entity_graph())
-            store.bulk_extend(list(EntityLayer(store, iris).quads()))
+            layer = EntityLayer(store, iris).quads()  # reads the document graphs before its first quad
+            while chunk := list(islice(layer, 50_000)):
+                store.bulk_extend(chunk)
             store.flush()
             summary.quads = len(store)
             del store

@@ -22,7 +22,6 @@ mention of the entity with its own offsets.
 from __future__ import annotations
 
 import bisect
-
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract.context import Ctx, RawMention

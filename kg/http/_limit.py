@@ -23,7 +23,8 @@ __all__ = ["LimitingProxy", "truncate"]
 
 _SRX = "http://www.w3.org/2005/sparql-results#"
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-               "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "content-encoding"}
+               "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "content-encoding",
+               "expect"}
 TRUNCATED_HEADER = "KG-Results-Truncated"
 
 
