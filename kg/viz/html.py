@@ -3,7 +3,7 @@
 * resources in-line: the page works from a file:// URL with no network
   (pyvis's CDN links for Bootstrap, which the page does not need, are removed);
 * the layout is computed in Python and physics is off (a toggle turns it on);
-  past 1,500 nodes a spring layout of the most connected nodes is extended
+  past 499 nodes a spring layout of the most connected nodes is extended
   outwards, so writing a 10,000-node page stays fast;
 * nodes are coloured and shaped by type with a legend, sized by mention count;
   edges show their predicate and sentence on hover;
@@ -43,7 +43,11 @@ STYLE: dict[str, tuple[str, str]] = {
     "Thing": ("#9d9d9d", "dot"),
 }
 _CDN = re.compile(r"<(?:link|script)[^>]*https?://[^>]*>\s*(?:</script>)?", re.IGNORECASE)
-_BACKBONE = 1500
+#: nodes laid out by the force-directed spring layout; networkx switches to a much slower sparse
+#: implementation from 500 nodes on, so larger graphs lay out their most connected 499 nodes and
+#: place the rest around them (writing time then grows linearly with the graph)
+_BACKBONE = 499
+_STRAIGHT_EDGES = 2000
 
 
 def layout(g: "nx.Graph", seed: int = 7) -> dict[Any, tuple[float, float]]:
@@ -62,7 +66,7 @@ def layout(g: "nx.Graph", seed: int = 7) -> dict[Any, tuple[float, float]]:
         return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos.items()}
     by_degree = sorted(simple.nodes, key=lambda v: (-simple.degree(v), str(v)))
     backbone = simple.subgraph(by_degree[:_BACKBONE])
-    pos0 = nx.spring_layout(backbone, seed=seed, k=1.5 / math.sqrt(_BACKBONE), iterations=50)
+    pos0 = nx.spring_layout(backbone, seed=seed, k=1.5 / math.sqrt(_BACKBONE), iterations=100)
     out = {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos0.items()}
     step = scale / math.sqrt(n) * 2.5
     frontier = list(out)
@@ -294,6 +298,11 @@ def render_html(g: "nx.MultiDiGraph", title: str = "kg", details: dict[str, Any]
     for d in (details or {}).values():
         docs.update(d.get("docs", []))
     net.toggle_physics(False)
+    # pyvis's default "dynamic" curved edges add a hidden support node per edge; straight edges past
+    # _STRAIGHT_EDGES keep the first draw of a 10,000-node page fast
+    big = g.number_of_edges() > _STRAIGHT_EDGES
+    net.options.edges.smooth = {"enabled": not big, "type": "continuous"}
+    net.options.interaction.hideEdgesOnDrag = big
     page = net.generate_html()
     page = _CDN.sub("", page)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
