@@ -13,16 +13,18 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from kg.errors import KGError
+from kg.extract.link import Link, set_user_entries, user_entries
 from kg.extract.pipeline import batches
 from kg.types import Document, Extraction
 
 __all__ = ["dask_extract"]
 
 
-def _extract_batch(batch: list[Document], model: str | None) -> list[Extraction]:
+def _extract_batch(batch: list[Document], model: str | None, gazetteer: dict[str, Link]) -> list[Extraction]:
     from kg.extract.nlp import load_model
     from kg.extract.pipeline import extract
 
+    set_user_entries(gazetteer)  # the user's --gazetteer, loaded on the machine that runs kg build
     return list(extract(batch, load_model(model)))
 
 
@@ -31,7 +33,8 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
     """Yield Extractions in input order, computed on a Dask cluster.
 
     At most ``in_flight`` batches are submitted at a time, so memory stays bounded
-    however many documents there are.
+    however many documents there are. The user gazetteer loaded here (``--gazetteer``)
+    travels with every batch, so workers on other machines link with it too.
     """
     try:
         from distributed import Client, LocalCluster
@@ -48,8 +51,9 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
             raise KGError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
     try:
         queue: deque = deque()
+        gazetteer = user_entries()
         for batch in batches(documents, batch_size):
-            queue.append(client.submit(_extract_batch, batch, model, pure=False))
+            queue.append(client.submit(_extract_batch, batch, model, gazetteer, pure=False))
             if len(queue) >= in_flight:
                 yield from queue.popleft().result()
         while queue:

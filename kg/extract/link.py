@@ -15,7 +15,8 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "user_entry"]
+__all__ = ["Link", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "set_user_entries",
+           "user_entries", "user_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +194,19 @@ def load_gazetteer(path: str | Path) -> int:
                 _USER[name.strip().lower()] = link
     user_entry.cache_clear()
     return len(rows)
+
+
+def user_entries() -> dict[str, Link]:
+    """The user gazetteer loaded in this process (name -> entry), to hand to other processes."""
+    return dict(_USER)
+
+
+def set_user_entries(entries: dict[str, Link]) -> None:
+    """Make ``entries`` (from :func:`user_entries` elsewhere) this process's user gazetteer."""
+    if entries != _USER:
+        _USER.clear()
+        _USER.update(entries)
+        user_entry.cache_clear()
 
 
 @lru_cache(maxsize=65536)

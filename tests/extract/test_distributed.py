@@ -56,3 +56,18 @@ def test_progress_lines_when_not_a_terminal(tmp_path):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ARTICLES), "--out", str(tmp_path), "--no-viewer",
                         "--quiet"], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0 and r.stderr == "" and r.stdout == ""
+
+
+def test_dask_workers_use_the_user_gazetteer(tmp_path):
+    from kg.extract.link import load_gazetteer, set_user_entries
+
+    gaz = tmp_path / "mine.tsv"
+    gaz.write_text("label\taliases\twikidata\ttype\nAcme Corporation\tAcme Corp.|Acme Corp|Acme\tQ999999\tOrganization\n",
+                   encoding="utf-8")
+    load_gazetteer(gaz)
+    try:
+        g = kg.build([ROOT / "tests" / "data" / "merge"], tmp_path / "out", viewer=False, dask="local", batch_size=1)
+    finally:
+        set_user_entries({})
+    rows = g.sparql("SELECT ?l ?w WHERE { ?e rdfs:label ?l ; owl:sameAs ?w }").values()
+    assert {"l": "Acme Corporation", "w": "http://www.wikidata.org/entity/Q999999"} in rows
