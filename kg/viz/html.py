@@ -51,9 +51,9 @@ _STRAIGHT_EDGES = 2000
 
 
 def layout(g: "nx.Graph", seed: int = 7) -> dict[Any, tuple[float, float]]:
-    """Node positions. Small graphs: a spring layout. Large ones: a spring layout of the
-    ``_BACKBONE`` most connected nodes, then every other node placed around its placed
-    neighbour, breadth first; components with no backbone node are packed on a grid."""
+    """Node positions: a spring layout of the ``_BACKBONE`` most connected nodes (all of them in
+    a small graph), then every other node placed around its placed neighbour, breadth first;
+    components with no backbone node are packed on a grid."""
     import networkx as nx
 
     simple = nx.Graph(g.to_undirected()) if g.is_directed() else nx.Graph(g)
@@ -62,11 +62,12 @@ def layout(g: "nx.Graph", seed: int = 7) -> dict[Any, tuple[float, float]]:
         return {}
     scale = 120 * math.sqrt(n)
     if n <= _BACKBONE:
-        pos = nx.spring_layout(simple, seed=seed, k=1.5 / math.sqrt(n), iterations=100)
-        return {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos.items()}
-    by_degree = sorted(simple.nodes, key=lambda v: (-simple.degree(v), str(v)))
-    backbone = simple.subgraph(by_degree[:_BACKBONE])
-    pos0 = nx.spring_layout(backbone, seed=seed, k=1.5 / math.sqrt(_BACKBONE), iterations=100)
+        backbone = simple
+    else:
+        by_degree = sorted(simple.nodes, key=lambda v: (-simple.degree(v), str(v)))
+        backbone = simple.subgraph(by_degree[:_BACKBONE])
+    k = 1.5 / math.sqrt(backbone.number_of_nodes())
+    pos0 = nx.spring_layout(backbone, seed=seed, k=k, iterations=100)
     out = {v: (float(x) * scale, float(y) * scale) for v, (x, y) in pos0.items()}
     step = scale / math.sqrt(n) * 2.5
     frontier = list(out)
