@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode, Store
+from pyoxigraph import Store
 
-from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph.namespaces import SCHEMA
 from kg.query.sparql import run_query
-
-Term = object  # a pyoxigraph term (NamedNode, Literal, BlankNode)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -23,26 +21,37 @@ __all__ = ["node_details", "restrict", "to_networkx"]
 _CLASSES = {"Person", "Organization", "Country", "City", "Place", "Event", "Thing"}
 
 
-def _objects(store: Store, predicate: NamedNode) -> dict[str, list[Term]]:
-    """subject IRI -> distinct objects of ``predicate``, over all graphs."""
-    out: dict[str, list[Term]] = {}
-    for q in store.quads_for_pattern(None, predicate, None, None):
-        vals = out.setdefault(q.subject.value, [])
-        if q.object not in vals:
-            vals.append(q.object)
-    return out
-
-
-def _first(index: dict[str, list[Term]], key: str) -> str | None:
-    vals = index.get(key)
-    return vals[0].value if vals else None
+_NODES = """
+SELECT ?n ?class ?label WHERE {
+  VALUES ?class { %s }
+  ?n a ?class ; rdfs:label ?label .
+}
+""" % " ".join(f"schema:{c}" for c in sorted(_CLASSES))
+_MENTION_COUNTS = "SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?m itsrdf:taIdentRef ?n } GROUP BY ?n"
+_ALIASES = "SELECT DISTINCT ?n ?alias WHERE { ?n skos:altLabel ?alias }"
+_SAME_AS = "SELECT ?n ?item WHERE { ?n owl:sameAs ?item }"
+_SENTENCES = """
+SELECT ?s ?text ?b ?e ?doc WHERE { ?s a nif:Sentence ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?e ;
+  nif:referenceContext ?doc }
+"""
+_HEADLINES = "SELECT ?doc ?title WHERE { ?doc schema:headline ?title }"
+#: one query per kind of edge: (statement, from, to, role, sentence)
+_EDGES = {
+    "memberOf": """SELECT ?st ?a ?b ?role ?s WHERE { ?st org:member ?a ; org:organization ?b ; prov:wasDerivedFrom ?s .
+                   OPTIONAL { ?st org:role ?r . ?r rdfs:label ?role } }""",
+    "participatedIn": """SELECT ?st ?a ?b ?role ?s WHERE { ?b kg:hasParticipation ?st ; prov:wasDerivedFrom ?s .
+                         ?st kg:entity ?a ; kg:role ?role }""",
+    "location": "SELECT ?st ?a ?b ?s WHERE { ?a schema:location ?b ; prov:wasDerivedFrom ?s . BIND(?a AS ?st) }",
+    "origin": "SELECT ?st ?a ?b ?s WHERE { ?a kg:origin ?b ; prov:wasDerivedFrom ?s . BIND(?a AS ?st) }",
+}
 
 
 def to_networkx(store: Store) -> "nx.MultiDiGraph":
     """Entities and events as nodes, relations as edges with provenance.
 
-    Built by scanning the store's indexes per predicate and joining in Python:
-    linear in the size of the graph.
+    Built from a handful of SPARQL queries whose joins run inside Oxigraph, so only
+    the terms that end up in the graph are read back (linear in the size of the graph).
+    A statement found in several sentences gives one edge, from its earliest sentence.
 
     >>> import pyoxigraph, kg.query.network as n
     >>> n.to_networkx(pyoxigraph.Store()).number_of_nodes()
@@ -51,53 +60,39 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
     import networkx as nx
 
     g = nx.MultiDiGraph()
-    types = _objects(store, RDF.type)
-    labels = _objects(store, RDFS.label)
-    alt = _objects(store, SKOS.altLabel)
-    same = _objects(store, OWL.sameAs)
-    mentions: dict[str, set[str]] = {}
-    for q in store.quads_for_pattern(None, ITSRDF.taIdentRef, None, None):
-        mentions.setdefault(q.object.value, set()).add(q.subject.value)
-    for node in sorted(types):
-        classes = [t.value[len(str(SCHEMA)):] for t in types[node] if t.value.startswith(str(SCHEMA))]
-        kind = next((c for c in classes if c in _CLASSES), None)
-        if kind is None or node not in labels:
-            continue
-        g.add_node(node, label=labels[node][0].value, type=kind, mentions=len(mentions.get(node, ())),
-                   aliases="|".join(sorted(a.value for a in alt.get(node, []))), wikidata=_first(same, node) or "")
+    kinds: dict[str, set[str]] = {}
+    labels: dict[str, str] = {}
+    for r in run_query(store, _NODES).values():
+        kinds.setdefault(r["n"], set()).add(r["class"][len(str(SCHEMA)):])  # type: ignore[index]
+        labels.setdefault(r["n"], r["label"])  # type: ignore[arg-type]
+    mentions = {r["n"]: int(r["c"]) for r in run_query(store, _MENTION_COUNTS).values()}  # type: ignore[arg-type]
+    aliases: dict[str, list[str]] = {}
+    for r in run_query(store, _ALIASES).values():
+        aliases.setdefault(r["n"], []).append(r["alias"])  # type: ignore[arg-type]
+    same: dict[str, str] = {}
+    for r in run_query(store, _SAME_AS).values():
+        same[r["n"]] = min(same.get(r["n"], r["item"]), r["item"])  # type: ignore[index, type-var, arg-type]
+    for node in sorted(kinds):
+        kind = sorted(kinds[node] - {"Thing"} or kinds[node])[0]
+        g.add_node(node, label=labels[node], type=kind, mentions=mentions.get(node, 0),
+                   aliases="|".join(sorted(aliases.get(node, []))), wikidata=same.get(node, ""))
 
-    anchor, begin, end, context = (_objects(store, p) for p in (NIF.anchorOf, NIF.beginIndex, NIF.endIndex,
-                                                                NIF.referenceContext))
-    headline = _objects(store, SCHEMA.headline)
-    derived = _objects(store, PROV.wasDerivedFrom)
-
-    def edge(s: str, o: str, predicate: str, role: str, stmt: str) -> None:
-        if s not in g or o not in g:
-            return
-        sent = _first(derived, stmt)
-        if sent is None:
-            return
-        doc = _first(context, sent) or ""
-        g.add_edge(s, o, predicate=predicate, role=role, sentence=_first(anchor, sent) or "",
-                   begin=int(_first(begin, sent) or 0), end=int(_first(end, sent) or 0), document=doc,
-                   title=_first(headline, doc) or "")
-
-    member, organization, role_of = (_objects(store, p) for p in (ORG.member, ORG.organization, ORG.role))
-    for m in sorted(member):
-        role = _first(role_of, m)
-        role_label = _first(labels, role) if role else None
-        for person in member[m]:
-            for org_ in organization.get(m, []):
-                edge(person.value, org_.value, "memberOf", role_label or "", m)
-    parts, ent, prole = (_objects(store, p) for p in (KG.hasParticipation, KG.entity, KG.role))
-    for ev in sorted(parts):
-        for p in parts[ev]:
-            for e in ent.get(p.value, []):
-                edge(e.value, ev, "participatedIn", _first(prole, p.value) or "", ev)
-    for predicate, name in ((SCHEMA.location, "location"), (KG.origin, "origin")):
-        for ev, places in sorted(_objects(store, predicate).items()):
-            for place in places:
-                edge(ev, place.value, name, "", ev)
+    sentences = {r["s"]: r for r in run_query(store, _SENTENCES).values()}
+    titles = {r["doc"]: r["title"] for r in run_query(store, _HEADLINES).values()}
+    for predicate, query in _EDGES.items():
+        first: dict[tuple[str, str, str], tuple[int, dict[str, str | None], str]] = {}
+        for r in run_query(store, query).values():
+            sent = sentences.get(r["s"])  # type: ignore[arg-type]
+            if sent is None or r["a"] not in g or r["b"] not in g:
+                continue
+            key = (r["st"], r["a"], r["b"])  # type: ignore[assignment]
+            begin = int(sent["b"])  # type: ignore[arg-type]
+            if key not in first or begin < first[key][0]:
+                first[key] = (begin, sent, r.get("role") or "")  # type: ignore[assignment]
+        for (_, a, b), (begin, sent, role) in sorted(first.items()):
+            doc = sent["doc"] or ""
+            g.add_edge(a, b, predicate=predicate, role=role, sentence=sent["text"] or "", begin=begin,
+                       end=int(sent["e"]), document=doc, title=titles.get(doc) or "")  # type: ignore[arg-type]
     return g
 
 

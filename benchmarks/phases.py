@@ -1,0 +1,83 @@
+"""Where the time of one `kg build` goes, phase by phase, in one process.
+
+    python benchmarks/phases.py [FOLDER]      (default: ../shared/corpus/lee)
+
+Runs the stages of a one-process build one after the other on the same documents and prints the
+wall time of each: model load, bare ``nlp.pipe`` (same segments, same batch size), kg's rules on
+the parsed documents, mapping to quads, store writes, entity layer, TriG and GraphML exports.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import LEE, machine  # noqa: E402
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else LEE
+    rows: list[tuple[str, float]] = []
+
+    def timed(name: str, start: float) -> float:
+        now = time.perf_counter()
+        rows.append((name, now - start))
+        return now
+
+    t = time.perf_counter()
+    from pyoxigraph import Store
+
+    from kg.api import KnowledgeGraph
+    from kg.extract import load_model
+    from kg.extract.pipeline import _segments, extract_one
+    from kg.graph.iris import Iris
+    from kg.graph.mapping import EntityLayer, to_quads
+    from kg.read import collect_paths, read_document
+    t = timed("imports", t)
+    nlp = load_model()
+    t = timed("model load", t)
+    docs = [read_document(p, None) for p in collect_paths([folder])]
+    words = sum(len(d.text.split()) for d in docs)
+    t = timed("read", t)
+    items = [(d.text[s:e], (i, name, s)) for i, d in enumerate(docs) for name, s, e in _segments(d)]
+    parsed: list[list[tuple[str, int, object]]] = [[] for _ in docs]
+    for doc, (i, name, s) in nlp.pipe(items, as_tuples=True, batch_size=64):
+        parsed[i].append((name, s, doc))
+    t = timed("spaCy nlp.pipe", t)
+    extractions = [extract_one(d, p) for d, p in zip(docs, parsed)]  # type: ignore[arg-type]
+    t = timed("kg rules (extract_one)", t)
+    iris = Iris("https://example.org/kg/")
+    quads = [q for x in extractions for q in to_quads(x, iris)]
+    t = timed("mapping to quads", t)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(str(Path(tmp) / "store"))
+        for k in range(0, len(quads), 50_000):
+            store.bulk_extend(quads[k:k + 50_000])
+        t = timed("store writes", t)
+        layer = EntityLayer(store, iris).quads()
+        while chunk := list(islice(layer, 50_000)):
+            store.bulk_extend(chunk)
+        store.flush()
+        t = timed("entity layer", t)
+        del store
+        kg = KnowledgeGraph(Path(tmp) / "store")
+        kg.export("trig", Path(tmp) / "graph.trig")
+        t = timed("TriG export", t)
+        kg.export("graphml", Path(tmp) / "graph.graphml")
+        t = timed("GraphML export", t)
+        kg.close()
+    total = sum(s for _, s in rows)
+    print(f"machine: {machine()}")
+    print(f"corpus: {folder} — {len(docs)} documents, {words:,} words, {len(quads):,} quads before the entity layer")
+    print("\n| phase | seconds | share |")
+    print("|---|---|---|")
+    for name, s in rows:
+        print(f"| {name} | {s:.2f} | {100 * s / total:.0f} % |")
+    print(f"| total | {total:.2f} | |")
+
+
+if __name__ == "__main__":
+    main()

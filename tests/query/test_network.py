@@ -1,0 +1,54 @@
+"""The NetworkX projection: nodes, edges and their provenance."""
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from kg.graph.namespaces import ITSRDF, NIF, ORG, PROV, RDF, RDFS, SCHEMA, XSD
+from kg.query.network import to_networkx
+
+
+def test_every_edge_sentence_is_the_document_text_at_its_offsets(seed_graph):
+    g = seed_graph.to_networkx()
+    texts = {r["d"]: r["t"] for r in seed_graph.sparql("SELECT ?d ?t WHERE { ?d nif:isString ?t }").values()}
+    assert g.number_of_edges() > 10
+    for _, _, e in g.edges(data=True):
+        assert texts[e["document"]][e["begin"]:e["end"]] == e["sentence"]
+
+
+def test_mention_counts_match_the_store(seed_graph):
+    g = seed_graph.to_networkx()
+    counted = {r["n"]: int(r["c"]) for r in seed_graph.sparql(
+        "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?m itsrdf:taIdentRef ?n } GROUP BY ?n").values()}
+    assert any(d["mentions"] > 1 for _, d in g.nodes(data=True))
+    for n, d in g.nodes(data=True):
+        assert d["mentions"] == counted.get(n, 0)
+
+
+def _sentence(doc: NamedNode, text: str, begin: int, g: NamedNode) -> tuple[NamedNode, list[Quad]]:
+    s = NamedNode(f"{doc.value}#char={begin},{begin + len(text)}")
+    return s, [Quad(s, RDF.type, NIF.Sentence, g), Quad(s, NIF.anchorOf, Literal(text), g),
+               Quad(s, NIF.beginIndex, Literal(str(begin), datatype=XSD.integer), g),
+               Quad(s, NIF.endIndex, Literal(str(begin + len(text)), datatype=XSD.integer), g),
+               Quad(s, NIF.referenceContext, doc, g)]
+
+
+def test_a_statement_in_two_sentences_gives_one_edge_from_the_earlier():
+    g, doc = NamedNode("http://x/graph/d"), NamedNode("http://x/doc/d")
+    ann, acme, m = NamedNode("http://x/e/ann"), NamedNode("http://x/e/acme"), NamedNode("http://x/m/1")
+    late, late_q = _sentence(doc, "Ann works for Acme again.", 40, g)
+    early, early_q = _sentence(doc, "Ann works for Acme.", 0, g)
+    store = Store()
+    store.extend(late_q + early_q + [
+        Quad(ann, RDF.type, SCHEMA.Person, g), Quad(ann, RDFS.label, Literal("Ann"), g),
+        Quad(acme, RDF.type, SCHEMA.Organization, g), Quad(acme, RDFS.label, Literal("Acme"), g),
+        Quad(m, ORG.member, ann, g), Quad(m, ORG.organization, acme, g),
+        Quad(m, PROV.wasDerivedFrom, late, g), Quad(m, PROV.wasDerivedFrom, early, g),
+        Quad(NamedNode(f"{doc.value}#char=0,3"), ITSRDF.taIdentRef, ann, g),
+    ])
+    nxg = to_networkx(store)
+    assert nxg.nodes[ann.value] == {"label": "Ann", "type": "Person", "mentions": 1, "aliases": "", "wikidata": ""}
+    edges = list(nxg.edges(data=True))
+    assert len(edges) == 1
+    a, b, e = edges[0]
+    assert (a, b, e["predicate"], e["sentence"], e["begin"]) == (ann.value, acme.value, "memberOf",
+                                                                 "Ann works for Acme.", 0)
