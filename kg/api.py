@@ -7,7 +7,6 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
@@ -15,7 +14,7 @@ from kg.errors import InputError, SkippedInput, StoreError
 from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
 from kg.graph.namespaces import KG, RDF, SCHEMA
 from kg.graph.io import dump
-from kg.graph.store import (STORE_DIRNAME, new_store, open_store, output_lock, remove_stale_staging, replace_path,
+from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
 from kg.query.network import to_networkx
 from kg.query.sparql import Result, bind_values, load_query, run_query
@@ -350,26 +349,22 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
 
     words = 0
 
-    def write(store: "Store") -> None:
+    def write(writer: StoreWriter) -> None:
         nonlocal words
+        store = writer.store
         if add:
             known.update((q.subject.value, q.object.value)
                          for q in store.quads_for_pattern(None, KG.contentHash, None, None))
-        batch: list[Any] = []
         for i, x in enumerate(extractions, 1):
             summary.add(x)
             words += len(x.document.text.split())
             if progress is not None:
                 progress(Progress(i + len(summary.unchanged), len(files), words, x.document.id))
             if add and store.contains_named_graph(iris.graph(x.document.id)):
+                writer.flush()
                 store.remove_graph(iris.graph(x.document.id))  # a changed document replaces its graph
                 summary.replaced.append(x.document.id)
-            batch.extend(to_quads(x, iris))
-            if len(batch) >= 50_000:
-                store.bulk_extend(batch)
-                batch = []
-        if batch:
-            store.bulk_extend(batch)
+            writer.add(to_quads(x, iris))
         if summary.documents == 0 and not summary.unchanged:
             reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
             raise InputError(f"no article could be read, nothing was written: {reasons}")
@@ -387,7 +382,8 @@ def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str 
     ids = [Path(d).stem if d.endswith(".txt") else d for d in doc_ids]
     summary = BuildSummary()
 
-    def drop(store: "Store") -> None:
+    def drop(writer: StoreWriter) -> None:
+        store = writer.store
         for doc_id in ids:
             g = iris.graph(doc_id)
             if not store.contains_named_graph(g):
@@ -400,10 +396,13 @@ def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str 
     return KnowledgeGraph(out / STORE_DIRNAME, summary)
 
 
-def _commit(out: Path, iris: Iris, mutate: Callable[["Store"], None], viewer: bool, summary: BuildSummary,
+def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer: bool, summary: BuildSummary,
             base_on_existing: bool) -> None:
     """Apply ``mutate`` to a staged copy of the store (a fresh one, or a checkpoint of the existing
-    one), recompute the entity layer, write the exports, then rename everything into place."""
+    one), recompute the entity layer, write the exports, then rename everything into place.
+
+    A fresh store's TriG export is written as the store fills; after a change to an existing
+    store it is dumped from the store."""
     from pyoxigraph import Store
 
     with output_lock(out):
@@ -419,17 +418,18 @@ def _commit(out: Path, iris: Iris, mutate: Callable[["Store"], None], viewer: bo
                 src.backup(str(staged_path))  # a checkpoint: hard links, cheap; the live store is untouched
                 del src
             store = Store(str(staged_path))
-            mutate(store)
-            if store.contains_named_graph(iris.entity_graph()):
-                store.remove_graph(iris.entity_graph())
-            layer = EntityLayer(store, iris).quads()  # reads the document graphs before its first quad
-            while chunk := list(islice(layer, 50_000)):
-                store.bulk_extend(chunk)
-            store.flush()
+            with StoreWriter(store, trig=None if base_on_existing else stage / "graph.trig") as writer:
+                mutate(writer)
+                writer.flush()
+                if store.contains_named_graph(iris.entity_graph()):
+                    store.remove_graph(iris.entity_graph())
+                # the layer reads the document graphs before its first quad
+                writer.add_chunked(EntityLayer(store, iris).quads())
             summary.quads = len(store)
-            del store
+            del store, writer
             staged = KnowledgeGraph(staged_path)
-            staged.export("trig", stage / "graph.trig")
+            if base_on_existing:
+                staged.export("trig", stage / "graph.trig")
             staged.export("graphml", stage / "graph.graphml")
             if viewer:
                 n_docs = sum(1 for _ in staged.store.quads_for_pattern(None, RDF.type, SCHEMA.NewsArticle, None))

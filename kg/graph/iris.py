@@ -7,6 +7,7 @@ documents by file stem, sentences and mentions by NIF character offsets
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from pyoxigraph import NamedNode
 from slugify import slugify
@@ -16,6 +17,7 @@ from kg.graph.namespaces import DEFAULT_BASE
 __all__ = ["Iris"]
 
 
+@lru_cache(maxsize=1 << 16)  # the same document ids and labels are slugged again and again
 def _slug(text: str) -> str:
     s = slugify(text, lowercase=True, max_length=80, word_boundary=False)
     if not s:  # nothing Latin to keep (e.g. only emoji or CJK): hash it

@@ -15,6 +15,7 @@ nif:Sentence whose offsets reproduce its text), hedge, date and confidence.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
@@ -42,6 +43,7 @@ _ROLE_PROPERTY = {
 }
 
 
+@lru_cache(maxsize=1 << 14)  # offsets and counts repeat across sentences, mentions and documents
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD.integer)
 

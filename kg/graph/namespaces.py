@@ -13,7 +13,9 @@ class Namespace(str):
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(str(self) + name)
+        node = NamedNode(str(self) + name)
+        setattr(self, name, node)  # made once: the next access finds it without calling __getattr__
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:  # type: ignore[override]
         return NamedNode(str(self) + name)

@@ -14,13 +14,14 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from itertools import islice
+from typing import IO, Iterable, Iterator
 
 from pyoxigraph import Quad, Store
 
 from kg.errors import StoreError
 
-__all__ = ["open_store", "new_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
+__all__ = ["StoreWriter", "open_store", "new_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
            "STORE_DIRNAME"]
 
 STORE_DIRNAME = "store"
@@ -45,20 +46,80 @@ def open_store(path: str | Path, read_only: bool = True) -> Store:
         raise StoreError(f"{p}: the store cannot be opened ({e})") from None
 
 
+class StoreWriter:
+    """Writes quads into a store in chunks; with ``trig``, also appends every chunk to that TriG file.
+
+    A fresh build writes its TriG export this way, as the store fills, instead of reading every quad
+    back out of the store at the end. Give :meth:`add` whole named graphs (one document's quads) so
+    that a chunk ends where a graph ends; repeated quads within a chunk are written once. Used as a
+    context manager it writes what is left on a normal exit, and nothing more after an exception.
+
+    >>> with StoreWriter(Store()) as w:
+    ...     w.add([])
+    >>> len(w.store)
+    0
+    """
+
+    CHUNK = 50_000
+
+    def __init__(self, store: Store, trig: Path | None = None) -> None:
+        self.store = store
+        self._buffer: list[Quad] = []
+        self._trig: IO[bytes] | None = trig.open("wb") if trig is not None else None
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        self._buffer.extend(quads)
+        if len(self._buffer) >= self.CHUNK:
+            self.flush()
+
+    def add_chunked(self, quads: Iterable[Quad]) -> None:
+        """Add a long stream of quads a chunk at a time (without holding all of it)."""
+        it = iter(quads)
+        while chunk := list(islice(it, self.CHUNK)):
+            self.add(chunk)
+
+    def flush(self) -> None:
+        """Write what is buffered to the store (and the TriG file)."""
+        if not self._buffer:
+            return
+        chunk = list(dict.fromkeys(self._buffer))
+        self._buffer = []
+        self.store.bulk_extend(chunk)
+        if self._trig is not None:
+            from pyoxigraph import RdfFormat, serialize
+
+            from kg.graph.namespaces import PREFIXES
+
+            serialize(chunk, self._trig, RdfFormat.TRIG, prefixes=PREFIXES)
+
+    def close(self) -> None:
+        """Write what is left and close the TriG file."""
+        self.flush()
+        self.store.flush()
+        self._close_file()
+
+    def _close_file(self) -> None:
+        if self._trig is not None:
+            self._trig.close()
+            self._trig = None
+
+    def __enter__(self) -> "StoreWriter":
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # the staged output is thrown away: write nothing more
+            self._buffer = []
+            self._close_file()
+
+
 def new_store(path: Path, quads: Iterable[Quad]) -> int:
     """Create a store at ``path`` (which must not exist) holding ``quads``; returns the quad count."""
-    store = Store(str(path))
-    batch: list[Quad] = []
-    for quad in quads:
-        batch.append(quad)
-        if len(batch) >= 50_000:
-            store.bulk_extend(batch)
-            batch = []
-    if batch:
-        store.bulk_extend(batch)
-    store.flush()
-    n = len(store)
-    del store
+    with StoreWriter(Store(str(path))) as writer:
+        writer.add_chunked(quads)
+    n = len(writer.store)
+    del writer
     return n
 
 
