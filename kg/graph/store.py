@@ -21,7 +21,7 @@ from pyoxigraph import Quad, Store
 
 from kg.errors import StoreError
 
-__all__ = ["StoreWriter", "open_store", "new_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
+__all__ = ["StoreWriter", "open_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
            "STORE_DIRNAME"]
 
 STORE_DIRNAME = "store"
@@ -112,15 +112,6 @@ class StoreWriter:
         else:  # the staged output is thrown away: write nothing more
             self._buffer = []
             self._close_file()
-
-
-def new_store(path: Path, quads: Iterable[Quad]) -> int:
-    """Create a store at ``path`` (which must not exist) holding ``quads``; returns the quad count."""
-    with StoreWriter(Store(str(path))) as writer:
-        writer.add_chunked(quads)
-    n = len(writer.store)
-    del writer
-    return n
 
 
 @contextlib.contextmanager
