@@ -6,6 +6,7 @@ the document text. Rules look entities up by token through :meth:`Ctx.entity_at`
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -50,6 +51,7 @@ class Ctx:
     _by_token: dict[tuple[int, int], int] = field(default_factory=dict)
     _sent_starts: dict[int, list[int]] = field(default_factory=dict)
     _tokens: dict[int, list["Token"]] = field(default_factory=dict)
+    _token_idx: dict[int, list[int]] = field(default_factory=dict)  # character offset of each token
 
     def build_sentences(self) -> None:
         text = self.document.text
@@ -73,6 +75,13 @@ class Ctx:
         if toks is None:
             toks = self._tokens[seg] = list(self.segments[seg].doc)
         return toks
+
+    def tokens_between(self, seg: int, start: int, end: int) -> list["Token"]:
+        """The tokens of segment ``seg`` that start at a character offset in [start, end) of the segment."""
+        idx = self._token_idx.get(seg)
+        if idx is None:
+            idx = self._token_idx[seg] = [t.idx for t in self.tokens(seg)]
+        return self.tokens(seg)[bisect_left(idx, start):bisect_left(idx, end)]
 
     def sentence_starts(self, seg: int) -> list[int]:
         """Token index of the first token of every sentence of segment ``seg``, ascending (cached)."""

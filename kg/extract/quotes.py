@@ -95,12 +95,13 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             start, end = _trim(text, seg.offset + q_start, seg.offset + q_end)
             if end - start < 2 or len(text[start:end].split()) < 2:
                 continue  # a single quoted word is a scare quote or a title
-            inside = [t for t in doc if q_start <= t.idx < q_end]
+            inside = ctx.tokens_between(si, q_start, q_end)
             if not inside:
                 continue
             verb = _governing_verb(inside)
             if verb is None:
-                close_tok = next((t for t in doc if t.idx >= q_end), inside[-1])
+                after = inside[-1].i + 1
+                close_tok = doc[after] if after < len(doc) else inside[-1]
                 verbs = [t for t in close_tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
                          and not (q_start <= t.idx < q_end)]
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
