@@ -16,7 +16,7 @@ from kg.graph.namespaces import KG, RDF, SCHEMA
 from kg.graph.io import dump
 from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
-from kg.query.network import to_networkx
+from kg.query.network import to_networkx, xml_safe
 from kg.query.sparql import Result, bind_values, load_query, run_query
 from kg.read import collect_paths, read_document
 from kg.read.files import MAX_BYTES
@@ -200,7 +200,7 @@ class KnowledgeGraph:
         if fmt == "graphml":
             import networkx as nx
 
-            nx.write_graphml(self.to_networkx(), tmp)
+            nx.write_graphml(xml_safe(self.to_networkx()), tmp)
         elif fmt == "jsonl":
             raise InputError("jsonl comes from the articles, not the store: use kg extract PATH... --format jsonl")
         else:

@@ -94,8 +94,9 @@ def build(
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path (default: best installed)."),
     processes: int = typer.Option(1, "--processes", "-j", min=1, help="Worker processes for parsing and extraction."),
-    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy / Dask batch (with --processes, at most 16 "
-                                                  "per worker task)."),
+    batch_size: int = typer.Option(32, min=1, help="Texts per spaCy batch, which also stops at 10,000 words; "
+                                                  "documents per Dask batch (with --processes, at most 16 per "
+                                                  "worker task)."),
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
     no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),

@@ -3,7 +3,7 @@ then run the rules (mentions, resolution, coreference, roles, events,
 quotes, time) on each document."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 from kg.extract.context import Ctx, Segment
 from kg.extract.coref import resolve_coreference
@@ -78,8 +78,32 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield batch
 
 
+T = TypeVar("T")
+
+#: At most this many words go through spaCy at once, however many documents that is: the memory a
+#: batch needs grows with its text, so a run of long articles must not make one huge batch.
+BATCH_WORDS = 10_000
+
+
+def _text_batches(items: Iterable[tuple[str, T]], max_docs: int, max_words: int) -> Iterator[list[tuple[str, T]]]:
+    """Consecutive batches of (text, context) with at most ``max_docs`` texts and, unless a single
+    text is longer, at most ``max_words`` words."""
+    batch: list[tuple[str, T]] = []
+    words = 0
+    for text, context in items:
+        n = len(text.split())
+        if batch and (len(batch) >= max_docs or words + n > max_words):
+            yield batch
+            batch, words = [], 0
+        batch.append((text, context))
+        words += n
+    if batch:
+        yield batch
+
+
 def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32) -> Iterator[Extraction]:
-    """Parse documents in batches with ``nlp.pipe`` and yield one Extraction each, in order."""
+    """Parse documents with ``nlp.pipe`` in batches of at most ``batch_size`` texts and
+    :data:`BATCH_WORDS` words, and yield one Extraction each, in order."""
     pending: dict[str, tuple[Document, list[tuple[str, int, "Doc"]], int]] = {}
 
     def items() -> Iterator[tuple[str, tuple[str, str, int]]]:
@@ -89,12 +113,13 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
             for name, start, end in segs:
                 yield document.text[start:end], (document.id, name, start)
 
-    for doc, (doc_id, name, offset) in nlp.pipe(items(), as_tuples=True, batch_size=batch_size):
-        document, parsed, expected = pending[doc_id]
-        parsed.append((name, offset, doc))
-        if len(parsed) == expected:
-            del pending[doc_id]
-            yield extract_one(document, parsed)
+    for batch in _text_batches(items(), batch_size, BATCH_WORDS):
+        for doc, (doc_id, name, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            document, parsed, expected = pending[doc_id]
+            parsed.append((name, offset, doc))
+            if len(parsed) == expected:
+                del pending[doc_id]
+                yield extract_one(document, parsed)
 
 
 _WORKER_MODEL: "Language | None" = None

@@ -6,6 +6,7 @@ the sentence it came from (document, offsets, text).
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pyoxigraph import Store
@@ -16,7 +17,7 @@ from kg.query.sparql import run_query
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["node_details", "restrict", "to_networkx"]
+__all__ = ["node_details", "restrict", "to_networkx", "xml_safe"]
 
 _CLASSES = {"Person", "Organization", "Country", "City", "Place", "Event", "Thing"}
 
@@ -93,6 +94,26 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
             doc = sent["doc"] or ""
             g.add_edge(a, b, predicate=predicate, role=role, sentence=sent["text"] or "", begin=begin,
                        end=int(sent["e"]), document=doc, title=titles.get(doc) or "")  # type: ignore[arg-type]
+    return g
+
+
+#: characters XML 1.0 cannot hold: C0 controls other than tab, newline and carriage return; surrogates
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(g: "nx.MultiDiGraph") -> "nx.MultiDiGraph":
+    """Replace, in place, every character XML cannot hold in string attributes by U+FFFD, so that the
+    graph can be written as GraphML (an article may carry stray control characters).
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="x\x0by")
+    >>> xml_safe(g).nodes["a"]["label"]
+    'x\ufffdy'
+    """
+    for *_, data in list(g.nodes(data=True)) + list(g.edges(data=True)):
+        for k, v in data.items():
+            if isinstance(v, str) and _NOT_XML.search(v):
+                data[k] = _NOT_XML.sub("\ufffd", v)
     return g
 
 
