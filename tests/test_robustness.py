@@ -1,7 +1,6 @@
 """Bad input, crashes, hostile strings, injection, timeouts and concurrent builds."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

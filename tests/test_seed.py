@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import ROOT
 
 
 def norm(s: str) -> str:

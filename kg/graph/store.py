@@ -13,8 +13,8 @@ import fcntl
 import os
 import shutil
 import tempfile
-from pathlib import Path
 from itertools import islice
+from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from pyoxigraph import Quad, Store

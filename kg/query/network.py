@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import Store
 
 from kg.graph.namespaces import SCHEMA
-from kg.query.sparql import run_query
+from kg.query.sparql import iter_values, run_query
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -51,8 +51,9 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
     """Entities and events as nodes, relations as edges with provenance.
 
     Built from a handful of SPARQL queries whose joins run inside Oxigraph, so only
-    the terms that end up in the graph are read back (linear in the size of the graph).
-    A statement found in several sentences gives one edge, from its earliest sentence.
+    the terms that end up in the graph are read back (linear in the size of the graph),
+    and only the sentences that some edge comes from are kept. A statement found in
+    several sentences gives one edge, from its earliest sentence.
 
     >>> import pyoxigraph, kg.query.network as n
     >>> n.to_networkx(pyoxigraph.Store()).number_of_nodes()
@@ -63,37 +64,44 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
     g = nx.MultiDiGraph()
     kinds: dict[str, set[str]] = {}
     labels: dict[str, str] = {}
-    for r in run_query(store, _NODES).values():
-        kinds.setdefault(r["n"], set()).add(r["class"][len(str(SCHEMA)):])  # type: ignore[index]
-        labels.setdefault(r["n"], r["label"])  # type: ignore[arg-type]
-    mentions = {r["n"]: int(r["c"]) for r in run_query(store, _MENTION_COUNTS).values()}  # type: ignore[arg-type]
+    for r in iter_values(store, _NODES):
+        n, cls, label = str(r["n"]), str(r["class"]), str(r["label"])
+        kinds.setdefault(n, set()).add(cls[len(str(SCHEMA)):])
+        labels.setdefault(n, label)
+    mentions = {str(r["n"]): int(str(r["c"])) for r in iter_values(store, _MENTION_COUNTS)}
     aliases: dict[str, list[str]] = {}
-    for r in run_query(store, _ALIASES).values():
-        aliases.setdefault(r["n"], []).append(r["alias"])  # type: ignore[arg-type]
+    for r in iter_values(store, _ALIASES):
+        aliases.setdefault(str(r["n"]), []).append(str(r["alias"]))
     same: dict[str, str] = {}
-    for r in run_query(store, _SAME_AS).values():
-        same[r["n"]] = min(same.get(r["n"], r["item"]), r["item"])  # type: ignore[index, type-var, arg-type]
+    for r in iter_values(store, _SAME_AS):
+        n, item = str(r["n"]), str(r["item"])
+        same[n] = min(same.get(n, item), item)
     for node in sorted(kinds):
         kind = sorted(kinds[node] - {"Thing"} or kinds[node])[0]
         g.add_node(node, label=labels[node], type=kind, mentions=mentions.get(node, 0),
                    aliases="|".join(sorted(aliases.get(node, []))), wikidata=same.get(node, ""))
 
-    sentences = {r["s"]: r for r in run_query(store, _SENTENCES).values()}
-    titles = {r["doc"]: r["title"] for r in run_query(store, _HEADLINES).values()}
+    # (statement, from, to) -> role and the sentences it was found in, per kind of edge
+    found: dict[str, dict[tuple[str, str, str], tuple[str, list[str]]]] = {}
     for predicate, query in _EDGES.items():
-        first: dict[tuple[str, str, str], tuple[int, dict[str, str | None], str]] = {}
-        for r in run_query(store, query).values():
-            sent = sentences.get(r["s"])  # type: ignore[arg-type]
-            if sent is None or r["a"] not in g or r["b"] not in g:
+        edges = found[predicate] = {}
+        for r in iter_values(store, query):
+            a, b = str(r["a"]), str(r["b"])
+            if a in g and b in g:
+                role, sents = edges.setdefault((str(r["st"]), a, b), (r.get("role") or "", []))
+                sents.append(str(r["s"]))
+    needed = {s for edges in found.values() for _, sents in edges.values() for s in sents}
+    sentences = {str(r["s"]): (int(str(r["b"])), int(str(r["e"])), r["text"] or "", r["doc"] or "")
+                 for r in iter_values(store, _SENTENCES) if r["s"] in needed}
+    titles = {str(r["doc"]): r["title"] or "" for r in iter_values(store, _HEADLINES)}
+    for predicate, edges in found.items():
+        for (_, a, b), (role, sents) in sorted(edges.items()):
+            known = [sentences[s] for s in sents if s in sentences]
+            if not known:
                 continue
-            key = (r["st"], r["a"], r["b"])  # type: ignore[assignment]
-            begin = int(sent["b"])  # type: ignore[arg-type]
-            if key not in first or begin < first[key][0]:
-                first[key] = (begin, sent, r.get("role") or "")  # type: ignore[assignment]
-        for (_, a, b), (begin, sent, role) in sorted(first.items()):
-            doc = sent["doc"] or ""
-            g.add_edge(a, b, predicate=predicate, role=role, sentence=sent["text"] or "", begin=begin,
-                       end=int(sent["e"]), document=doc, title=titles.get(doc) or "")  # type: ignore[arg-type]
+            begin, end, text, doc = min(known)
+            g.add_edge(a, b, predicate=predicate, role=role, sentence=text, begin=begin, end=end, document=doc,
+                       title=titles.get(doc, ""))
     return g
 
 

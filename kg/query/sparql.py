@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         QueryTriples, RdfFormat, Store, serialize)
@@ -18,7 +19,7 @@ from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResult
 from kg.errors import InputError, QueryError
 from kg.graph.namespaces import PREFIXES
 
-__all__ = ["Result", "bind_values", "load_query", "run_query", "run_query_file", "RESULT_FORMATS"]
+__all__ = ["Result", "bind_values", "iter_values", "load_query", "run_query", "run_query_file", "RESULT_FORMATS"]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
@@ -192,8 +193,31 @@ def run_query_file(store_path: str, text: str, source: str, fmt: str, timeout: f
     return str(payload)
 
 
+def iter_values(store: Store, text: str, source: str = "query") -> Iterator[dict[str, str | None]]:
+    """The rows of a SELECT query as dicts of plain strings, one at a time (nothing is held: for
+    queries whose answer is large and only partly kept)."""
+    res = _evaluate(store, text, source)
+    if not isinstance(res, QuerySolutions):
+        raise QueryError(f"{source}: not a SELECT query")
+    variables = [v.value for v in res.variables]
+    for sol in res:
+        yield {v: (None if (t := sol[v]) is None else t.value) for v in variables}
+
+
 def run_query(store: Store, text: str, source: str = "query") -> Result:
     """Run SPARQL text (standard prefixes added when not declared) over the union of graphs."""
+    res = _evaluate(store, text, source)
+    if isinstance(res, QueryBoolean):
+        return Result("ask", [], [], boolean=bool(res))
+    if isinstance(res, QueryTriples):
+        return Result("graph", [], [[t] for t in res])
+    assert isinstance(res, QuerySolutions)
+    variables = [v.value for v in res.variables]
+    rows = [[sol[v] for v in variables] for sol in res]
+    return Result("select", variables, rows, raw=None)
+
+
+def _evaluate(store: Store, text: str, source: str) -> object:
     full, shift = _with_prefixes(text)
     try:
         res = store.query(full, use_default_graph_as_union=True)
@@ -206,11 +230,4 @@ def run_query(store: Store, text: str, source: str = "query") -> Result:
         raise QueryError(f"{source}: SPARQL syntax error at {msg.removeprefix('error at ')}") from None
     except OSError as e:
         raise QueryError(f"{source}: query failed ({e})") from None
-    if isinstance(res, QueryBoolean):
-        return Result("ask", [], [], boolean=bool(res))
-    if isinstance(res, QueryTriples):
-        return Result("graph", [], [[t] for t in res])
-    assert isinstance(res, QuerySolutions)
-    variables = [v.value for v in res.variables]
-    rows = [[sol[v] for v in variables] for sol in res]
-    return Result("select", variables, rows, raw=None)
+    return res

@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 from kg.errors import InputError, SkippedInput
 from kg.read.news import split_news
-from kg.types import Document, Span
+from kg.types import Document
 
 __all__ = ["MAX_BYTES", "collect_paths", "parse_date", "read_document", "read_documents"]
 

@@ -28,3 +28,13 @@ def test_result_formats(seed_graph):
 def test_dataframe(seed_graph):
     df = seed_graph.query("SELECT ?l WHERE { ?p a schema:Country ; rdfs:label ?l }")
     assert "United States" in set(df["l"])
+
+
+def test_iter_values_streams_the_rows_run_query_returns(seed_graph):
+    from kg.query.sparql import iter_values
+
+    q = "SELECT ?e ?l WHERE { ?e rdfs:label ?l } ORDER BY ?e ?l"
+    rows = list(iter_values(seed_graph.store, q))
+    assert rows == run_query(seed_graph.store, q).values() and len(rows) > 10
+    with pytest.raises(QueryError, match="not a SELECT"):
+        next(iter_values(seed_graph.store, "ASK { ?s ?p ?o }"))
