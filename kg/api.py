@@ -282,12 +282,14 @@ def _extractions(paths: Iterable[str | Path], published: date | None, model: str
 
 @dataclass(frozen=True)
 class Progress:
-    """What a progress callback is told after each document."""
+    """What a progress callback is told: after each document, then once as each closing step
+    (entity layer, exports, viewer) starts, with ``stage`` saying which."""
 
     done: int
     total: int
     words: int  # words so far
     document: str
+    stage: str = "extracting"
 
 
 def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
@@ -369,7 +371,12 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
             reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
             raise InputError(f"no article could be read, nothing was written: {reasons}")
 
-    _commit(out, iris, write, viewer, summary, base_on_existing=add)
+    def on_stage(stage: str) -> None:
+        if progress is not None:
+            done = summary.documents + len(summary.unchanged)
+            progress(Progress(done, len(files), words, "", stage=stage))
+
+    _commit(out, iris, write, viewer, summary, base_on_existing=add, on_stage=on_stage)
     return KnowledgeGraph(out / STORE_DIRNAME, summary)
 
 
@@ -397,7 +404,7 @@ def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str 
 
 
 def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer: bool, summary: BuildSummary,
-            base_on_existing: bool) -> None:
+            base_on_existing: bool, on_stage: Callable[[str], None] = lambda stage: None) -> None:
     """Apply ``mutate`` to a staged copy of the store (a fresh one, or a checkpoint of the existing
     one), recompute the entity layer, write the exports, then rename everything into place.
 
@@ -421,6 +428,7 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
             with StoreWriter(store, trig=None if base_on_existing else stage / "graph.trig") as writer:
                 mutate(writer)
                 writer.flush()
+                on_stage("computing the entity layer")
                 if store.contains_named_graph(iris.entity_graph()):
                     store.remove_graph(iris.entity_graph())
                 # the layer reads the document graphs before its first quad
@@ -429,9 +437,12 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
             del store, writer
             staged = KnowledgeGraph(staged_path)
             if base_on_existing:
+                on_stage("writing graph.trig")
                 staged.export("trig", stage / "graph.trig")
+            on_stage("writing graph.graphml")
             staged.export("graphml", stage / "graph.graphml")
             if viewer:
+                on_stage("writing viewer.html")
                 n_docs = sum(1 for _ in staged.store.quads_for_pattern(None, RDF.type, SCHEMA.NewsArticle, None))
                 staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)")
             staged.close()

@@ -51,7 +51,8 @@ def _date(value: Optional[str]) -> Optional[date]:
 
 @contextlib.contextmanager
 def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[Any], None]]]:
-    """A tqdm bar (documents, words/s, ETA) on a terminal; a log line every 5% otherwise."""
+    """A tqdm bar (documents, words/s, ETA) on a terminal; a log line every 5% otherwise. The closing
+    steps (entity layer, exports, viewer) are named as they start."""
     if quiet:
         yield None
         return
@@ -62,6 +63,9 @@ def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[A
         bar = tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True)
 
         def on_tty(p: Any) -> None:
+            if p.stage != "extracting":
+                bar.set_description_str(p.stage)  # a closing step: the documents are done
+                return
             bar.update(p.done - bar.n)
             bar.set_postfix(words_per_s=f"{p.words / max(1e-9, time.monotonic() - start):,.0f}", refresh=False)
 
@@ -73,7 +77,9 @@ def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[A
     step = max(1, total // 20)
 
     def on_log(p: Any) -> None:
-        if p.done % step == 0 or p.done == p.total:
+        if p.stage != "extracting":
+            typer.echo(f"kg: {p.stage}", err=True)
+        elif p.done % step == 0 or p.done == p.total:
             elapsed = time.monotonic() - start
             rate = p.words / max(1e-9, elapsed)
             eta = elapsed / p.done * (p.total - p.done)

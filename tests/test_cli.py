@@ -100,3 +100,18 @@ def test_query_bind_values_safely(seed_out):
     assert r.returncode == 0 and json.loads(r.stdout)["results"]["bindings"] == []
     r = kg("query", q, "--store", str(seed_out), "--bind", "no-equals-sign")
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_progress_bar_names_the_closing_steps(monkeypatch, capsys):
+    import sys
+
+    from kg.api import Progress
+    from kg.cli import _progress_reporter
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with _progress_reporter(2, quiet=False) as report:
+        report(Progress(1, 2, 100, "a"))
+        report(Progress(2, 2, 200, "b"))
+        report(Progress(2, 2, 200, "", stage="writing graph.graphml"))
+    err = capsys.readouterr().err
+    assert "2/2" in err and "writing graph.graphml" in err

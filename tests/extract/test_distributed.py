@@ -53,6 +53,8 @@ def test_progress_lines_when_not_a_terminal(tmp_path):
     lines = [l for l in r.stderr.splitlines() if l.startswith("kg: ") and "documents" in l]
     assert lines and lines[-1].startswith(f"kg: {len(list(ARTICLES.glob('*.txt')))}/")
     assert "words/s" in lines[-1]
+    closing = r.stderr[r.stderr.index(lines[-1]):]  # after the last document, each closing step is named
+    assert "kg: computing the entity layer" in closing and "kg: writing graph.graphml" in closing
     r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(ARTICLES), "--out", str(tmp_path), "--no-viewer",
                         "--quiet"], capture_output=True, text=True, timeout=600)
     assert r.returncode == 0 and r.stderr == "" and r.stdout == ""
