@@ -6,7 +6,7 @@ the document text. Rules look entities up by token through :meth:`Ctx.entity_at`
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
@@ -91,7 +91,9 @@ class Ctx:
         return starts
 
     def sentence_of(self, seg: int, token: "Token") -> int:
-        return self._sent_index.get((seg, token.sent.start), -1)
+        """Index in :attr:`sentences` of the sentence holding ``token`` (-1 for one left out, e.g. blank)."""
+        starts = self.sentence_starts(seg)  # bisection: token.sent walks the tokens back to the sentence start
+        return self._sent_index.get((seg, starts[bisect_right(starts, token.i) - 1]), -1)
 
     def char_span(self, seg: int, first: "Token", last: "Token") -> tuple[int, int]:
         off = self.segments[seg].offset

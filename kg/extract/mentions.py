@@ -199,8 +199,8 @@ def _add_repeated_names(ctx: Ctx) -> None:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for key in sorted(names, key=len, reverse=True):  # longest first
         by_first.setdefault(key[0], []).append(key)
-    for si, seg in enumerate(ctx.segments):
-        doc = seg.doc
+    for si in range(len(ctx.segments)):
+        doc = ctx.tokens(si)
         i = 0
         while i < len(doc):
             for key in by_first.get(doc[i].text, ()):
@@ -208,7 +208,7 @@ def _add_repeated_names(ctx: Ctx) -> None:
                 if i + n <= len(doc) and tuple(t.text for t in doc[i:i + n]) == key \
                         and not any(ctx.covered(si, j) for j in range(i, i + n)) \
                         and all(t.pos_ == "PROPN" for t in doc[i:i + n]):
-                    _add(ctx, si, list(doc[i:i + n]), names[key], "name")
+                    _add(ctx, si, doc[i:i + n], names[key], "name")
                     i += n - 1
                     break
             i += 1
