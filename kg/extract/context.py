@@ -76,6 +76,14 @@ class Ctx:
             toks = self._tokens[seg] = list(self.segments[seg].doc)
         return toks
 
+    def segment_text(self, seg: int) -> str:
+        """The text of segment ``seg``, cut from the document (``Doc.text`` rebuilds it token by token)."""
+        toks = self.tokens(seg)
+        if not toks:
+            return ""
+        off = self.segments[seg].offset
+        return self.document.text[off:off + toks[-1].idx + len(toks[-1].text_with_ws)]
+
     def tokens_between(self, seg: int, start: int, end: int) -> list["Token"]:
         """The tokens of segment ``seg`` that start at a character offset in [start, end) of the segment."""
         idx = self._token_idx.get(seg)
@@ -92,8 +100,25 @@ class Ctx:
 
     def sentence_of(self, seg: int, token: "Token") -> int:
         """Index in :attr:`sentences` of the sentence holding ``token`` (-1 for one left out, e.g. blank)."""
-        starts = self.sentence_starts(seg)  # bisection: token.sent walks the tokens back to the sentence start
-        return self._sent_index.get((seg, starts[bisect_right(starts, token.i) - 1]), -1)
+        # bisection: token.sent walks the tokens back to the sentence start
+        return self._sent_index.get((seg, self.sentence_bounds(seg, token.i)[0]), -1)
+
+    def sentence_bounds(self, seg: int, tok_i: int) -> tuple[int, int]:
+        """Token indexes [first, end) of the spaCy sentence of segment ``seg`` holding token ``tok_i``."""
+        starts = self.sentence_starts(seg)
+        k = bisect_right(starts, tok_i) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else len(self.segments[seg].doc)
+
+    def sentence_tokens(self, seg: int, tok_i: int) -> list["Token"]:
+        """The tokens of the spaCy sentence holding token ``tok_i`` (cached tokens, no walk back)."""
+        first, end = self.sentence_bounds(seg, tok_i)
+        return self.tokens(seg)[first:end]
+
+    def sentence_has_word(self, seg: int, tok_i: int, word: str) -> bool:
+        """Whether the text of the sentence holding ``tok_i`` contains ``word`` (lower case), as a cheap pre-test."""
+        first, end = self.sentence_bounds(seg, tok_i)
+        toks = self.tokens(seg)
+        return word in self.segment_text(seg)[toks[first].idx:toks[end - 1].idx + len(toks[end - 1])].lower()
 
     def char_span(self, seg: int, first: "Token", last: "Token") -> tuple[int, int]:
         off = self.segments[seg].offset

@@ -104,14 +104,14 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
     return when, dur
 
 
-def hedge_of(tok: "Token") -> str | None:
+def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
     for c in tok.children:
         if c.lower_ in HEDGES:
             return c.lower_
-    sent = tok.sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            return "according to"
+    if ctx.sentence_has_word(si, tok.i, "according"):
+        for t in ctx.sentence_tokens(si, tok.i):
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+                return "according to"
     for c in tok.ancestors:
         if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
             return c.lemma_.lower()
@@ -152,11 +152,11 @@ def speaker_of(args: Args, verb: "Token") -> Arg | None:
     return found[0] if len(found) == 1 else None
 
 
-def according_to(args: Args, sent: "Token") -> tuple["Token", Arg] | None:
-    span = sent.sent
-    if "according" not in span.text.lower():
+def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
+    """The "according to <speaker>" phrase of the sentence holding ``tok``, if it names one speaker."""
+    if not args.ctx.sentence_has_word(args.si, tok.i, "according"):
         return None  # the common case, without a pass over the tokens
-    for t in span:
+    for t in args.ctx.sentence_tokens(args.si, tok.i):
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
             if pobj:
@@ -225,7 +225,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             idx, s_start, s_end = sentence_bounds(si, tok)
             b = _Builder(f"{doc_id}/e{start}", EVENT_NOUNS[lemma], ctx.document.text[start:end],
                          Span(start, end, ctx.document.text[start:end]), idx, s_start, s_end, lemma)
-            b.hedge = hedge_of(tok)
+            b.hedge = hedge_of(ctx, si, tok)
             _noun_arguments(ctx, si, args, tok, b)
             b.date, b.duration = date_of(ctx, si, tok, published)
             by_token[(si, tok.i)] = b
@@ -255,8 +255,8 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 b.modality, b.negated = _modality(tok)
                 builders[b.key] = b
         seen_acc: set[int] = set()
-        for sent in seg.doc.sents:
-            acc = according_to(args, sent[0])
+        for first in ctx.sentence_starts(si):
+            acc = according_to(args, ctx.tokens(si)[first])
             if acc is None or acc[0].i in seen_acc:
                 continue
             seen_acc.add(acc[0].i)
@@ -337,7 +337,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     subj = subject_of(tok)
     agents = [] if subj is None or passive else args.expand(subj)
     agents = [a for a in agents if a.entity is not None]
-    hedge = hedge_of(tok)
+    hedge = hedge_of(ctx, si, tok)
     if tok.lemma_.lower() == "agree" and any(c.dep_ == "xcomp" for c in kids):
         return  # "agreed to acquire X": the event is the acquisition
     # a verb whose object (or passive or eventive subject) is an event noun joins that event

@@ -91,7 +91,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
     for si, seg in enumerate(ctx.segments):
         args = Args(ctx, si, role_person)
         doc = seg.doc
-        for q_start, q_end in quote_spans(doc.text):
+        for q_start, q_end in quote_spans(ctx.segment_text(si)):
             start, end = _trim(text, seg.offset + q_start, seg.offset + q_end)
             if end - start < 2 or len(text[start:end].split()) < 2:
                 continue  # a single quoted word is a scare quote or a title
@@ -102,7 +102,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             if verb is None:
                 after = inside[-1].i + 1
                 close_tok = doc[after] if after < len(doc) else inside[-1]
-                verbs = [t for t in close_tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
+                verbs = [t for t in ctx.sentence_tokens(si, close_tok.i) if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
                          and not (q_start <= t.idx < q_end)]
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
             speaker = speaker_of(args, verb) if verb is not None else None
@@ -113,7 +113,9 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 if acc is not None:
                     speaker, hedge = acc[1], "according to"
             elif verb is not None:
-                hedge = hedge_of(verb) if hedge_of(verb) in ("reportedly", "allegedly") else None
+                hedge = hedge_of(ctx, si, verb)
+                if hedge not in ("reportedly", "allegedly"):
+                    hedge = None
             sent_idx = ctx.sentence_of(si, inside[0])
             sent = ctx.sentences[sent_idx]
             s_start = min(sent.start, start)

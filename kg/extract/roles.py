@@ -128,7 +128,8 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
         # 2. apposition before the name: "..., <PERSON>"
         if not words and m.tok_start >= 2 and doc[m.tok_start - 1].text == ",":
             j = m.tok_start - 2
-            while j >= doc[m.tok_start].sent.start:
+            sent_start = ctx.sentence_bounds(m.seg, m.tok_start)[0]
+            while j >= sent_start:
                 t = doc[j]
                 if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or"):
                     break
