@@ -31,10 +31,12 @@ SELECT ?n ?class ?label WHERE {
 _MENTION_COUNTS = "SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?m itsrdf:taIdentRef ?n } GROUP BY ?n"
 _ALIASES = "SELECT DISTINCT ?n ?alias WHERE { ?n skos:altLabel ?alias }"
 _SAME_AS = "SELECT ?n ?item WHERE { ?n owl:sameAs ?item }"
+#: the sentences named in the VALUES block, read by index lookups rather than a scan of all sentences
 _SENTENCES = """
-SELECT ?s ?text ?b ?e ?doc WHERE { ?s a nif:Sentence ; nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?e ;
+SELECT ?s ?text ?b ?e ?doc WHERE { VALUES ?s { %s } ?s nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?e ;
   nif:referenceContext ?doc }
 """
+_VALUES_CHUNK = 2000
 _HEADLINES = "SELECT ?doc ?title WHERE { ?doc schema:headline ?title }"
 #: one query per kind of edge: (statement, from, to, role, sentence)
 _EDGES = {
@@ -91,8 +93,12 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
                 role, sents = edges.setdefault((str(r["st"]), a, b), (r.get("role") or "", []))
                 sents.append(str(r["s"]))
     needed = {s for edges in found.values() for _, sents in edges.values() for s in sents}
-    sentences = {str(r["s"]): (int(str(r["b"])), int(str(r["e"])), r["text"] or "", r["doc"] or "")
-                 for r in iter_values(store, _SENTENCES) if r["s"] in needed}
+    sentences: dict[str, tuple[int, int, str, str]] = {}
+    ordered = sorted(needed)
+    for i in range(0, len(ordered), _VALUES_CHUNK):
+        block = " ".join(f"<{s}>" for s in ordered[i:i + _VALUES_CHUNK])
+        sentences.update((str(r["s"]), (int(str(r["b"])), int(str(r["e"])), r["text"] or "", r["doc"] or ""))
+                         for r in iter_values(store, _SENTENCES % block))
     titles = {str(r["doc"]): r["title"] or "" for r in iter_values(store, _HEADLINES)}
     for predicate, edges in found.items():
         for (_, a, b), (role, sents) in sorted(edges.items()):

@@ -52,3 +52,15 @@ def test_a_statement_in_two_sentences_gives_one_edge_from_the_earlier():
     a, b, e = edges[0]
     assert (a, b, e["predicate"], e["sentence"], e["begin"]) == (ann.value, acme.value, "memberOf",
                                                                  "Ann works for Acme.", 0)
+
+
+def test_sentences_read_in_chunks_give_the_same_graph(seed_graph, monkeypatch):
+    import networkx as nx
+
+    from kg.query import network
+
+    whole = seed_graph.to_networkx()
+    assert len({e["sentence"] for *_, e in whole.edges(data=True)}) > 3
+    monkeypatch.setattr(network, "_VALUES_CHUNK", 2)  # many VALUES blocks of two sentences each
+    chunked = seed_graph.to_networkx()
+    assert nx.utils.graphs_equal(whole, chunked)  # nodes, edges and their attributes
