@@ -105,6 +105,8 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
 
 
 def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
+    """How a statement is hedged: a hedge word on ``tok`` ("reportedly"), "according to" in its sentence,
+    or the reporting verb above it ("said"); None when none is found."""
     for c in tok.children:
         if c.lower_ in HEDGES:
             return c.lower_

@@ -102,8 +102,8 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             if verb is None:
                 after = inside[-1].i + 1
                 close_tok = doc[after] if after < len(doc) else inside[-1]
-                verbs = [t for t in ctx.sentence_tokens(si, close_tok.i) if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS
-                         and not (q_start <= t.idx < q_end)]
+                verbs = [t for t in ctx.sentence_tokens(si, close_tok.i)
+                         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not (q_start <= t.idx < q_end)]
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
             speaker = speaker_of(args, verb) if verb is not None else None
             when = date_of(ctx, si, verb, published)[0] if verb is not None else None

@@ -36,7 +36,7 @@ _SENTENCES = """
 SELECT ?s ?text ?b ?e ?doc WHERE { VALUES ?s { %s } ?s nif:anchorOf ?text ; nif:beginIndex ?b ; nif:endIndex ?e ;
   nif:referenceContext ?doc }
 """
-_VALUES_CHUNK = 2000
+_VALUES_CHUNK = 2000  # sentences per query: keeps the query text small on an archive
 _HEADLINES = "SELECT ?doc ?title WHERE { ?doc schema:headline ?title }"
 #: one query per kind of edge: (statement, from, to, role, sentence)
 _EDGES = {

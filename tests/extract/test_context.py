@@ -25,6 +25,9 @@ def test_cached_views_agree_with_spacy(nlp):
         assert [t.i for t in ctx.tokens(si)] == list(range(len(seg.doc)))
         for tok in seg.doc:
             assert ctx.sentence_of(si, tok) == ctx._sent_index.get((si, tok.sent.start), -1)
+            assert [t.i for t in ctx.sentence_tokens(si, tok.i)] == [t.i for t in tok.sent]
+            for word in ("the", "said", tok.lower_, "zzz"):
+                assert ctx.sentence_has_word(si, tok.i, word) == (word in tok.sent.text.lower())
         last = seg.doc[-1].idx + 1
         for start, end in ((0, last), (5, 40), (7, 7), (last, last + 10)):
             expect = [t.i for t in seg.doc if start <= t.idx < end]
