@@ -183,6 +183,12 @@ def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawM
     if dets[0].lower_ != "the" or tok.tag_ == "NNS" and lemma not in GROUP_HEADS:
         return None  # "the companies": a plural description names several entities
     first = dets[0]
+    if any(ctx.covered(si, i) for i in range(first.i + 1, tok.i)):
+        return None  # "the Hamas movement": the phrase names its entity, it does not point back to one
+    names = {t.lower_ for t in tok.doc[first.i + 1:tok.i] if t.pos_ == "PROPN"}
+    if names:  # a name the NER missed: only an entity of that name may be meant
+        target = _pick(cands, lambda m: names <= set(_label_words(ctx, m)), prefer_heads=False)
+        return (first, target) if target else None
     if lemma in _MILITARY:
         # "the army" after "Malian troops": the armed forces named before
         target = _pick(cands, lambda m: m.label == "GROUP" and _label_words(ctx, m)[-1] in _MILITARY,

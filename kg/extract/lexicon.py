@@ -56,6 +56,8 @@ ROLE_MODIFIERS = frozenset(
     special foreign prime deputy vice chief senior acting interim former top defence defense interior
     finance economy trade health education justice home state assistant associate executive general
     managing national regional federal supreme first second press principal lead head high attorney
+    immigration environment agriculture transport energy industry industrial relations communications
+    infrastructure tourism planning employment privacy royal
     """.split()
 )
 

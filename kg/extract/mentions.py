@@ -43,6 +43,13 @@ def _before_title(ent: "Span") -> bool:
     return i < len(doc) and doc[i].lower_ in OFFICE_HEADS and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
 
 
+def _nationality_and_title_words(ent: "Span") -> bool:
+    """A name tagged as one entity that is a nationality followed by the first words of a title:
+    "British Defence" in "British Defence Secretary X"."""
+    return (ent.label_ in ("ORG", "NORP") and len(ent) >= 2 and all(t.lower_ in ROLE_MODIFIERS for t in ent[1:])
+            and demonym_country(ent[0].text) is not None and _before_title(ent))
+
+
 _STANCE_PREFIX = re.compile(r"(?:anti|pro|non)\s*[-\u2010\u2011]", re.IGNORECASE)
 
 
@@ -135,6 +142,10 @@ def find_mentions(ctx: Ctx) -> None:
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title
+            if _nationality_and_title_words(ent):
+                # "British Defence" in "British Defence Secretary X": a nationality, then the title
+                _add(ctx, si, [ent[0]], "GPE", "demonym")
+                continue
             trimmed = _trim(list(ent))
             toks = _strip_title(trimmed)
             _add(ctx, si, toks, _label_fix(ent, toks, stripped=len(toks) < len(trimmed)), "name")

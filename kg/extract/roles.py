@@ -68,12 +68,22 @@ def _org_before(ctx: Ctx, si: int, doc: "Doc", i: int) -> RawMention | None:
     return _org_mention(ctx, si, doc[i])
 
 
+def _named_in(ctx: Ctx, si: int, noun: "Token") -> RawMention | None:
+    """The organisation ``noun`` names, or the one named in front of it: "the Hamas movement"."""
+    found = _org_mention(ctx, si, noun)
+    if found is None and ctx.mention_at(si, noun.i) is None:
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "nmod", "amod"):
+                found = found or _org_mention(ctx, si, c)
+    return found
+
+
 def _org_after(ctx: Ctx, si: int, head: "Token") -> RawMention | None:
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at", "with"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    return _org_mention(ctx, si, pobj)
+                    return _named_in(ctx, si, pobj)
     # the parser may attach "of Y" a token to the right: fall back to the surface
     nxt = head.i + 1
     doc = head.doc

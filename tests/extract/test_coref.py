@@ -27,3 +27,11 @@ def test_reflexive_binds_to_non_entity_subject(extract_text):
     x = extract_text("Canada’s farmers must protect themselves, officials said.")
     for e in x.entities:
         assert ("themselves", "pronoun") not in [(m.text, m.kind) for m in e.mentions]
+
+
+def test_a_description_carrying_a_name_does_not_point_back(extract_text):
+    # the small model tags no entity in "the Jemaah Islamiah network"
+    x = extract_text("Reuters reported the raid on Monday. The report named Karim Haddad, head of the Jemaah "
+                     "Islamiah network, as its planner.")
+    assert "description" not in [kind for _, kind in kinds(x, "Reuters")]
+    assert not x.relations  # not "head of Reuters"

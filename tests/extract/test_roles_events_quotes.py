@@ -69,3 +69,24 @@ def test_hedged_participation(extract_text):
     x = extract_text("Germany, France and Italy are reportedly taking part in the talks in Rome.")
     parts = [p for e in x.events if e.type == "Meet" for p in e.participants]
     assert parts and all(p.hedge == "reportedly" for p in parts if p.entity)
+
+
+def test_nationality_tagged_with_title_words_names_the_country(extract_text):
+    # the small model tags "British Home" as one organisation
+    x = extract_text("British Home Secretary Jane Porter announced new rules on Monday.")
+    assert ("Jane Porter", "home secretary", "United Kingdom") in roles(x)
+    assert "British Home" not in {e.label for e in x.entities}
+
+
+def test_portfolio_words_belong_to_the_title(extract_text):
+    # the small model tags "Royal" as an organisation
+    x = extract_text("Royal commissioner Justice Alan Reed opened the hearings. "
+                     "Immigration Minister Paul Baxter visited the camp on Friday.")
+    assert not x.relations  # no organisation is named
+    assert not {"Royal", "Immigration"} & {e.label for e in x.entities}
+
+
+def test_head_of_an_organisation_named_before_its_kind(extract_text):
+    x = extract_text("Reuters reported the raid on Monday. The report named Karim Haddad, head of the Zeta "
+                     "network, as its planner.")
+    assert roles(x) == {("Karim Haddad", "head", "Zeta")}
