@@ -47,6 +47,16 @@ OFFICE_HEADS = frozenset(
     """.split()
 )
 
+#: Last words of names of buildings and institutions: "Queen Elizabeth Hospital", "John F Kennedy
+#: Airport" name no person, and a title at their start is part of the name (only words that are not
+#: also common surnames, unlike "Hall" or "Park").
+FACILITY_HEADS = frozenset(
+    """
+    airport stadium hospital university college school museum cathedral mosque station hotel prison
+    library clinic
+    """.split()
+)
+
 #: Nouns for places named after "of" ("the town of X").
 PLACE_NOUNS = frozenset("town city village province region district state county capital port island".split())
 

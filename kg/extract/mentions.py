@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import GROUP_HEADS, OFFICE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, VALUE_LABELS
+from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
+                                VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -54,7 +55,10 @@ _STANCE_PREFIX = re.compile(r"(?:anti|pro|non)\s*[-\u2010\u2011]", re.IGNORECASE
 
 
 def _strip_title(toks: list["Token"]) -> list["Token"]:
-    """'Striker Diaz' -> 'Diaz': titles in front of a name are not part of it."""
+    """'Striker Diaz' -> 'Diaz': titles in front of a name are not part of it, unless the name is
+    a building's or an institution's ('Queen Elizabeth Hospital')."""
+    if toks and toks[-1].lower_ in FACILITY_HEADS:
+        return toks
     i = 0
     while i < len(toks) - 1 and toks[i].lower_ in ROLE_MODIFIERS:
         i += 1
@@ -66,8 +70,11 @@ def _strip_title(toks: list["Token"]) -> list["Token"]:
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
-    ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz")."""
+    ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
+    a "person" named like a building is a facility ("John F Kennedy Airport")."""
     doc = ent.doc
+    if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
+        return "FAC"  # "John F Kennedy Airport"
     if stripped and toks and ent.label_ != "PERSON" and len(toks) <= 3:
         return "PERSON"
     after = ent.end

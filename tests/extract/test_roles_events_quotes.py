@@ -90,3 +90,12 @@ def test_head_of_an_organisation_named_before_its_kind(extract_text):
     x = extract_text("Reuters reported the raid on Monday. The report named Karim Haddad, head of the Zeta "
                      "network, as its planner.")
     assert roles(x) == {("Karim Haddad", "head", "Zeta")}
+
+
+def test_names_of_buildings_are_not_people(extract_text):
+    x = extract_text("Two men were flown to Adelaide's Queen Elizabeth Hospital on Monday. "
+                     "Others landed at John F Kennedy Airport.")
+    types = {e.label: e.type for e in x.entities}
+    assert "Queen Elizabeth Hospital" in types and "Elizabeth Hospital" not in types  # the title is in the name
+    assert types["Queen Elizabeth Hospital"] != "Person" and types.get("John F Kennedy Airport") != "Person"
+    assert not x.relations  # no "queen of Adelaide"
