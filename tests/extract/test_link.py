@@ -25,6 +25,21 @@ def test_demonyms_and_organisations():
     assert is_city("Kabul") and not is_city("Nowhereville")
 
 
+@pytest.mark.parametrize("surface", ["Kandahar", "Jalalabad", "Cordoba", "Córdoba", "Honiara", "Bogota"])
+def test_cities_without_diacritics_and_small_capitals(surface):
+    assert is_city(surface)
+
+
+def test_a_name_taken_for_a_person_must_match_exactly():
+    assert is_city("Bush") and not is_city("Bush", exact=True)  # Būsh, Egypt
+    assert is_city("Kabul", exact=True) and is_city("Honiara", exact=True)
+
+
+def test_a_one_word_person_named_like_a_small_capital_is_a_city(extract_text):
+    x = extract_text("Honiara was quiet on Sunday after the riots.")
+    assert {e.label: e.type for e in x.entities}.get("Honiara") != "Person"
+
+
 def test_every_un_member_has_a_wikidata_id():
     import logging
 
