@@ -32,6 +32,24 @@ def _initials(label: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s\-]+", label) if w and w.lower() not in _STOP).upper()
 
 
+def _long_form(words: str, acronym: str) -> str:
+    """The name an acronym in brackets stands for: the shortest run of words before it whose initials
+    spell it, so that "the Federal Police and Security Intelligence Service (SIS)" gives "Security
+    Intelligence Service"; all the words when no run spells it.
+
+    >>> _long_form("Australian Federal Police and Australian Security Intelligence Organisation", "ASIO")
+    'Australian Security Intelligence Organisation'
+    >>> _long_form("Agence France-Presse", "AFP"), _long_form("Department of Defense", "DoD")
+    ('Agence France-Presse', 'Department of Defense')
+    """
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    ws = words.split()
+    for k in range(1, len(ws) + 1):
+        if ws[-k].lower() not in _STOP and _initials(" ".join(ws[-k:])) == letters:
+            return " ".join(ws[-k:])
+    return words
+
+
 def _norm(text: str) -> str:
     return " ".join(clean_surface(text).replace("’", "'").split()).lower()
 
@@ -99,7 +117,7 @@ def resolve_mentions(ctx: Ctx) -> None:
     acronym_of: dict[str, str] = {}
     for m in re.finditer(r"\b([A-Z][\w.’'&-]*(?:\s+(?:of|the|and|for|[A-Z][\w.’'&-]*))+)\s+\(([A-Z][A-Za-z.]{1,9})\)",
                          ctx.document.text):
-        acronym_of[m.group(2)] = clean_surface(m.group(1))
+        acronym_of[m.group(2)] = _long_form(clean_surface(m.group(1)), m.group(2))
     if ctx.document.source and ctx.document.source_abbrev:
         acronym_of[ctx.document.source_abbrev] = ctx.document.source
 

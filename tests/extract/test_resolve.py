@@ -67,3 +67,13 @@ def test_generic_institution_stays_in_its_document(extract_text):
     assert ga and gb and set(ga).isdisjoint(gb)
     ca = [e.key for e in a.entities if e.label == "Canberra"]
     assert ca and ca[0] in [e.key for e in extract_text("Canberra is cold.", name="c").entities]
+
+
+def test_acronym_stands_for_the_words_that_spell_it(extract_text):
+    x = extract_text("Officers of the Federal Police and the National Crime Agency (NCA) met on Monday. "
+                     "Anna Weber of the Union of Farm Workers (UFW) said talks went well. The NCA declined to comment.")
+    labels = {e.label for e in x.entities}
+    assert {"National Crime Agency", "Union of Farm Workers", "Anna Weber", "Federal Police"} <= labels
+    assert not [label for label in labels if " and " in label or label.startswith("Anna Weber of")]
+    nca = next(e for e in x.entities if e.label == "National Crime Agency")
+    assert "NCA" in {m.text for m in nca.mentions}
