@@ -3,7 +3,9 @@
 No coreference model can be downloaded, so a few documented rules resolve
 pronouns and definite descriptions to an entity already mentioned:
 
-* he/him/his/she/her: the most recent person;
+* he/him/his/she/her: the most recent person; "he said" the most recent person who is the subject
+  of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is");
+* a pronoun outside quotation marks does not refer to a name inside them;
 * it/its: the most recent organisation, group or place that is the head of
   its noun phrase (not a modifier as in "French-led");
 * they/them/their: the most recent organisation or group;
@@ -13,7 +15,9 @@ pronouns and definite descriptions to an entity already mentioned:
   ends in that word; "the group", "the company": the most recent
   organisation named by a proper name (not by a descriptive head);
 * "the country", "the city": the most recent country or city;
-* "government troops": the most recent "… government" group.
+* "government troops": the most recent "… government" group;
+* "the Treasurer", "the Foreign Minister": the one person of the segment named with that title
+  before ("Federal Treasurer Peter Costello", "the Treasurer, Peter Costello"; not "Shadow Treasurer").
 
 Candidates are searched in the current and the two previous sentences of
 the same segment. A resolved pronoun or description is recorded as a
@@ -25,7 +29,10 @@ import bisect
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS
+from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
+                                ROLE_MODIFIERS)
+from kg.extract.link import demonym_country
+from kg.extract.quotes import quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,8 +95,6 @@ def _clause_subject(tok: "Token") -> "Token | None":
 
 def _reporting_subject(tok: "Token") -> "Token | None":
     """For a pronoun subject of a clause reported by a verb of speech, that verb's subject."""
-    from kg.extract.lexicon import REPORTING_VERBS
-
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return None
     clause = tok.head
@@ -97,6 +102,16 @@ def _reporting_subject(tok: "Token") -> "Token | None":
         return None
     subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
     return subj[0] if subj else None
+
+
+def _reports(ctx: Ctx, m: RawMention) -> bool:
+    """Whether mention ``m`` is the subject of a verb of speech ("Colin Powell says …") or of its
+    sentence's main verb ("Gailani summed up …"), not of a clause reported inside ("… says Donald is")."""
+    head = ctx.tokens(m.seg)[m.tok_end - 1] if m.seg >= 0 else None
+    if head is not None and head.dep_ == "appos":
+        head = head.head  # "A delegate, Sayed Gailani, summed up …"
+    return head is not None and head.dep_ == "nsubj" and (
+        head.head.dep_ == "ROOT" or head.head.lemma_.lower() in REPORTING_VERBS)
 
 
 def _is_person(ctx: Ctx, m: RawMention) -> bool:
@@ -122,9 +137,22 @@ def _add_coref(ctx: Ctx, si: int, first: "Token", last: "Token", target: RawMent
                                target.label, kind, key=target.key, head_dep=last.dep_))
 
 
-def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
+def _outside_quotes(ctx: Ctx, si: int, tok: "Token", cands: list[RawMention],
+                    quoted: list[tuple[int, int]] | None) -> list[RawMention]:
+    """For a pronoun outside quotation marks, the candidates outside them too: in '"We heard the Prime
+    Minister …," he said', "he" is not the Prime Minister."""
+    def inside(pos: int) -> bool:
+        return any(start <= pos < end for start, end in quoted)
+
+    if not quoted or inside(tok.idx):
+        return cands
+    offset = ctx.segments[si].offset
+    return [m for m in cands if not inside(m.start - offset)]
+
+
+def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, int]] | None = None) -> RawMention | None:
     low = tok.lower_
-    cands = _candidates(ctx, si, tok)
+    cands = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok), quoted)
     if low.endswith(("self", "selves")) or tok.dep_ == "poss":
         # reflexives and possessives bind to the subject of their clause when it has one
         subj = _clause_subject(tok)
@@ -137,6 +165,11 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
                 sm = ctx.mention_at(si, subj.i)
                 if sm is not None and sm.key and _is_person(ctx, sm):
                     return sm
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS:
+            # '"…," he said' after 'X says …': the last person reported speaking or acting
+            speaker = _pick(cands, lambda m: _is_person(ctx, m) and _reports(ctx, m), prefer_heads=False)
+            if speaker is not None:
+                return speaker
         return _pick(cands, lambda m: _is_person(ctx, m), prefer_heads=False)
     if (low in _NEUTER or low in _PLURAL) and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return None  # an object "it" / "them" refers to things as often as to entities: left alone
@@ -210,18 +243,72 @@ def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawM
     return (first, target) if target else None
 
 
+def _title_before(toks: "list[Token]", end: int) -> str:
+    """The title whose last word is token ``end`` ("foreign minister"), or ""."""
+    if end < 0 or toks[end].lower_ not in ROLE_HEADS:
+        return ""
+    start = end
+    while start > 0 and toks[start - 1].lower_ in ROLE_MODIFIERS:
+        start -= 1
+    return " ".join(t.lower_ for t in toks[start:end + 1])
+
+
+#: Title words that make another office: "the Treasurer" is not the Shadow Treasurer.
+_OTHER_OFFICE = frozenset("shadow deputy vice assistant associate acting interim former".split())
+
+
+def _same_office(held: str, said: str) -> bool:
+    """Whether the title a person was named with (``held``: "federal treasurer") is the office a
+    description names (``said``: "treasurer")."""
+    if not held or not said:
+        return False
+    if held == said:
+        return True
+    extra = held[:-len(said)].split() if held.endswith(" " + said) else None
+    return extra is not None and not _OTHER_OFFICE & set(extra)
+
+
+def _resolve_title(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention] | None:
+    """'the Treasurer' after 'Treasurer Peter Costello' or 'the Treasurer, Peter Costello'."""
+    if tok.lower_ not in ROLE_HEADS or tok.dep_ == "compound" or not tok.text[:1].isupper():
+        return None
+    dets = [c for c in tok.lefts if c.dep_ == "det"]
+    if not dets or dets[0].lower_ != "the":
+        return None
+    toks = ctx.tokens(si)
+    title = _title_before(toks, tok.i)
+    extra = toks[dets[0].i + 1:tok.i + 1 - len(title.split())]
+    if any(demonym_country(t.text) is None for t in extra):
+        return None  # words that are neither title words nor a nationality ("the Shadow Foreign Affairs Minister")
+    if tok.i + 2 < len(toks) and toks[tok.i + 1].text == "," and ctx.mention_at(si, tok.i + 2) is not None:
+        return None  # "the Defence Minister, Robert Hill": the title introduces the name after it
+    holders: dict[str, RawMention] = {}
+    for m in ctx.mentions:
+        if m.seg != si or m.kind != "name" or not m.key or m.tok_start >= tok.i or not _is_person(ctx, m):
+            continue
+        before = m.tok_start - 1
+        if before >= 1 and toks[before].text == ",":
+            before -= 1  # "the Treasurer, Peter Costello"
+        if _same_office(_title_before(toks, before), title):
+            holders.setdefault(m.key, m)
+    if len(holders) != 1:
+        return None  # nobody, or several people, named with that title
+    return dets[0], next(iter(holders.values()))
+
+
 def resolve_coreference(ctx: Ctx) -> None:
     """Add pronoun and description mentions (with their entity key) to ``ctx``."""
     for si, seg in enumerate(ctx.segments):
+        quoted = list(quote_spans(ctx.segment_text(si)))
         for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue
             if tok.pos_ == "PRON":
-                target = _resolve_pronoun(ctx, si, tok)
+                target = _resolve_pronoun(ctx, si, tok, quoted)
                 if target is not None:
                     _add_coref(ctx, si, tok, tok, target, "pronoun")
                 continue
-            found = _resolve_description(ctx, si, tok)
+            found = _resolve_description(ctx, si, tok) or _resolve_title(ctx, si, tok)
             if found is not None:
                 first, target = found
                 _add_coref(ctx, si, first, tok, target, "description")

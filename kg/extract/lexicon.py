@@ -67,7 +67,7 @@ ROLE_MODIFIERS = frozenset(
     finance economy trade health education justice home state assistant associate executive general
     managing national regional federal supreme first second press principal lead head high attorney
     immigration environment agriculture transport energy industry industrial relations communications
-    infrastructure tourism planning employment privacy royal
+    infrastructure tourism planning employment privacy royal shadow affairs
     """.split()
 )
 

@@ -51,6 +51,13 @@ def _nationality_and_title_words(ent: "Span") -> bool:
             and demonym_country(ent[0].text) is not None and _before_title(ent))
 
 
+def _is_bare_title(ent: "Span") -> bool:
+    """A name that is only a title: "the Treasurer", "Foreign Minister"."""
+    toks = _trim(list(ent))
+    return (ent.label_ in ("PERSON", "ORG") and bool(toks) and toks[-1].lower_ in ROLE_HEADS
+            and all(t.lower_ in ROLE_MODIFIERS for t in toks[:-1]))
+
+
 _STANCE_PREFIX = re.compile(r"(?:anti|pro|non)\s*[-\u2010\u2011]", re.IGNORECASE)
 
 
@@ -149,6 +156,8 @@ def find_mentions(ctx: Ctx) -> None:
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title
+            if _is_bare_title(ent):
+                continue  # "the Treasurer": a title standing for a person (coreference), not a name
             if _nationality_and_title_words(ent):
                 # "British Defence" in "British Defence Secretary X": a nationality, then the title
                 _add(ctx, si, [ent[0]], "GPE", "demonym")

@@ -1,4 +1,5 @@
 """Pronouns and definite descriptions, on texts written for these tests."""
+import pytest
 
 
 def kinds(x, label):
@@ -35,3 +36,37 @@ def test_a_description_carrying_a_name_does_not_point_back(extract_text):
                      "Islamiah network, as its planner.")
     assert "description" not in [kind for _, kind in kinds(x, "Reuters")]
     assert not x.relations  # not "head of Reuters"
+
+
+@pytest.mark.parametrize("first", ["The Treasurer, Peter Costa,", "Federal Treasurer Peter Costa"])
+def test_a_title_stands_for_the_one_person_named_with_it(extract_text, first):
+    x = extract_text(f"{first} says the budget is sound. Shadow Treasurer Bob Mullen says "
+                     "the Treasurer is left with no options.")
+    assert ("the Treasurer", "description") in kinds(x, "Peter Costa")  # not the Shadow Treasurer
+    assert not {"Treasurer", "Shadow Treasurer"} & {e.label for e in x.entities}
+
+
+@pytest.mark.parametrize("second", [
+    "The Minister, Karen Ruiz, has urged the Government to act.",  # the title introduces the name after it
+    "The Water Resources Minister has urged the Government to act.",  # an office the rules cannot read
+])
+def test_a_title_that_is_not_the_same_office(extract_text, second):
+    x = extract_text(f"The Defence Minister, Rob Hale, says it is too early. {second}")
+    assert not [t for t, _ in kinds(x, "Rob Hale") if "Minister" in t]
+
+
+def speakers(x):
+    labels = {e.key: e.label for e in x.entities}
+    return [labels.get(q.speaker) for q in x.quotes]
+
+
+def test_he_said_after_a_quote_is_not_a_name_inside_it(extract_text):
+    x = extract_text("Prime Minister Anna Berg visited the flood zone on Monday. Opposition leader Tom Reyes "
+                     "criticised the visit. \u201cWe heard Anna Berg promise help a week ago,\u201d he said.")
+    assert speakers(x) == ["Tom Reyes"]
+
+
+def test_he_said_is_the_last_person_reported_speaking(extract_text):
+    x = extract_text("Coach Mark Hill says veteran striker Paul Dane is fit to play on Saturday. "
+                     "\u201cHe trained well all week and looks sharp,\u201d he said.")
+    assert speakers(x) == ["Mark Hill"]
