@@ -36,6 +36,9 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
 
     >>> list(quote_spans('He said “yes” and ‘no,’ it’s "fine"'))
     [(9, 12), (19, 22), (30, 34)]
+    >>> t = '"One. "Two," he said. "Three."'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['One. ', 'Two,', 'Three.']
     """
     i = 0
     n = len(text)
@@ -56,6 +59,13 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
                 j = -1
         elif ch == '"':
             j = text.find('"', i + 1)
+            if j > 0 and text[j - 1].isspace() and j + 1 < n and not text[j + 1].isspace():
+                # an opening mark before the closing one: a quotation over paragraphs reopens each
+                # paragraph without closing the last ('"… as long. "There was …"'); this one ends here
+                if j > i + 1:
+                    yield i + 1, j
+                i = j
+                continue
         else:
             i += 1
             continue

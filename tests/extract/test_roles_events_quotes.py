@@ -99,3 +99,13 @@ def test_names_of_buildings_are_not_people(extract_text):
     assert "Queen Elizabeth Hospital" in types and "Elizabeth Hospital" not in types  # the title is in the name
     assert types["Queen Elizabeth Hospital"] != "Person" and types.get("John F Kennedy Airport") != "Person"
     assert not x.relations  # no "queen of Adelaide"
+
+
+def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
+    # paragraphs run together: the first paragraph of the quotation is never closed
+    text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
+            '"We had three games in a week and we still won two," she said. Fans were happy.')
+    x = extract_text(text)
+    assert sorted(q.text for q in x.quotes) == ["There was no time to rest.",
+                                                "We had three games in a week and we still won two"]
+    assert not [q for q in x.quotes if "she said" in q.text or "Fans" in q.text]
