@@ -14,10 +14,11 @@ coreference. The quote's date is the date attached to that verb.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.args import Args
+from kg.extract.args import Arg, Args
 from kg.extract.context import Ctx
 from kg.extract.events import according_to, date_of, hedge_of, speaker_of
 from kg.extract.lexicon import REPORTING_VERBS
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["find_quotes", "quote_spans"]
 
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
+_QUOTE_MARKS = frozenset('"“”‘’«»„')
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -95,6 +97,27 @@ def _governing_verb(tokens: list["Token"]) -> "Token | None":
     return None
 
 
+def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[Token, Arg, int] | None":
+    """For a quotation that is a sentence of its own, with no verb of speech: the speaker the sentence
+    before reports ('Mr Rehman says … . "Bin Laden is gone."'), with that verb and where that sentence
+    starts in the document; None when that sentence reports no one, or quotes someone itself."""
+    toks = ctx.tokens(si)
+    start, _ = ctx.sentence_bounds(si, first.i)
+    if any(not t.is_punct and not t.is_space for t in toks[start:first.i]) or start == 0:
+        return None  # words before the quotation in its sentence, or no sentence before
+    prev_start, _ = ctx.sentence_bounds(si, start - 1)
+    prev = toks[prev_start:start]
+    if any(t.text in _QUOTE_MARKS for t in prev):
+        return None
+    for verb in prev:
+        if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:
+            speaker = speaker_of(args, verb)
+            idx = ctx.sentence_of(si, verb)
+            if speaker is not None and idx >= 0:
+                return verb, speaker, ctx.sentences[idx].start
+    return None
+
+
 def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None) -> tuple[Quote, ...]:
     text = ctx.document.text
     quotes: list[Quote] = []
@@ -116,6 +139,11 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                          if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not (q_start <= t.idx < q_end)]
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
             speaker = speaker_of(args, verb) if verb is not None else None
+            before = None  # the sentence before, when it names the speaker
+            if verb is None:
+                found = _reported_before(ctx, si, args, inside[0])
+                if found is not None:
+                    verb, speaker, before = found
             when = date_of(ctx, si, verb, published)[0] if verb is not None else None
             hedge = None
             if speaker is None:
@@ -128,9 +156,13 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                     hedge = None
             sent_idx = ctx.sentence_of(si, inside[0])
             sent = ctx.sentences[sent_idx]
-            s_start = min(sent.start, start)
+            s_start = min(sent.start, start) if before is None else before
             close_idx = ctx.sentence_of(si, inside[-1])
             s_end = max(ctx.sentences[close_idx].end, end)
+            said_idx = ctx.sentence_of(si, verb) if verb is not None and speaker is not None else -1
+            if said_idx >= 0 and before is None:  # the evidence holds the verb of speech
+                s_start = min(s_start, ctx.sentences[said_idx].start)
+                s_end = max(s_end, ctx.sentences[said_idx].end)
             quotes.append(Quote(
                 key=f"{ctx.document.id}/q{start}", text=text[start:end], start=start, end=end,
                 sentence=sent_idx, sentence_start=s_start, sentence_end=s_end,
@@ -139,6 +171,21 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 else ("according to" if hedge == "according to" else None),
                 date=when, hedge=hedge,
             ))
-    return tuple(quotes)
+    return tuple(_run_on(quotes, text))
+
+
+def _run_on(quotes: list[Quote], text: str) -> list[Quote]:
+    """A quotation with no speaker that runs straight into the next one ('"… to rest. "We had …," she
+    said') is the same speaker's: it takes that speaker, verb and date, and its evidence reaches to
+    the sentence that names them."""
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        q, nxt = out[i], out[i + 1]
+        between = text[q.end:nxt.start]
+        if q.speaker is None and nxt.speaker is not None and all(c.isspace() or c in _QUOTE_MARKS or c in ".,"
+                                                                for c in between):
+            out[i] = replace(q, speaker=nxt.speaker, verb=nxt.verb, date=nxt.date, hedge=nxt.hedge,
+                             sentence_end=max(q.sentence_end, nxt.sentence_end))
+    return out
 
 

@@ -109,3 +109,17 @@ def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     assert sorted(q.text for q in x.quotes) == ["There was no time to rest.",
                                                 "We had three games in a week and we still won two"]
     assert not [q for q in x.quotes if "she said" in q.text or "Fans" in q.text]
+    labels = {e.key: e.label for e in x.entities}
+    assert [labels.get(q.speaker) for q in x.quotes] == ["Rita Moreno", "Rita Moreno"]  # the first runs on
+    first = min(x.quotes, key=lambda q: q.start)
+    assert "she said" in text[first.sentence_start:first.sentence_end]  # its evidence names the speaker
+
+
+def test_quotation_after_a_sentence_that_reports_its_speaker(extract_text):
+    text = ('Union organiser Geoff Marsh says the strike is about more than pay. '
+            '"Certainly pay matters, but the key issue is safety." Talks resume on Monday.')
+    x = extract_text(text)
+    labels = {e.key: e.label for e in x.entities}
+    assert [(labels.get(q.speaker), q.verb) for q in x.quotes] == [("Geoff Marsh", "say")]
+    q = x.quotes[0]
+    assert text[q.sentence_start:q.sentence_end].startswith("Union organiser Geoff Marsh says")
