@@ -74,14 +74,32 @@ def _strip_title(toks: list["Token"]) -> list["Token"]:
     return toks
 
 
+_PLACE_PREPS = frozenset({"in", "near", "around", "outside"})
+_COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
+                      "northeast", "northwest", "southeast", "southwest"})
+
+
+def _place_complement(tok: "Token") -> bool:
+    """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep is tok:
+        return False
+    if prep.lower_ in _PLACE_PREPS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
+
+
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
-    a "person" named like a building is a facility ("John F Kennedy Airport")."""
+    a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
+    somewhere is a place ("fires near Gunnedah", "north of Grafton")."""
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
+    if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
+        return "GPE"
     if stripped and toks and ent.label_ != "PERSON" and len(toks) <= 3:
         return "PERSON"
     after = ent.end

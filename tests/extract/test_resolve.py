@@ -77,3 +77,16 @@ def test_acronym_stands_for_the_words_that_spell_it(extract_text):
     assert not [label for label in labels if " and " in label or label.startswith("Anna Weber of")]
     nca = next(e for e in x.entities if e.label == "National Crime Agency")
     assert "NCA" in {m.text for m in nca.mentions}
+
+
+def test_a_one_word_person_after_a_preposition_of_place_is_a_place(extract_text):
+    # the small model tags all three as people
+    x = extract_text("Crews were sent north of Quirindi. Heavy rain fell in Java overnight. "
+                     "Volunteers gathered in Huskisson on Sunday.")
+    types = {e.label: e.type for e in x.entities}
+    assert {types.get(n) for n in ("Quirindi", "Java", "Huskisson")} == {"Place"}
+
+
+def test_a_person_after_other_prepositions_stays_a_person(extract_text):
+    x = extract_text("The letter came from Downer.")  # "from" names people as often as places
+    assert {e.label: e.type for e in x.entities}.get("Downer") == "Person"
