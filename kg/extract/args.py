@@ -52,10 +52,15 @@ class Args:
         return Arg(self.entity(tok), self.ctx.document.text[start:end], start, end)
 
     def expand(self, tok: "Token") -> list[Arg]:
-        """The token's argument(s): its conjuncts, or the list after "including"."""
+        """The token's argument(s): its conjuncts, or the list after "including". A relative pronoun
+        stands for the noun its clause describes ("Hicks, who was captured"), "all of X" for X; a bare
+        number ("won 6-4") is no argument."""
+        tok = _standing_for(tok)
         heads = [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
         out: list[Arg] = []
         for h in heads:
+            if h.like_num and all(c.like_num or c.is_punct for c in h.subtree):
+                continue  # a number or a score ("6-4"), not a participant
             if self.entity(h) is None:
                 appos = [c for c in h.children if c.dep_ == "appos" and self.entity(c) is not None]
                 if appos:  # "shipping group Nordvik"
@@ -73,6 +78,24 @@ class Args:
 
     def entities(self, tok: "Token") -> list[Arg]:
         return [a for a in self.expand(tok) if a.entity is not None]
+
+
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
+_QUANTIFIERS = frozenset({"all", "some", "many", "most", "both", "each", "several", "none", "any", "few"})
+
+
+def _standing_for(tok: "Token") -> "Token":
+    """The noun a relative pronoun or a quantifier stands for: "Hicks, who …" -> Hicks, "all of the
+    places" -> places; other tokens stand for themselves."""
+    if tok.lower_ in _RELATIVE and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    if tok.lower_ in _QUANTIFIERS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = [c for c in prep.children if c.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+    return tok
 
 
 def noun_phrase(tok: "Token") -> tuple["Token", "Token"]:

@@ -123,3 +123,18 @@ def test_quotation_after_a_sentence_that_reports_its_speaker(extract_text):
     assert [(labels.get(q.speaker), q.verb) for q in x.quotes] == [("Geoff Marsh", "say")]
     q = x.quotes[0]
     assert text[q.sentence_start:q.sentence_end].startswith("Union organiser Geoff Marsh says")
+
+
+def _participants(x, etype):
+    labels = {e.key: e.label for e in x.entities}
+    return [(p.role, labels.get(p.entity), p.text) for e in x.events if e.type == etype for p in e.participants]
+
+
+def test_relative_pronoun_quantifier_and_score_arguments(extract_text):
+    x = extract_text("Officials named Tom Ruiz, who was captured near the border last week. "
+                     "Rebels captured all of the border villages on Sunday. "
+                     "Ana Duval beat Ivy Stone to win 6-3, 6-2 on Monday.")
+    seized = _participants(x, "Seize")
+    assert ("theme", "Tom Ruiz", "Tom Ruiz") in seized  # not "who"
+    assert any(role == "theme" and "border villages" in text for role, _, text in seized)  # not "all"
+    assert not [t for _, _, t in _participants(x, "Win") if t[:1].isdigit()]  # a score is no participant
