@@ -120,8 +120,9 @@ def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[To
 
 def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None) -> tuple[Quote, ...]:
     text = ctx.document.text
-    quotes: list[Quote] = []
+    result: list[Quote] = []
     for si, seg in enumerate(ctx.segments):
+        quotes: list[Quote] = []
         args = Args(ctx, si, role_person)
         doc = seg.doc
         for q_start, q_end in quote_spans(ctx.segment_text(si)):
@@ -171,21 +172,40 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 else ("according to" if hedge == "according to" else None),
                 date=when, hedge=hedge,
             ))
-    return tuple(_run_on(quotes, text))
+        result += _continued(_run_on(quotes, text), text)
+    return tuple(result)
+
+
+def _speaker_of_other(q: Quote, other: Quote, start: int, end: int) -> Quote:
+    return replace(q, speaker=other.speaker, verb=other.verb, date=other.date, hedge=other.hedge,
+                   sentence_start=min(start, q.sentence_start), sentence_end=max(end, q.sentence_end))
+
+
+def _continued(quotes: list[Quote], text: str) -> list[Quote]:
+    """A quotation with no speaker that opens the sentence right after another speaker's quotation
+    and its attribution ('"…," Mr Giuliani said. "This place has to …"') continues it: same speaker,
+    verb and date, and its evidence reaches back to the sentence that names them. One segment's
+    quotations, in order."""
+    out = list(quotes)
+    for i in range(1, len(out)):
+        q, prev = out[i], out[i - 1]
+        if q.speaker is None and prev.speaker is not None and prev.sentence_end <= q.start \
+                and all(c.isspace() or c in _QUOTE_MARKS for c in text[prev.sentence_end:q.start]):
+            out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end)
+    return out
 
 
 def _run_on(quotes: list[Quote], text: str) -> list[Quote]:
     """A quotation with no speaker that runs straight into the next one ('"… to rest. "We had …," she
     said') is the same speaker's: it takes that speaker, verb and date, and its evidence reaches to
-    the sentence that names them."""
+    the sentence that names them. One segment's quotations, in order."""
     out = list(quotes)
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         between = text[q.end:nxt.start]
         if q.speaker is None and nxt.speaker is not None and all(c.isspace() or c in _QUOTE_MARKS or c in ".,"
                                                                 for c in between):
-            out[i] = replace(q, speaker=nxt.speaker, verb=nxt.verb, date=nxt.date, hedge=nxt.hedge,
-                             sentence_end=max(q.sentence_end, nxt.sentence_end))
+            out[i] = _speaker_of_other(q, nxt, q.sentence_start, nxt.sentence_end)
     return out
 
 

@@ -138,3 +138,15 @@ def test_relative_pronoun_quantifier_and_score_arguments(extract_text):
     assert ("theme", "Tom Ruiz", "Tom Ruiz") in seized  # not "who"
     assert any(role == "theme" and "border villages" in text for role, _, text in seized)  # not "all"
     assert not [t for _, _, t in _participants(x, "Win") if t[:1].isdigit()]  # a score is no participant
+
+
+def test_quotation_continuing_after_the_attribution(extract_text):
+    text = ('"We will rebuild the stadium," Mayor Lena Ortiz said. "It will take two years and the city will '
+            'pay for it." Work starts in May. "Nobody asked us," a resident complained.')
+    x = extract_text(text)
+    by_text = {q.text[:10]: q for q in x.quotes}
+    labels = {e.key: e.label for e in x.entities}
+    assert labels.get(by_text["It will ta"].speaker) == "Lena Ortiz"
+    cont = by_text["It will ta"]
+    assert "Lena Ortiz said" in text[cont.sentence_start:cont.sentence_end]  # the evidence names her
+    assert by_text["Nobody ask"].speaker is None  # another sentence in between: not a continuation
