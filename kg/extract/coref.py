@@ -150,7 +150,8 @@ def _outside_quotes(ctx: Ctx, si: int, tok: "Token", cands: list[RawMention],
     return [m for m in cands if not inside(m.start - offset)]
 
 
-def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, int]] | None = None) -> RawMention | None:
+def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
+                     quoted: list[tuple[int, int]] | None = None) -> RawMention | None:
     low = tok.lower_
     cands = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok), quoted)
     if low.endswith(("self", "selves")) or tok.dep_ == "poss":

@@ -94,7 +94,7 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
     a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
-    somewhere is a place ("fires near Gunnedah", "north of Grafton")."""
+    after a preposition of place is a place ("fires near Gunnedah", "north of Grafton")."""
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"

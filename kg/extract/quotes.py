@@ -177,6 +177,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
 
 
 def _speaker_of_other(q: Quote, other: Quote, start: int, end: int) -> Quote:
+    """``q`` with the speaker, verb, date and hedge of ``other``, its evidence widened to [start, end)."""
     return replace(q, speaker=other.speaker, verb=other.verb, date=other.date, hedge=other.hedge,
                    sentence_start=min(start, q.sentence_start), sentence_end=max(end, q.sentence_end))
 
