@@ -134,10 +134,24 @@ def _modality(tok: "Token") -> tuple[str | None, bool]:
     return None, negated
 
 
+def _unrealised(verb: "Token") -> bool:
+    """A verb of speech that reports no act of speaking: an infinitive ("the opportunity to respond",
+    "yet to confirm") or a bare participle ("As predicted, X replaces Y")."""
+    kids = [c.dep_ for c in verb.children]
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and not {"aux", "auxpass", "nsubj", "nsubjpass"} & set(kids) and verb.dep_ == "advcl"
+
+
 def speaker_of(args: Args, verb: "Token") -> Arg | None:
     """The speaker of a reporting verb; a subjectless participle ("…, saying")
     takes the subject of the reporting verb above it."""
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Hicks was told …": the one told is no speaker; "… was announced by the ministry" names one
+        subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if not subj:
+            return None
     if not subj:
         for anc in verb.ancestors:
             if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
@@ -243,7 +257,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             _verb_event(ctx, si, args, tok, etype, by_token, builders, published)
         # 3. statements
         for tok in ctx.tokens(si):
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and not _unrealised(tok):
                 spk = speaker_of(args, tok)
                 if spk is None:
                     continue

@@ -150,3 +150,14 @@ def test_quotation_continuing_after_the_attribution(extract_text):
     cont = by_text["It will ta"]
     assert "Lena Ortiz said" in text[cont.sentence_start:cont.sentence_end]  # the evidence names her
     assert by_text["Nobody ask"].speaker is None  # another sentence in between: not a continuation
+
+
+def test_statements_are_acts_of_speaking_by_the_speaker(extract_text):
+    x = extract_text("Health Minister Carla Diaz was told about the outbreak on Monday. Carla Diaz said the risk "
+                     "was low. Acme Corp is expected to announce job cuts. As predicted, striker Tom Vale "
+                     "replaces the injured captain.")
+    labels = {e.key: e.label for e in x.entities}
+    made = {(labels.get(p.entity), e.trigger.text) for e in x.events if e.type == "Statement"
+            for p in e.participants if p.role == "agent"}
+    assert ("Carla Diaz", "said") in made  # the control: a statement she made
+    assert not {("Carla Diaz", "told"), ("Acme Corp", "announce"), ("Tom Vale", "predicted")} & made
