@@ -27,7 +27,8 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "poss"})
 
 def _trim(span: "list[Token]") -> list["Token"]:
     toks = list(span)
-    while toks and (toks[0].lower_ in ("the", "a", "an") or toks[0].is_punct or toks[0].is_space):
+    while toks and (toks[0].lower_ in ("the", "a", "an", "whose", "which", "its", "their") or toks[0].is_punct
+                    or toks[0].is_space):
         toks = toks[1:]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
                     or toks[-1].is_space):
@@ -170,7 +171,9 @@ def find_mentions(ctx: Ctx) -> None:
             if ent.label_ in VALUE_LABELS or ent.label_ not in ENTITY_LABELS:
                 continue
             if _STANCE_PREFIX.match(ent.text):
-                continue  # "anti-government", "pro-Kremlin": an attitude towards a name, not the name
+                continue
+            if not any(c.isupper() for c in ent.text):
+                continue  # "senate", "grey skies": the model tagged words written as common nouns  # "anti-government", "pro-Kremlin": an attitude towards a name, not the name
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title

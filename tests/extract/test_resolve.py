@@ -90,3 +90,12 @@ def test_a_one_word_person_after_a_preposition_of_place_is_a_place(extract_text)
 def test_a_person_after_other_prepositions_stays_a_person(extract_text):
     x = extract_text("The letter came from Downer.")  # "from" names people as often as places
     assert {e.label: e.type for e in x.entities}.get("Downer") == "Person"
+
+
+def test_words_written_as_common_nouns_are_not_names(extract_text):
+    # the small model tags "congress", "senate" and "the south coast" as names
+    x = extract_text("The congress appointed a new caretaker president after the senate leader resigned. "
+                     "More storms are on the way for the south coast, the Bureau of Meteorology says.")
+    labels = {e.label for e in x.entities}
+    assert not {"congress", "senate", "south coast"} & labels
+    assert "Bureau of Meteorology" in labels  # the control: a name is still a name
