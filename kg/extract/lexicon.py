@@ -57,6 +57,16 @@ FACILITY_HEADS = frozenset(
     """.split()
 )
 
+#: Nouns for a single person (besides titles): a name in apposition to one is a person's
+#: ("One bystander, Marius duPlessis, said").
+PERSON_NOUNS = frozenset(
+    """
+    man woman boy girl person resident witness bystander student teacher doctor nurse farmer father mother
+    son daughter wife husband brother sister victim survivor passenger driver pilot worker owner tourist
+    fan singer actor actress author writer artist lawyer businessman businesswoman scientist soldier
+    """.split()
+)
+
 #: Nouns for places named after "of" ("the town of X").
 PLACE_NOUNS = frozenset("town city village province region district state county capital port island".split())
 

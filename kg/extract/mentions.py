@@ -10,8 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS,
-                                VALUE_LABELS)
+from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PERSON_NOUNS, PLACE_NOUNS, ROLE_HEADS,
+                                ROLE_MODIFIERS, VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -80,6 +80,13 @@ _COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-wes
                       "northeast", "northwest", "southeast", "southwest"})
 
 
+def _beside_person_noun(tok: "Token") -> bool:
+    """Whether ``tok`` and a noun for one person stand in apposition: "a bystander, X" or "X, a farmer"."""
+    if tok.dep_ == "appos" and tok.head.tag_ == "NN" and tok.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+
+
 def _place_complement(tok: "Token") -> bool:
     """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X"."""
     prep = tok.head
@@ -101,6 +108,9 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
         return "GPE"
+    if ent.label_ in ("ORG", "GPE") and _beside_person_noun(ent.root) and country(ent.text) is None \
+            and organization(ent.text) is None:
+        return "PERSON"  # "One bystander, Marius duPlessis, said"
     if stripped and toks and ent.label_ != "PERSON" and len(toks) <= 3:
         return "PERSON"
     after = ent.end

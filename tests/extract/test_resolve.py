@@ -99,3 +99,9 @@ def test_words_written_as_common_nouns_are_not_names(extract_text):
     labels = {e.label for e in x.entities}
     assert not {"congress", "senate", "south coast"} & labels
     assert "Bureau of Meteorology" in labels  # the control: a name is still a name
+
+
+def test_a_name_in_apposition_to_a_noun_for_a_person_is_a_person(extract_text):
+    # the small model tags "Kobus duPlessis" as an organisation here
+    x = extract_text("One bystander, Kobus duPlessis, said he was searching for his son.")
+    assert {e.label: e.type for e in x.entities}.get("Kobus duPlessis") == "Person"
