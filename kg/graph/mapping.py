@@ -119,6 +119,9 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         yield q(node, NIF.endIndex, _int(qt.end))
         yield q(node, NIF.anchorOf, Literal(qt.text))
         yield q(node, PROV.wasDerivedFrom, sent_iri[qt.sentence])
+        for s in x.sentences:  # and the sentences that name its speaker ('"…," she said.' after it)
+            if s.index != qt.sentence and s.start < qt.sentence_end and s.end > qt.sentence_start:
+                yield q(node, PROV.wasDerivedFrom, sent_iri[s.index])
         if qt.speaker:
             speaker = iris.entity(qt.speaker)
             yield q(node, KG.speaker, speaker)
