@@ -137,10 +137,10 @@ def _modality(tok: "Token") -> tuple[str | None, bool]:
 def _unrealised(verb: "Token") -> bool:
     """A verb of speech that reports no act of speaking: an infinitive ("the opportunity to respond",
     "yet to confirm") or a bare participle ("As predicted, X replaces Y")."""
-    kids = [c.dep_ for c in verb.children]
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
-    return verb.tag_ == "VBN" and not {"aux", "auxpass", "nsubj", "nsubjpass"} & set(kids) and verb.dep_ == "advcl"
+    deps = {c.dep_ for c in verb.children}
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not {"aux", "auxpass", "nsubj", "nsubjpass"} & deps
 
 
 def speaker_of(args: Args, verb: "Token") -> Arg | None:

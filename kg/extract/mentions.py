@@ -181,9 +181,9 @@ def find_mentions(ctx: Ctx) -> None:
             if ent.label_ in VALUE_LABELS or ent.label_ not in ENTITY_LABELS:
                 continue
             if _STANCE_PREFIX.match(ent.text):
-                continue
+                continue  # "anti-government", "pro-Kremlin": an attitude towards a name, not the name
             if not any(c.isupper() for c in ent.text):
-                continue  # "senate", "grey skies": the model tagged words written as common nouns  # "anti-government", "pro-Kremlin": an attitude towards a name, not the name
+                continue  # "senate", "grey skies": the model tagged words written as common nouns
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title
