@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
@@ -110,10 +110,8 @@ def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
     for c in tok.children:
         if c.lower_ in HEDGES:
             return c.lower_
-    if ctx.sentence_has_word(si, tok.i, "according"):
-        for t in ctx.sentence_tokens(si, tok.i):
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                return "according to"
+    if next(_according_to_tokens(ctx, si, tok), None) is not None:
+        return "according to"
     for c in tok.ancestors:
         if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
             return c.lemma_.lower()
@@ -168,17 +166,23 @@ def speaker_of(args: Args, verb: "Token") -> Arg | None:
     return found[0] if len(found) == 1 else None
 
 
+def _according_to_tokens(ctx: Ctx, si: int, tok: "Token") -> Iterator["Token"]:
+    """Each "according" followed by "to" in the sentence holding ``tok``."""
+    if not ctx.sentence_has_word(si, tok.i, "according"):
+        return  # the common case, without a pass over the tokens
+    for t in ctx.sentence_tokens(si, tok.i):
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            yield t
+
+
 def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
     """The "according to <speaker>" phrase of the sentence holding ``tok``, if it names one speaker."""
-    if not args.ctx.sentence_has_word(args.si, tok.i, "according"):
-        return None  # the common case, without a pass over the tokens
-    for t in args.ctx.sentence_tokens(args.si, tok.i):
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
-            if pobj:
-                found = [a for a in args.entities(pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
-                if len(found) == 1:
-                    return t, found[0]
+    for t in _according_to_tokens(args.ctx, args.si, tok):
+        pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+        if pobj:
+            found = [a for a in args.entities(pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
+            if len(found) == 1:
+                return t, found[0]
     return None
 
 
