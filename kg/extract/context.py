@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.quotemarks import quote_spans
 from kg.types import Document, Sentence
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class Ctx:
     _sent_starts: dict[int, list[int]] = field(default_factory=dict)
     _tokens: dict[int, list["Token"]] = field(default_factory=dict)
     _token_idx: dict[int, list[int]] = field(default_factory=dict)  # character offset of each token
+    _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def build_sentences(self) -> None:
         text = self.document.text
@@ -83,6 +85,13 @@ class Ctx:
             return ""
         off = self.segments[seg].offset
         return self.document.text[off:off + toks[-1].idx + len(toks[-1].text_with_ws)]
+
+    def quotations(self, seg: int) -> list[tuple[int, int]]:
+        """(start, end) offsets in segment ``seg`` of the text inside each pair of quotation marks (cached)."""
+        spans = self._quoted.get(seg)
+        if spans is None:
+            spans = self._quoted[seg] = list(quote_spans(self.segment_text(seg)))
+        return spans
 
     def tokens_between(self, seg: int, start: int, end: int) -> list["Token"]:
         """The tokens of segment ``seg`` that start at a character offset in [start, end) of the segment."""

@@ -32,7 +32,6 @@ from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
                                 ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
-from kg.extract.quotes import quote_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -300,7 +299,7 @@ def _resolve_title(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention
 def resolve_coreference(ctx: Ctx) -> None:
     """Add pronoun and description mentions (with their entity key) to ``ctx``."""
     for si, seg in enumerate(ctx.segments):
-        quoted = list(quote_spans(ctx.segment_text(si)))
+        quoted = ctx.quotations(si)
         for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue

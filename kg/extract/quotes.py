@@ -16,68 +16,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract.args import Arg, Args
 from kg.extract.context import Ctx
 from kg.extract.events import according_to, date_of, hedge_of, speaker_of
 from kg.extract.lexicon import REPORTING_VERBS
+from kg.extract.quotemarks import QUOTE_MARKS, quote_spans
 from kg.types import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = ["find_quotes", "quote_spans"]
-
-_PAIRS = {"“": "”", "«": "»", "„": "“"}
-_QUOTE_MARKS = frozenset('"“”‘’«»„')
-
-
-def quote_spans(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the text inside each pair of quotation marks.
-
-    >>> list(quote_spans('He said “yes” and ‘no,’ it’s "fine"'))
-    [(9, 12), (19, 22), (30, 34)]
-    >>> t = '"One. "Two," he said. "Three."'
-    >>> [t[s:e] for s, e in quote_spans(t)]
-    ['One. ', 'Two,', 'Three.']
-    """
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        close: str | None = None
-        if ch in _PAIRS:
-            close = _PAIRS[ch]
-            j = text.find(close, i + 1)
-        elif ch == "‘" or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
-            j = i + 1
-            while True:
-                j = text.find("’" if ch == "‘" else "'", j)
-                if j == -1 or j + 1 >= n or not text[j + 1].isalpha():
-                    break
-                j += 1
-            if ch == "'" and (j == -1 or j - i > 400):
-                j = -1
-        elif ch == '"':
-            j = text.find('"', i + 1)
-            if j > 0 and text[j - 1].isspace() and j + 1 < n and not text[j + 1].isspace():
-                # an opening mark before the closing one: a quotation over paragraphs reopens each
-                # paragraph without closing the last ('"… as long. "There was …"'); this one ends here
-                if j > i + 1:
-                    yield i + 1, j
-                i = j
-                continue
-        else:
-            i += 1
-            continue
-        if j == -1:
-            i += 1
-            continue
-        if j > i + 1:
-            yield i + 1, j
-        i = j + 1
-
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -107,7 +58,7 @@ def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[To
         return None  # words before the quotation in its sentence, or no sentence before
     prev_start, _ = ctx.sentence_bounds(si, start - 1)
     prev = toks[prev_start:start]
-    if any(t.text in _QUOTE_MARKS for t in prev):
+    if any(t.text in QUOTE_MARKS for t in prev):
         return None
     for verb in prev:
         if verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:
@@ -125,7 +76,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         quotes: list[Quote] = []
         args = Args(ctx, si, role_person)
         doc = seg.doc
-        for q_start, q_end in quote_spans(ctx.segment_text(si)):
+        for q_start, q_end in ctx.quotations(si):
             start, end = _trim(text, seg.offset + q_start, seg.offset + q_end)
             if end - start < 2 or len(text[start:end].split()) < 2:
                 continue  # a single quoted word is a scare quote or a title
@@ -191,7 +142,7 @@ def _continued(quotes: list[Quote], text: str) -> list[Quote]:
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
         if q.speaker is None and prev.speaker is not None and prev.sentence_end <= q.start \
-                and all(c.isspace() or c in _QUOTE_MARKS for c in text[prev.sentence_end:q.start]):
+                and all(c.isspace() or c in QUOTE_MARKS for c in text[prev.sentence_end:q.start]):
             out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end)
     return out
 
@@ -204,7 +155,7 @@ def _run_on(quotes: list[Quote], text: str) -> list[Quote]:
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         between = text[q.end:nxt.start]
-        if q.speaker is None and nxt.speaker is not None and all(c.isspace() or c in _QUOTE_MARKS or c in ".,"
+        if q.speaker is None and nxt.speaker is not None and all(c.isspace() or c in QUOTE_MARKS or c in ".,"
                                                                 for c in between):
             out[i] = _speaker_of_other(q, nxt, q.sentence_start, nxt.sentence_end)
     return out

@@ -3,25 +3,32 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from conftest import ROOT
 from kg.extract.context import Ctx, Segment
 from kg.extract.pipeline import _segments
+from kg.extract.quotemarks import quote_spans
 from kg.read import collect_paths, read_document
 
 
-def _ctx(nlp) -> Ctx:
-    document = read_document(collect_paths([ROOT / "tests" / "data" / "merge"])[0], date(2024, 1, 1))
+def _ctx(nlp, path) -> Ctx:
+    document = read_document(path, date(2024, 1, 1))
     segs = [Segment(name, nlp(document.text[s:e]), s) for name, s, e in _segments(document)]
     ctx = Ctx(document, segs)
     ctx.build_sentences()
     return ctx
 
 
-def test_cached_views_agree_with_spacy(nlp):
-    ctx = _ctx(nlp)
+@pytest.mark.parametrize("path, quoting", [(collect_paths([ROOT / "tests" / "data" / "merge"])[0], False),
+                                           (ROOT / "tests" / "data" / "articles" / "court-2022-06-30.txt", True)])
+def test_cached_views_agree_with_spacy(nlp, path, quoting):
+    ctx = _ctx(nlp, path)
     assert len(ctx.segments) == 2  # headline and body
+    assert any(ctx.quotations(si) for si in range(2)) == quoting
     for si, seg in enumerate(ctx.segments):
         assert ctx.segment_text(si) == seg.doc.text
+        assert ctx.quotations(si) == list(quote_spans(seg.doc.text))
         assert [t.i for t in ctx.tokens(si)] == list(range(len(seg.doc)))
         for tok in seg.doc:
             assert ctx.sentence_of(si, tok) == ctx._sent_index.get((si, tok.sent.start), -1)

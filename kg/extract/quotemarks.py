@@ -1,0 +1,63 @@
+"""Quotation marks: where the quotations of a text start and end.
+
+Pairs curly double (“ ”), curly single (‘ ’, where a ’ followed by a letter is an apostrophe),
+straight double (" ") marks and guillemets (« »); a straight mark after a space and before a word
+opens a quotation, so one running over paragraphs, reopened in each without being closed, ends
+where the next opens. Used by the rules through
+:meth:`kg.extract.context.Ctx.quotations`, which scans each segment once.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+__all__ = ["QUOTE_MARKS", "quote_spans"]
+
+_PAIRS = {"“": "”", "«": "»", "„": "“"}
+#: every character that opens or closes a quotation
+QUOTE_MARKS = frozenset('"“”‘’«»„')
+
+
+def quote_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks.
+
+    >>> list(quote_spans('He said “yes” and ‘no,’ it’s "fine"'))
+    [(9, 12), (19, 22), (30, 34)]
+    >>> t = '"One. "Two," he said. "Three."'
+    >>> [t[s:e] for s, e in quote_spans(t)]
+    ['One. ', 'Two,', 'Three.']
+    """
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close: str | None = None
+        if ch in _PAIRS:
+            close = _PAIRS[ch]
+            j = text.find(close, i + 1)
+        elif ch == "‘" or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
+            j = i + 1
+            while True:
+                j = text.find("’" if ch == "‘" else "'", j)
+                if j == -1 or j + 1 >= n or not text[j + 1].isalpha():
+                    break
+                j += 1
+            if ch == "'" and (j == -1 or j - i > 400):
+                j = -1
+        elif ch == '"':
+            j = text.find('"', i + 1)
+            if j > 0 and text[j - 1].isspace() and j + 1 < n and not text[j + 1].isspace():
+                # an opening mark before the closing one: a quotation over paragraphs reopens each
+                # paragraph without closing the last ('"… as long. "There was …"'); this one ends here
+                if j > i + 1:
+                    yield i + 1, j
+                i = j
+                continue
+        else:
+            i += 1
+            continue
+        if j == -1:
+            i += 1
+            continue
+        if j > i + 1:
+            yield i + 1, j
+        i = j + 1
