@@ -1,9 +1,7 @@
 """Direct quotations and their speakers.
 
-Quotation marks are paired in the text of each segment: curly double
-(“ ”), curly single (‘ ’, where a ’ followed by a letter is an apostrophe),
-straight double (" "), and guillemets (« »). The quote is the text between
-the marks, without a trailing comma.
+Quotation marks are paired in the text of each segment (:mod:`kg.extract.quotemarks`). The quote is
+the text between the marks, without a trailing comma.
 
 The speaker is found from the reporting verb that governs the quotation
 (an ancestor of its words in the parse: "“…,” he said", "X said … “…”"), or
@@ -11,6 +9,12 @@ else a reporting verb in the sentence that holds the closing mark; a
 subjectless participle ("…, saying “…”") takes the subject of the reporting
 verb above it; "according to X" names X. Pronoun subjects are resolved by
 coreference. The quote's date is the date attached to that verb.
+
+With no verb of speech of its own, a quotation that is a sentence of its own takes the speaker the
+sentence before reports ("X says … . “…”"); one that runs straight into the next quotation takes
+that one's speaker; one that opens the sentence right after another speaker's quotation and its
+attribution continues it. The quote's evidence (``sentence_start``/``sentence_end``) reaches the
+sentence that names the speaker.
 """
 from __future__ import annotations
 
