@@ -1,0 +1,86 @@
+"""The indexed attribute ruler gives the same matches and annotations as spaCy's own."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.attrindex import _IndexedMatch, index_attribute_ruler
+
+TEXTS = [
+    "Y'all gon na see it, he said. I ai n't done. There is a cat and there were dogs.",
+    "Let 's go, c'm on!  Got ta run.\n\nNothin' was left; the U.S. envoy's aide didn't know.",
+    "The minister, who had been told, wasn't there: she'd gone to Paris on 3 May 2021.",
+    "",
+    "Why?",
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+
+
+def test_the_model_gives_the_same_annotations_with_the_index(nlp):
+    import spacy
+
+    from kg.extract import resolve_model_name
+
+    plain = spacy.load(resolve_model_name())
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, _IndexedMatch) and ruler.match.indexed > 100
+    original = plain.get_pipe("attribute_ruler")
+    assert not isinstance(original.match, _IndexedMatch)
+    for text in TEXTS:
+        parsed = plain(text, disable=["attribute_ruler", "lemmatizer", "ner"])
+        assert set(ruler.match(parsed)) == set(original.match(parsed))
+        assert _annotations(nlp(text)) == _annotations(plain(text))
+
+
+def _ruler_pipeline(patterns):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+    return nlp
+
+
+#: one rule of each kind the index handles, and some it leaves to a Matcher
+PATTERNS = [
+    {"patterns": [[{"LOWER": "bank"}]], "attrs": {"TAG": "NN"}},
+    {"patterns": [[{"ORTH": {"IN": ["Paris", "Rome"]}}]], "attrs": {"TAG": "NNP", "POS": "PROPN"}},
+    {"patterns": [[{"IS_PUNCT": True}]], "attrs": {"TAG": "PUNCT"}},
+    {"patterns": [[{"IS_PUNCT": True, "ORTH": {"NOT_IN": [",", "."]}}]], "attrs": {"TAG": "OTHERPUNCT"}},
+    {"patterns": [[{"LOWER": "new"}, {"LOWER": {"REGEX": "^y"}}]], "attrs": {"LEMMA": "new-y"}, "index": 1},
+    {"patterns": [[{"LOWER": {"REGEX": "^[rs]"}}, {"LOWER": "bank"}]], "attrs": {"LEMMA": "x-bank"}},  # anchor: 2nd
+    {"patterns": [[{"LOWER": {"REGEX": "ing$"}}]], "attrs": {"LEMMA": "ing-word"}},  # no equality: Matcher
+    {"patterns": [[{"LOWER": "very", "OP": "+"}, {"LOWER": "big"}]], "attrs": {"LEMMA": "big!"}, "index": -1},
+    {"patterns": [[{"LOWER": "the"}, {}, {"LOWER": "bank"}]], "attrs": {"LEMMA": "the-x-bank"}},
+    {"patterns": [[{"LOWER": "bank"}]], "attrs": {"TAG": "VB"}},  # a later rule wins on the same token
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank in Paris, New York and Rome is very very big; a big bank!",
+        "new year, new yacht; singing new songs by the river bank?",
+        "bank",
+        "bank songs are all new",
+        "bank robbers",
+        "",
+    ],
+)
+def test_every_kind_of_rule_matches_and_annotates_as_spacy_does(text):
+    plain = _ruler_pipeline(PATTERNS)
+    indexed = _ruler_pipeline(PATTERNS)
+    assert index_attribute_ruler(indexed) is True
+    assert index_attribute_ruler(indexed) is False  # once is enough
+    index = indexed.get_pipe("attribute_ruler").match
+    assert index.indexed == 7 and len(index.rest) == 3
+    doc = plain.make_doc(text)
+    assert sorted(set(index(doc))) == sorted(set(plain.get_pipe("attribute_ruler").match(doc)))
+    assert [(t.tag_, t.pos_, t.lemma_) for t in indexed(text)] == [(t.tag_, t.pos_, t.lemma_) for t in plain(text)]
+
+
+def test_a_pipeline_without_a_ruler_is_left_alone():
+    import spacy
+
+    assert index_attribute_ruler(spacy.blank("en")) is False
