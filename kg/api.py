@@ -314,7 +314,11 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     from kg.extract import extract, load_model, resolve_model_name
 
     out = Path(out)
-    files = collect_paths(paths)  # fail on missing paths before writing anything
+    files = collect_paths(paths)  # fail on missing paths and a malformed --dask before writing anything
+    if dask:
+        from kg.extract.distributed import check_address
+
+        check_address(dask)
     model_name = resolve_model_name(model)
     iris = Iris(base_iri)
     summary = BuildSummary(model=model_name)

@@ -12,6 +12,7 @@ __all__ = [
     "ModelError",
     "QueryError",
     "StoreError",
+    "ClusterError",
 ]
 
 
@@ -60,3 +61,10 @@ class QueryError(KGError):
 
     code = "KG400"
     exit_code = 2
+
+
+class ClusterError(KGError):
+    """The Dask scheduler cannot be reached, or a task on the cluster failed."""
+
+    code = "KG600"
+    exit_code = 7

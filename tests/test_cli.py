@@ -42,6 +42,12 @@ def test_bad_published_date(tmp_path):
     assert r.returncode == 2 and "--published" in r.stderr
 
 
+def test_bad_dask_address(tmp_path):
+    r = kg("build", SEED, "--dask", "localhost", "--out", tmp_path / "out")
+    assert r.returncode == 2 and "--dask 'localhost'" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "out").exists()
+
+
 def test_missing_model(tmp_path):
     r = kg("extract", SEED, "--model", "no_such_model_xyz")
     assert r.returncode == 3 and "pip install" in r.stderr

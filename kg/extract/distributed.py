@@ -2,7 +2,8 @@
 
 ``dask_extract(documents, address)`` sends documents in batches to the
 workers of a ``distributed`` cluster (``"local"`` starts a LocalCluster here;
-``"tcp://host:8786"`` joins an existing scheduler). Each worker process loads
+``"tcp://host:8786"`` joins an existing scheduler; :func:`check_address` refuses
+anything else before a build starts). Each worker process loads
 the spaCy model once (``load_model`` is cached per process) and returns plain
 :class:`~kg.types.Extraction` records; the caller writes them, in input order,
 with one writer.
@@ -12,12 +13,33 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
-from kg.errors import KGError
+from kg.errors import ClusterError, InputError, KGError
 from kg.extract.link import Link, set_user_entries, user_entries
 from kg.extract.pipeline import batches
 from kg.types import Document, Extraction
 
-__all__ = ["dask_extract"]
+__all__ = ["check_address", "dask_extract"]
+
+#: how long to keep trying to reach a scheduler before giving up
+CONNECT_TIMEOUT = "20s"
+_ADDRESS_HINT = "give 'local' (a LocalCluster on this machine) or a scheduler address such as tcp://HOST:8786"
+
+
+def check_address(address: str) -> None:
+    """Raise :class:`InputError` unless ``address`` is "local" or a scheduler address with a
+    protocol and, for tcp and tls, a port."""
+    if address == "local":
+        return
+    try:
+        from distributed.comm.addressing import parse_address, parse_host_port
+    except ImportError:
+        raise KGError("--dask needs the distributed package: pip install 'dask[distributed]'") from None
+    try:
+        protocol, location = parse_address(address, strict=True)
+        if protocol in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError:
+        raise InputError(f"--dask {address!r} is not a scheduler address; {_ADDRESS_HINT}") from None
 
 
 def _extract_batch(batch: list[Document], model: str | None, gazetteer: dict[str, Link]) -> list[Extraction]:
@@ -45,20 +67,32 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     else:
+        check_address(address)
         try:
-            client = Client(address, timeout="20s")
+            client = Client(address, timeout=CONNECT_TIMEOUT)
         except OSError as e:
-            raise KGError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
+            raise ClusterError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
     try:
         queue: deque = deque()
         gazetteer = user_entries()
         for batch in batches(documents, batch_size):
             queue.append(client.submit(_extract_batch, batch, model, gazetteer, pure=False))
             if len(queue) >= in_flight:
-                yield from queue.popleft().result()
+                yield from _result(queue.popleft(), address)
         while queue:
-            yield from queue.popleft().result()
+            yield from _result(queue.popleft(), address)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _result(future, address: str) -> list[Extraction]:
+    """A batch's Extractions; kg's own errors (a worker without the model) pass through as they are,
+    any other failure of the task or the cluster becomes a :class:`ClusterError`."""
+    try:
+        return future.result()
+    except KGError:
+        raise
+    except Exception as e:  # a worker that died, a lost connection, an exception in the task
+        raise ClusterError(f"{address}: a Dask task failed ({type(e).__name__}: {e})") from None

@@ -73,3 +73,52 @@ def test_dask_workers_use_the_user_gazetteer(tmp_path):
         set_user_entries({})
     rows = g.sparql("SELECT ?l ?w WHERE { ?e rdfs:label ?l ; owl:sameAs ?w }").values()
     assert {"l": "Acme Corporation", "w": "http://www.wikidata.org/entity/Q999999"} in rows
+
+
+def test_an_existing_scheduler_is_used_and_the_result_isomorphic(single, tmp_path):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        kg.build([ARTICLES], tmp_path, viewer=False, dask=cluster.scheduler_address, batch_size=3)
+    assert_isomorphic(single, graphs(tmp_path / "graph.trig"))
+
+
+@pytest.mark.parametrize("address", ["foo", "tcp://127.0.0.1", "scheduler:8786"])
+def test_a_malformed_address_is_refused_before_anything_is_written(address, tmp_path):
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="not a scheduler address"):
+        kg.build([ARTICLES], tmp_path / "o", viewer=False, dask=address)
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unreachable_scheduler_or_a_failed_task_leaves_the_graph_as_it_was(tmp_path, monkeypatch):
+    import socket
+
+    from distributed import LocalCluster
+
+    from kg.errors import ClusterError
+    from kg.extract import distributed
+
+    out = tmp_path / "out"
+    kg.build([ROOT / "tests" / "data" / "merge"], out, viewer=False)
+    before = (out / "graph.trig").read_bytes()
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "2s")
+    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
+        kg.build([ARTICLES], out, viewer=False, dask=f"tcp://127.0.0.1:{port}")
+    assert (out / "graph.trig").read_bytes() == before
+
+    def boom(*args):
+        raise RuntimeError("worker lost")
+
+    # an in-process cluster runs the module's function as patched here
+    monkeypatch.setattr(distributed, "_extract_batch", boom)
+    with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
+        with pytest.raises(ClusterError, match="a Dask task failed .RuntimeError: worker lost"):
+            kg.build([ARTICLES], out, viewer=False, dask=cluster.scheduler_address)
+    assert (out / "graph.trig").read_bytes() == before
