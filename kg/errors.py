@@ -12,7 +12,7 @@ __all__ = [
     "ModelError",
     "QueryError",
     "StoreError",
-    "ClusterError",
+    "WorkerError",
 ]
 
 
@@ -63,8 +63,9 @@ class QueryError(KGError):
     exit_code = 2
 
 
-class ClusterError(KGError):
-    """The Dask scheduler cannot be reached, or a task on the cluster failed."""
+class WorkerError(KGError):
+    """Parallel extraction failed: a worker process died, the Dask scheduler cannot be reached,
+    or a task on the cluster failed."""
 
     code = "KG600"
     exit_code = 7

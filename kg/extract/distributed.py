@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
-from kg.errors import ClusterError, InputError, KGError
+from kg.errors import WorkerError, InputError, KGError
 from kg.extract.link import Link, set_user_entries, user_entries
 from kg.extract.pipeline import batches
 from kg.types import Document, Extraction
@@ -71,7 +71,7 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
         try:
             client = Client(address, timeout=CONNECT_TIMEOUT)
         except OSError as e:
-            raise ClusterError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
+            raise WorkerError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
     try:
         queue: deque = deque()
         gazetteer = user_entries()
@@ -89,10 +89,10 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
 
 def _result(future, address: str) -> list[Extraction]:
     """A batch's Extractions; kg's own errors (a worker without the model) pass through as they are,
-    any other failure of the task or the cluster becomes a :class:`ClusterError`."""
+    any other failure of the task or the cluster becomes a :class:`WorkerError`."""
     try:
         return future.result()
     except KGError:
         raise
     except Exception as e:  # a worker that died, a lost connection, an exception in the task
-        raise ClusterError(f"{address}: a Dask task failed ({type(e).__name__}: {e})") from None
+        raise WorkerError(f"{address}: a Dask task failed ({type(e).__name__}: {e})") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
+from kg.errors import WorkerError
 from kg.extract.context import Ctx, Segment
 from kg.extract.coref import resolve_coreference
 from kg.extract.events import find_events
@@ -142,14 +143,31 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
                      batch_size: int = 32) -> Iterator[Extraction]:
     """Like :func:`extract`, with parsing *and* rules in ``processes`` worker processes.
 
-    Each worker loads the model once; documents go out in batches and Extractions come
-    back in input order, so the caller (one writer) sees the same sequence as with one process.
+    Each worker loads the model once; documents go out in batches, at most four per worker at a
+    time, and Extractions come back in input order, so the caller (one writer) sees the same
+    sequence as with one process. A worker that dies (killed, out of memory) stops the run with a
+    :class:`~kg.errors.WorkerError` instead of leaving it waiting for the lost batch.
     """
     import multiprocessing as mp
+    import os
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    ctx = mp.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
-    # tasks of at most 16 documents: large enough for spaCy's batching, small enough that no worker
-    # idles while another finishes a long last batch
-    with ctx.Pool(processes, initializer=_init_worker, initargs=(model,)) as pool:
-        for batch in pool.imap(_work, batches(documents, min(batch_size, _TASK_DOCS))):
-            yield from batch
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    pool = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    queue: deque[Future[list[Extraction]]] = deque()
+    try:
+        # tasks of at most 16 documents: large enough for spaCy's batching, small enough that no
+        # worker idles while another finishes a long last batch
+        for batch in batches(documents, min(batch_size, _TASK_DOCS)):
+            queue.append(pool.submit(_work, batch))
+            if len(queue) >= 4 * processes:
+                yield from queue.popleft().result()
+        while queue:
+            yield from queue.popleft().result()
+    except BrokenProcessPool:
+        raise WorkerError(f"a worker process died (killed, or out of memory?); try fewer --processes "
+                          f"than {processes}, or --batch-size smaller than {batch_size}") from None
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

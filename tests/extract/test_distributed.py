@@ -98,7 +98,7 @@ def test_an_unreachable_scheduler_or_a_failed_task_leaves_the_graph_as_it_was(tm
 
     from distributed import LocalCluster
 
-    from kg.errors import ClusterError
+    from kg.errors import WorkerError
     from kg.extract import distributed
 
     out = tmp_path / "out"
@@ -109,7 +109,7 @@ def test_an_unreachable_scheduler_or_a_failed_task_leaves_the_graph_as_it_was(tm
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     monkeypatch.setattr(distributed, "CONNECT_TIMEOUT", "2s")
-    with pytest.raises(ClusterError, match="cannot reach the Dask scheduler"):
+    with pytest.raises(WorkerError, match="cannot reach the Dask scheduler"):
         kg.build([ARTICLES], out, viewer=False, dask=f"tcp://127.0.0.1:{port}")
     assert (out / "graph.trig").read_bytes() == before
 
@@ -119,6 +119,26 @@ def test_an_unreachable_scheduler_or_a_failed_task_leaves_the_graph_as_it_was(tm
     # an in-process cluster runs the module's function as patched here
     monkeypatch.setattr(distributed, "_extract_batch", boom)
     with LocalCluster(n_workers=1, processes=False, dashboard_address=None) as cluster:
-        with pytest.raises(ClusterError, match="a Dask task failed .RuntimeError: worker lost"):
+        with pytest.raises(WorkerError, match="a Dask task failed .RuntimeError: worker lost"):
             kg.build([ARTICLES], out, viewer=False, dask=cluster.scheduler_address)
+    assert (out / "graph.trig").read_bytes() == before
+
+
+def _die(batch):
+    import os
+
+    os._exit(9)  # as the kernel's out-of-memory killer would end it: no exception, no clean-up
+
+
+@pytest.mark.timeout(300)  # without the fix this hung for ever: fail instead
+def test_a_worker_that_dies_stops_the_build_instead_of_hanging_it(tmp_path, monkeypatch):
+    from kg.errors import WorkerError
+    from kg.extract import pipeline
+
+    out = tmp_path / "out"
+    kg.build([ROOT / "tests" / "data" / "merge"], out, viewer=False)
+    before = (out / "graph.trig").read_bytes()
+    monkeypatch.setattr(pipeline, "_work", _die)  # the forked workers inherit the patch
+    with pytest.raises(WorkerError, match="a worker process died"):
+        kg.build([ARTICLES], out, viewer=False, processes=2)
     assert (out / "graph.trig").read_bytes() == before
