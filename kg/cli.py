@@ -330,13 +330,12 @@ def push(
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except KGError as e:
         _err(str(e))
         raise SystemExit(e.exit_code) from None
     except KeyboardInterrupt:
-        _err("interrupted; nothing was changed in the output folder")
-        raise SystemExit(130) from None
+        code = 130
     except Exception as e:  # click usage errors
         import click
 
@@ -348,6 +347,11 @@ def main() -> None:
         if isinstance(e, click.exceptions.Abort):
             raise SystemExit(1) from None
         raise
+    # without standalone mode, typer turns Ctrl-C into a returned 130 (and click's Exit into its code)
+    if code == 130:
+        _err("interrupted; nothing in the output folder was changed")
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
 
 
 if __name__ == "__main__":

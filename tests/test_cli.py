@@ -48,6 +48,36 @@ def test_bad_dask_address(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+#: runs kg build with a Ctrl-C (a real SIGINT) arriving while the second document is written
+_INTERRUPTED_BUILD = """
+import os, signal, sys
+import kg.api
+real, calls = kg.api.to_quads, []
+
+def to_quads(x, iris):
+    calls.append(x)
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGINT)
+    return real(x, iris)
+
+kg.api.to_quads = to_quads
+sys.argv = ["kg", "build", *sys.argv[1:]]
+from kg.cli import main
+main()
+"""
+
+
+def test_ctrl_c_exits_130_and_leaves_the_output_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    assert kg("build", ROOT / "tests" / "data" / "merge", "--out", out, "--no-viewer").returncode == 0
+    before = (out / "graph.trig").read_bytes()
+    r = subprocess.run([sys.executable, "-c", _INTERRUPTED_BUILD, ROOT / "tests" / "data" / "articles", "--out", out,
+                        "--no-viewer", "--quiet"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.strip() == "kg: error: interrupted; nothing in the output folder was changed"
+    assert (out / "graph.trig").read_bytes() == before
+
+
 def test_missing_model(tmp_path):
     r = kg("extract", SEED, "--model", "no_such_model_xyz")
     assert r.returncode == 3 and "pip install" in r.stderr
