@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Iterable, Iterator
 
-from kg.errors import WorkerError, InputError, KGError
+from kg.errors import InputError, KGError, WorkerError
 from kg.extract.link import Link, set_user_entries, user_entries
 from kg.extract.pipeline import batches
 from kg.types import Document, Extraction

@@ -167,7 +167,7 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
         while queue:
             yield from queue.popleft().result()
     except BrokenProcessPool:
-        raise WorkerError(f"a worker process died (killed, or out of memory?); try fewer --processes "
-                          f"than {processes}, or --batch-size smaller than {batch_size}") from None
+        raise WorkerError(f"a worker process died (killed, or out of memory?); nothing was written; "
+                          f"try fewer --processes than {processes}") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -116,7 +116,9 @@ class _IndexedMatch:
 
     def __call__(self, doc: "Doc") -> list[tuple[int, int, int, int]]:
         strings = self.strings
-        matches = [(int(strings[m]), m, s, e) for m, s, e in self.rest(doc, allow_missing=True)] if len(self.rest) else []
+        matches = []
+        if len(self.rest):
+            matches = [(int(strings[m]), m, s, e) for m, s, e in self.rest(doc, allow_missing=True)]
         n = len(doc)
         if self.columns and n:
             rows = doc.to_array(self.ids).tolist()
