@@ -78,6 +78,13 @@ def test_ctrl_c_exits_130_and_leaves_the_output_as_it_was(tmp_path):
     assert (out / "graph.trig").read_bytes() == before
 
 
+def test_python_dash_m_kg_is_the_same_command_line(seed_out):
+    r = subprocess.run([sys.executable, "-m", "kg", "stats", "--store", seed_out / "store"], capture_output=True,
+                       text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == kg("stats", "--store", seed_out / "store").stdout and "documents: 1" in r.stdout
+
+
 def test_missing_model(tmp_path):
     r = kg("extract", SEED, "--model", "no_such_model_xyz")
     assert r.returncode == 3 and "pip install" in r.stderr
