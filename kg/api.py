@@ -20,7 +20,7 @@ from kg.query.network import to_networkx, xml_safe
 from kg.query.sparql import Result, bind_values, load_query, run_query
 from kg.read import collect_paths, read_document
 from kg.read.files import MAX_BYTES
-from kg.types import Extraction
+from kg.types import Extraction, Failure
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -272,12 +272,12 @@ def _query_file(query: str) -> str:
 
 
 def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None,
-                 batch_size: int = 32) -> Iterator[Extraction]:
+                 batch_size: int = 32) -> Iterator[Extraction | Failure]:
     from kg.extract import extract, load_model
 
     files = collect_paths(paths)
     nlp = load_model(model)
-    yield from extract((read_document(p, published) for p in files), nlp, batch_size=batch_size)
+    yield from extract((read_document(p, published) for p in files), nlp, batch_size=batch_size, failures=True)
 
 
 @dataclass(frozen=True)
@@ -303,8 +303,9 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     corpus. Everything is written to a staging folder first and renamed into place at
     the end: a failure leaves what ``out`` held before untouched.
 
-    A file that cannot be read (binary, HTML, too large, undecodable) is recorded in
-    ``summary.failed`` and an empty one in ``summary.skipped``; the others are built.
+    A file that cannot be read (binary, HTML, too large, undecodable) or that the extraction
+    rules raise an error on is recorded in ``summary.failed`` and an empty one in
+    ``summary.skipped``; the others are built.
     With ``strict=True`` any such file stops the build before anything is written.
 
     With ``add=True`` the documents are added to the graph already in ``out``: an unchanged
@@ -345,13 +346,13 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     if dask:
         from kg.extract.distributed import dask_extract
 
-        extractions: Iterable[Extraction] = dask_extract(documents(), dask, model, batch_size=batch_size)
+        extractions: Iterable[Extraction | Failure] = dask_extract(documents(), dask, model, batch_size=batch_size)
     elif processes > 1:
         from kg.extract.pipeline import extract_parallel
 
         extractions = extract_parallel(documents(), model, processes, batch_size=batch_size)
     else:
-        extractions = extract(documents(), load_model(model), batch_size=batch_size)
+        extractions = extract(documents(), load_model(model), batch_size=batch_size, failures=True)
 
     words = 0
 
@@ -362,6 +363,11 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
             known.update((q.subject.value, q.object.value)
                          for q in store.quads_for_pattern(None, KG.contentHash, None, None))
         for i, x in enumerate(extractions, 1):
+            if isinstance(x, Failure):  # the rules failed on this document: report it, keep the others
+                summary.failed.append((x.document.path, x.reason))
+                if strict:
+                    raise InputError(f"{x.reason} (--strict: nothing was written)")
+                continue
             summary.add(x)
             words += len(x.document.text.split())
             if progress is not None:
@@ -469,10 +475,19 @@ def open_graph(path: str | Path = "output") -> KnowledgeGraph:
 
 
 def extract_records(paths: Iterable[str | Path], *, published: date | None = None, model: str | None = None,
-                    base_iri: str = DEFAULT_BASE) -> Iterator[dict[str, Any]]:
-    """One JSON-ready dict per document (the ``kg extract --format jsonl`` contract)."""
+                    base_iri: str = DEFAULT_BASE,
+                    on_failure: Callable[[Failure], None] | None = None) -> Iterator[dict[str, Any]]:
+    """One JSON-ready dict per document (the ``kg extract --format jsonl`` contract).
+
+    A document the extraction rules fail on is passed to ``on_failure`` and left out; without
+    ``on_failure`` it raises :class:`~kg.errors.InputError`."""
     iris = Iris(base_iri)
     for x in _extractions(paths, published, model):
+        if isinstance(x, Failure):
+            if on_failure is None:
+                raise InputError(x.reason)
+            on_failure(x)
+            continue
         yield record_of(x, iris)
 
 

@@ -249,8 +249,17 @@ def extract(
     """Print one JSON object per document (entities, relations, events, quotes) without building a store."""
     from kg.api import extract_records
 
-    for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri):
+    failed: list[str] = []
+
+    def report(f) -> None:
+        failed.append(f.reason)
+        typer.echo(f"kg: failed: {f.reason}", err=True)
+
+    for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri,
+                               on_failure=report):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if failed:
+        raise SystemExit(6)
 
 
 @app.command()

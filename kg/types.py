@@ -19,6 +19,7 @@ __all__ = [
     "EntityType",
     "Event",
     "Extraction",
+    "Failure",
     "Mention",
     "Participant",
     "Quote",
@@ -177,3 +178,12 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeValue, ...] = ()
     attributes: tuple[tuple[str, str], ...] = field(default=())  # (NORP text, country alpha-3)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A document the extraction rules raised an error on. ``reason`` names the file and the error;
+    a build reports it and leaves the document out, so one odd article does not stop a long run."""
+
+    document: Document
+    reason: str

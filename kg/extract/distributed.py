@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from kg.errors import InputError, KGError, WorkerError
 from kg.extract.link import Link, set_user_entries, user_entries
 from kg.extract.pipeline import batches
-from kg.types import Document, Extraction
+from kg.types import Document, Extraction, Failure
 
 __all__ = ["check_address", "dask_extract"]
 
@@ -42,17 +42,19 @@ def check_address(address: str) -> None:
         raise InputError(f"--dask {address!r} is not a scheduler address; {_ADDRESS_HINT}") from None
 
 
-def _extract_batch(batch: list[Document], model: str | None, gazetteer: dict[str, Link]) -> list[Extraction]:
+def _extract_batch(batch: list[Document], model: str | None,
+                   gazetteer: dict[str, Link]) -> list[Extraction | Failure]:
     from kg.extract.nlp import load_model
     from kg.extract.pipeline import extract
 
     set_user_entries(gazetteer)  # the user's --gazetteer, loaded on the machine that runs kg build
-    return list(extract(batch, load_model(model)))
+    return list(extract(batch, load_model(model), failures=True))
 
 
 def dask_extract(documents: Iterable[Document], address: str, model: str | None = None, batch_size: int = 32,
-                 workers: int = 2, in_flight: int = 8) -> Iterator[Extraction]:
-    """Yield Extractions in input order, computed on a Dask cluster.
+                 workers: int = 2, in_flight: int = 8) -> Iterator[Extraction | Failure]:
+    """Yield Extractions in input order, computed on a Dask cluster (a document the rules fail on
+    yields a :class:`~kg.types.Failure`, as with :func:`~kg.extract.pipeline.extract_parallel`).
 
     At most ``in_flight`` batches are submitted at a time, so memory stays bounded
     however many documents there are. The user gazetteer loaded here (``--gazetteer``)
@@ -87,7 +89,7 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
             cluster.close()
 
 
-def _result(future, address: str) -> list[Extraction]:
+def _result(future, address: str) -> list[Extraction | Failure]:
     """A batch's Extractions; kg's own errors (a worker without the model) pass through as they are,
     any other failure of the task or the cluster becomes a :class:`WorkerError`."""
     try:

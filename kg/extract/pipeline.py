@@ -3,7 +3,7 @@ then run the rules (mentions, resolution, coreference, roles, events,
 quotes, time) on each document."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Iterable, Iterator, Literal, TypeVar, overload
 
 from kg.errors import WorkerError
 from kg.extract.context import Ctx, Segment
@@ -15,7 +15,7 @@ from kg.extract.quotes import find_quotes
 from kg.extract.resolve import entities_of, resolve_mentions
 from kg.extract.roles import find_roles
 from kg.extract.time import normalise
-from kg.types import Document, Extraction, TimeValue
+from kg.types import Document, Extraction, Failure, TimeValue
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,9 +102,33 @@ def _text_batches(items: Iterable[tuple[str, T]], max_docs: int, max_words: int)
         yield batch
 
 
-def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32) -> Iterator[Extraction]:
+def _extract_or_fail(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Extraction | Failure:
+    try:
+        return extract_one(document, parsed)
+    except MemoryError:
+        raise
+    except Exception as e:  # a rule that trips on this article: report it, go on with the others
+        return Failure(document, f"{document.path}: the extraction rules failed on this article "
+                                 f"({type(e).__name__}: {e}); it was left out; please report it")
+
+
+@overload
+def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = ...,
+            failures: Literal[False] = ...) -> Iterator[Extraction]: ...
+
+
+@overload
+def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = ..., *,
+            failures: Literal[True]) -> Iterator[Extraction | Failure]: ...
+
+
+def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32,
+            failures: bool = False) -> Iterator[Extraction | Failure]:
     """Parse documents with ``nlp.pipe`` in batches of at most ``batch_size`` texts and
-    :data:`BATCH_WORDS` words, and yield one Extraction each, in order."""
+    :data:`BATCH_WORDS` words, and yield one Extraction each, in order.
+
+    An error in the rules on one document propagates, unless ``failures`` is true: then that
+    document yields a :class:`~kg.types.Failure` in its place and the others go on."""
     pending: dict[str, tuple[Document, list[tuple[str, int, "Doc"]], int]] = {}
 
     def items() -> Iterator[tuple[str, tuple[str, str, int]]]:
@@ -120,7 +144,7 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
             parsed.append((name, offset, doc))
             if len(parsed) == expected:
                 del pending[doc_id]
-                yield extract_one(document, parsed)
+                yield _extract_or_fail(document, parsed) if failures else extract_one(document, parsed)
 
 
 _WORKER_MODEL: "Language | None" = None
@@ -134,14 +158,15 @@ def _init_worker(model: str | None) -> None:
     _WORKER_MODEL = load_model(model)
 
 
-def _work(batch: list[Document]) -> list[Extraction]:
+def _work(batch: list[Document]) -> list[Extraction | Failure]:
     assert _WORKER_MODEL is not None
-    return list(extract(batch, _WORKER_MODEL, batch_size=len(batch)))
+    return list(extract(batch, _WORKER_MODEL, batch_size=len(batch), failures=True))
 
 
 def extract_parallel(documents: Iterable[Document], model: str | None, processes: int,
-                     batch_size: int = 32) -> Iterator[Extraction]:
-    """Like :func:`extract`, with parsing *and* rules in ``processes`` worker processes.
+                     batch_size: int = 32) -> Iterator[Extraction | Failure]:
+    """Like :func:`extract` with ``failures=True``, with parsing *and* rules in ``processes`` worker
+    processes.
 
     Each worker loads the model once; documents go out in batches, at most four per worker at a
     time, and Extractions come back in input order, so the caller (one writer) sees the same
@@ -156,7 +181,7 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     pool = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(model,))
-    queue: deque[Future[list[Extraction]]] = deque()
+    queue: deque[Future[list[Extraction | Failure]]] = deque()
     try:
         # tasks of at most 16 documents: large enough for spaCy's batching, small enough that no
         # worker idles while another finishes a long last batch

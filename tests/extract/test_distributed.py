@@ -1,5 +1,6 @@
-"""The same build on a Dask LocalCluster (2 workers) and with 2 spaCy processes is isomorphic to
-the single-process build."""
+"""The same build on a Dask LocalCluster (2 workers), on an existing scheduler and with 2 spaCy
+processes is isomorphic to the single-process build; what happens when a worker, the cluster or
+the rules on one article fail."""
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,46 @@ def test_a_worker_that_dies_stops_the_build_instead_of_hanging_it(tmp_path, monk
     with pytest.raises(WorkerError, match="a worker process died"):
         kg.build([ARTICLES], out, viewer=False, processes=2)
     assert (out / "graph.trig").read_bytes() == before
+
+
+def _fails_on_one(real):
+    def extract_one(document, parsed):
+        if document.id == "acme-visit":
+            raise ValueError("a rule tripped")
+        return real(document, parsed)
+
+    return extract_one
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_an_article_the_rules_fail_on_is_reported_and_the_others_built(processes, tmp_path, monkeypatch):
+    from kg.errors import InputError
+    from kg.extract import pipeline
+
+    merge = ROOT / "tests" / "data" / "merge"
+    assert (merge / "acme-visit.txt").exists()
+    monkeypatch.setattr(pipeline, "extract_one", _fails_on_one(pipeline.extract_one))  # forked workers too
+    g = kg.build([merge], tmp_path / "out", viewer=False, processes=processes)
+    assert g.summary.documents == len(list(merge.glob("*.txt"))) - 1
+    (path, reason), = g.summary.failed
+    assert path.endswith("acme-visit.txt") and "ValueError: a rule tripped" in reason and "left out" in reason
+    docs = {r["d"] for r in g.sparql("SELECT DISTINCT ?d WHERE { ?s nif:referenceContext ?d }").values()}
+    assert len(docs) == g.summary.documents and not any("acme-visit" in d for d in docs)
+    with pytest.raises(InputError, match="--strict"):
+        kg.build([merge], tmp_path / "strict", viewer=False, processes=processes, strict=True)
+    assert not (tmp_path / "strict" / "graph.trig").exists()
+
+
+def test_kg_extract_names_an_article_the_rules_fail_on_and_prints_the_others(monkeypatch):
+    from kg.api import extract_records
+    from kg.errors import InputError
+    from kg.extract import pipeline
+
+    merge = ROOT / "tests" / "data" / "merge"
+    monkeypatch.setattr(pipeline, "extract_one", _fails_on_one(pipeline.extract_one))
+    failed = []
+    records = list(extract_records([merge], on_failure=failed.append))
+    assert sorted(r["doc"] for r in records) == sorted(p.stem for p in merge.glob("*.txt") if p.stem != "acme-visit")
+    assert [f.document.id for f in failed] == ["acme-visit"]
+    with pytest.raises(InputError, match="acme-visit.txt: the extraction rules failed"):
+        list(extract_records([merge]))
