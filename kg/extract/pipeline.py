@@ -24,11 +24,39 @@ if TYPE_CHECKING:
 __all__ = ["batches", "extract", "extract_one", "extract_parallel"]
 
 
+#: a body longer than this many characters is parsed in parts that end at a paragraph (else at a
+#: sentence, else at a space): spaCy refuses a text over 1,000,000 characters, and the memory it needs
+#: follows the length of one text. News articles are far shorter; transcripts and reports may not be.
+MAX_SEGMENT_CHARS = 100_000
+
+
+def _parts(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """Consecutive (start, end) spans covering ``text[start:end]``, each at most ``limit`` characters,
+    cut after the last paragraph break in the second half of the span, else after the last sentence
+    end, else at the last space, else at the limit."""
+    parts = []
+    while end - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for mark in ("\n\n", "\n", ". ", " "):
+            i = window.rfind(mark, limit // 2)
+            if i >= 0:
+                cut = start + i + len(mark)
+                break
+        if cut <= start:
+            cut = start + limit
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, end))
+    return parts
+
+
 def _segments(document: Document) -> list[tuple[str, int, int]]:
     segs = []
     if document.headline is not None:
         segs.append(("headline", document.headline.start, document.headline.end))
-    segs.append(("body", document.body.start, document.body.end))
+    segs.extend(("body", s, e) for s, e in _parts(document.text, document.body.start, document.body.end,
+                                                   MAX_SEGMENT_CHARS))
     return segs
 
 

@@ -1,4 +1,4 @@
-"""Batching of texts for spaCy: by document count and by words."""
+"""Batching of texts for spaCy: by document count and by words; long bodies parsed in parts."""
 from __future__ import annotations
 
 from datetime import date
@@ -38,3 +38,34 @@ def test_word_budget_does_not_change_the_extraction(nlp, monkeypatch):
     small = list(pipeline.extract(docs, nlp, batch_size=64))
     assert max(seen) == 1 and len(seen) >= len(docs)
     assert small == whole
+
+
+def test_parts_cover_the_body_and_end_at_paragraphs_then_sentences_then_spaces():
+    text = "Intro.\n\n" + "One two three. Four five six.\n\n" * 5 + "x" * 50
+    start, end = 8, len(text)
+    parts = pipeline._parts(text, start, end, 40)
+    assert parts[0][0] == start and parts[-1][1] == end
+    assert all(a[1] == b[0] for a, b in zip(parts, parts[1:]))  # contiguous, nothing lost
+    assert all(e - s <= 40 for s, e in parts)
+    assert all(text[e - 2:e] == "\n\n" for _, e in parts[:5])  # paragraph breaks while there are any
+    no_break = "a" * 95 + ". " + "b" * 30
+    assert pipeline._parts(no_break, 0, len(no_break), 100) == [(0, 97), (97, 127)]  # after the sentence
+    solid = "z" * 250
+    assert pipeline._parts(solid, 0, 250, 100) == [(0, 100), (100, 200), (200, 250)]
+    assert pipeline._parts(text, 0, 20, 40) == [(0, 20)]
+
+
+def test_a_long_body_is_parsed_in_parts_with_the_same_extraction(nlp, monkeypatch):
+    from conftest import SEED
+    from kg.read import read_document
+
+    assert pipeline.MAX_SEGMENT_CHARS < nlp.max_length  # spaCy refuses longer texts
+    d = read_document(SEED, date(2021, 8, 11))
+    whole = next(pipeline.extract([d], nlp))
+    monkeypatch.setattr(pipeline, "MAX_SEGMENT_CHARS", 1200)
+    assert sum(1 for name, _, _ in pipeline._segments(d) if name == "body") >= 2
+    parts = next(pipeline.extract([d], nlp))
+    assert sorted((e.type, e.label) for e in parts.entities) == sorted((e.type, e.label) for e in whole.entities)
+    assert (len(parts.quotes), len(parts.events), len(parts.relations)) == (
+        len(whole.quotes), len(whole.events), len(whole.relations))
+    assert all(d.text[m.start:m.end] == m.text for e in parts.entities for m in e.mentions)
