@@ -75,9 +75,15 @@ class _IndexedMatch:
     end), sorted."""
 
     def __init__(self, ruler: Any) -> None:
+        self.ruler = ruler
+        self._index()
+
+    def _index(self) -> None:
         import spacy.attrs
         from spacy.matcher import Matcher
 
+        ruler = self.ruler
+        self.rules = len(ruler.attrs)  # patterns added later (AttributeRuler.add) make it index again
         self.strings = ruler.vocab.strings
         self.rest = Matcher(ruler.vocab, validate=False)
         # (rule number, match id, pattern length, the anchor and then the other conditions as
@@ -115,6 +121,8 @@ class _IndexedMatch:
         self.indexed = len(indexed)
 
     def __call__(self, doc: "Doc") -> list[tuple[int, int, int, int]]:
+        if len(self.ruler.attrs) != self.rules:
+            self._index()
         strings = self.strings
         matches = []
         if len(self.rest):

@@ -112,3 +112,11 @@ def test_lemmas_with_word_sets_are_the_lemmas_with_word_lists():
     lemmatizer.cache.clear()
     after = [t.lemma_ for t in lemmatizer(docs[1])]
     assert after == before and {"write", "mouse", "crisis", "leaf", "debate"} <= set(after)
+
+
+def test_patterns_added_after_indexing_are_indexed_too():
+    nlp = _ruler_pipeline(PATTERNS[:2])
+    index_attribute_ruler(nlp)
+    assert [t.tag_ for t in nlp("bank Paris")] == ["NN", "NNP"]
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "paris"}]], {"TAG": "CITY"})
+    assert [t.tag_ for t in nlp("bank Paris")] == ["NN", "CITY"]
