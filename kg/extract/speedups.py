@@ -15,7 +15,7 @@ pattern (several tokens, regular expressions, operators, attributes it does not 
 "house", "hous") against the list of known words of the part of speech, 57,528 nouns long: a linear
 scan, twice per rule, for every word form it has not seen before. :func:`index_lemma_tables` turns
 those lists into frozensets: the same membership answers, found by hashing. (A pipeline changed this
-way should not be saved with ``to_disk``; kg never does.)
+way should not be saved with ``to_disk``, and its word lists cannot be appended to; kg does neither.)
 
 :func:`speed_up` applies both; :func:`kg.extract.nlp.load_model` calls it.
 """
