@@ -18,6 +18,7 @@ __all__ = [
     "VALUE_LABELS",
     "OFFICE_HEADS",
     "PLACE_NOUNS",
+    "TERRAIN_NOUNS",
     "HEDGES",
 ]
 
@@ -69,6 +70,15 @@ PERSON_NOUNS = frozenset(
 
 #: Nouns for places named after "of" ("the town of X").
 PLACE_NOUNS = frozenset("town city village province region district state county capital port island".split())
+
+#: Nouns for land that a name before them belongs to ("the X caves", "the X region"): a name there
+#: is a place's, not a person's.
+TERRAIN_NOUNS = frozenset(
+    """
+    region area mountain mountains range cave caves valley province district river coast desert hills island
+    islands basin peninsula highlands plateau
+    """.split()
+)
 
 #: Words that may stand before a role head inside the title ("special envoy", "foreign minister").
 ROLE_MODIFIERS = frozenset(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PERSON_NOUNS, PLACE_NOUNS, ROLE_HEADS,
-                                ROLE_MODIFIERS, VALUE_LABELS)
+                                ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -97,17 +97,30 @@ def _place_complement(tok: "Token") -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
 
 
+def _names_land(ent: "Span") -> bool:
+    """Whether the name modifies a noun for land right after it: "the X caves", "the X region"."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    noun = doc[ent.end]
+    return noun.lemma_.lower() in TERRAIN_NOUNS and noun.pos_ == "NOUN" and noun.text.islower() \
+        and ent.root.head.i == ent.end
+
+
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
     a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
-    after a preposition of place is a place ("fires near Gunnedah", "north of Grafton")."""
+    after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
+    a "person" that names a piece of land ("the X caves", "the X region")."""
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
         return "GPE"
+    if ent.label_ == "PERSON" and _names_land(ent):
+        return "LOC"  # "the X caves", "the X region"
     if ent.label_ in ("ORG", "GPE") and _beside_person_noun(ent.root) and country(ent.text) is None \
             and organization(ent.text) is None:
         return "PERSON"  # "One bystander, Marius duPlessis, said"
@@ -172,6 +185,7 @@ def _group_phrase(tok: "Token", ctx: Ctx, si: int) -> tuple[list["Token"], str |
 def find_mentions(ctx: Ctx) -> None:
     """Add the document's entity mentions to ``ctx`` (unresolved: ``key`` is None)."""
     doc = ctx.document
+    land: set[str] = set()  # names a "person" tag was taken from because they name land ("the X caves")
     for si, seg in enumerate(ctx.segments):
         for ent in seg.doc.ents:
             if ent.label_ == "NORP" and _before_title(ent):
@@ -195,7 +209,10 @@ def find_mentions(ctx: Ctx) -> None:
                 continue
             trimmed = _trim(list(ent))
             toks = _strip_title(trimmed)
-            _add(ctx, si, toks, _label_fix(ent, toks, stripped=len(toks) < len(trimmed)), "name")
+            label = _label_fix(ent, toks, stripped=len(toks) < len(trimmed))
+            if ent.label_ == "PERSON" and label == "LOC":
+                land.add(" ".join(ent.text.split()))
+            _add(ctx, si, toks, label, "name")
         for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue
@@ -203,6 +220,9 @@ def find_mentions(ctx: Ctx) -> None:
             if found and found[0] and not any(ctx.covered(si, t.i) and ctx.mention_at(si, t.i).label != "GPE"
                                               for t in found[0]):
                 _add_group(ctx, si, found[0], found[1])
+    for m in ctx.mentions:  # the same name elsewhere in the article is the same place
+        if m.label == "PERSON" and " ".join(m.text.split()) in land:
+            m.label = "LOC"
     _add_named_places(ctx)
     _add_repeated_names(ctx)
     _add_surnames(ctx)

@@ -101,6 +101,16 @@ def test_names_of_buildings_are_not_people(extract_text):
     assert not x.relations  # no "queen of Adelaide"
 
 
+def test_a_name_before_a_noun_for_land_is_a_place(extract_text):
+    x = extract_text("Firefighters headed to the Hunter region on Sunday. Hunter residents were told to leave.")
+    assert {e.label: e.type for e in x.entities}.get("Hunter") == "Place"
+    x = extract_text("The Karim Bora caves were bombed again on Tuesday, officials said. Karim Bora was quiet on "
+                     "Wednesday. He said the raids would continue.")
+    place = next(e for e in x.entities if e.label == "Karim Bora")
+    assert place.type == "Place"  # everywhere in the article, not only before "caves"
+    assert all(m.kind == "name" for m in place.mentions)  # so "He" is not taken to be it
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
