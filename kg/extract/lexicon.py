@@ -19,6 +19,7 @@ __all__ = [
     "OFFICE_HEADS",
     "PLACE_NOUNS",
     "TERRAIN_NOUNS",
+    "MEMBER_NOUNS",
     "HEDGES",
 ]
 
@@ -77,6 +78,15 @@ TERRAIN_NOUNS = frozenset(
     """
     region area mountain mountains range cave caves valley province district river coast desert hills island
     islands basin peninsula highlands plateau
+    """.split()
+)
+
+#: Nouns for the people and parts of a company or body, after its name ("X workers", "the X
+#: administrators", "a former X subsidiary"): a name there is an organisation's, not a person's.
+MEMBER_NOUNS = frozenset(
+    """
+    workers employees staff administrators shareholders subsidiary executives creditors customers passengers
+    flights shares
     """.split()
 )
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PERSON_NOUNS, PLACE_NOUNS, ROLE_HEADS,
-                                ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
+                                MEMBER_NOUNS, ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -97,14 +97,14 @@ def _place_complement(tok: "Token") -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
 
 
-def _names_land(ent: "Span") -> bool:
-    """Whether the name modifies a noun for land right after it: "the X caves", "the X region"."""
+def _modifies(ent: "Span", nouns: frozenset[str]) -> bool:
+    """Whether the name modifies one of ``nouns`` (common, lower case) right after it: "the X caves"."""
     doc = ent.doc
     if ent.end >= len(doc):
         return False
     noun = doc[ent.end]
-    return noun.lemma_.lower() in TERRAIN_NOUNS and noun.pos_ == "NOUN" and noun.text.islower() \
-        and ent.root.head.i == ent.end
+    return (noun.lemma_.lower() in nouns or noun.lower_ in nouns) and noun.pos_ == "NOUN" \
+        and noun.text.islower() and ent.root.head.i == ent.end
 
 
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
@@ -113,14 +113,17 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
     a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
-    a "person" that names a piece of land ("the X caves", "the X region")."""
+    a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
+    administrators or shareholders follow is an organisation ("X workers")."""
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
         return "GPE"
-    if ent.label_ == "PERSON" and _names_land(ent):
+    if ent.label_ == "PERSON" and _modifies(ent, TERRAIN_NOUNS):
         return "LOC"  # "the X caves", "the X region"
+    if ent.label_ == "PERSON" and _modifies(ent, MEMBER_NOUNS):
+        return "ORG"  # "X workers", "the X administrators"
     if ent.label_ in ("ORG", "GPE") and _beside_person_noun(ent.root) and country(ent.text) is None \
             and organization(ent.text) is None:
         return "PERSON"  # "One bystander, Marius duPlessis, said"

@@ -111,6 +111,12 @@ def test_a_name_before_a_noun_for_land_is_a_place(extract_text):
     assert all(m.kind == "name" for m in place.mentions)  # so "He" is not taken to be it
 
 
+def test_a_name_before_its_workers_is_an_organisation(extract_text):
+    x = extract_text("Meanwhile, Garrick workers will sing carols outside the terminal. Garrick administrators are "
+                     "liable, he said.")
+    assert {e.label: e.type for e in x.entities}.get("Garrick") == "Organization"
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
