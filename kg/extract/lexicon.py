@@ -20,6 +20,7 @@ __all__ = [
     "PLACE_NOUNS",
     "TERRAIN_NOUNS",
     "MEMBER_NOUNS",
+    "HONORIFICS",
     "HEDGES",
 ]
 
@@ -80,6 +81,9 @@ TERRAIN_NOUNS = frozenset(
     islands basin peninsula highlands plateau
     """.split()
 )
+
+#: Forms of address before a surname ("Ms Goodin", "Dr. Smith"): not part of the name.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof.".split())
 
 #: Nouns for the people and parts of a company or body, after its name ("X workers", "the X
 #: administrators", "a former X subsidiary"): a name there is an organisation's, not a person's.

@@ -10,8 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, OFFICE_HEADS, PERSON_NOUNS, PLACE_NOUNS, ROLE_HEADS,
-                                MEMBER_NOUNS, ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
+from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
+                                PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -95,6 +95,13 @@ def _place_complement(tok: "Token") -> bool:
     if prep.lower_ in _PLACE_PREPS:
         return True
     return prep.lower_ == "of" and prep.head.lower_ in _COMPASS
+
+
+def _addressed(toks: list["Token"]) -> bool:
+    """A form of address and one to three proper names: "Ms Goodin", "Dr Hollingworth" are people,
+    whatever the model tagged them (unless the gazetteer knows the words as an organisation)."""
+    return (2 <= len(toks) <= 4 and toks[0].lower_ in HONORIFICS and all(t.pos_ == "PROPN" for t in toks[1:])
+            and organization(" ".join(t.text for t in toks)) is None)
 
 
 def _modifies(ent: "Span", nouns: frozenset[str]) -> bool:
@@ -211,8 +218,11 @@ def find_mentions(ctx: Ctx) -> None:
                 _add(ctx, si, [ent[0]], "GPE", "demonym")
                 continue
             trimmed = _trim(list(ent))
+            addressed = _addressed(trimmed)
+            if addressed:
+                trimmed = trimmed[1:]  # "Ms Goodin": the name is "Goodin" (the model leaves out "Mr" itself)
             toks = _strip_title(trimmed)
-            label = _label_fix(ent, toks, stripped=len(toks) < len(trimmed))
+            label = "PERSON" if addressed else _label_fix(ent, toks, stripped=len(toks) < len(trimmed))
             if ent.label_ == "PERSON" and label == "LOC":
                 land.add(" ".join(ent.text.split()))
             _add(ctx, si, toks, label, "name")

@@ -117,6 +117,14 @@ def test_a_name_before_its_workers_is_an_organisation(extract_text):
     assert {e.label: e.type for e in x.entities}.get("Garrick") == "Organization"
 
 
+def test_a_form_of_address_is_not_part_of_the_name(extract_text):
+    x = extract_text('Council spokeswoman Jane Marlow says the road is closed. "It will open on Friday," Ms Marlow '
+                     'said. Mrs Pettigrew, who lives nearby, was not told.')
+    labels = {e.label for e in x.entities if e.type == "Person"}
+    assert "Jane Marlow" in labels and "Pettigrew" in labels and not any(l.startswith(("Ms ", "Mrs ")) for l in labels)
+    assert [q.speaker for q in x.quotes] == [next(e.key for e in x.entities if e.label == "Jane Marlow")]
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
