@@ -122,9 +122,15 @@ def resolve_mentions(ctx: Ctx) -> None:
         acronym_of[ctx.document.source_abbrev] = ctx.document.source
 
     full_names: dict[str, list[str]] = defaultdict(list)
+    # "bin Laden", "de la Rua": a surname that starts with a particle written in lower case
+    by_tail: dict[str, set[str]] = defaultdict(set)
     for m in ctx.mentions:
         if m.label == "PERSON" and len(text_of[id(m)].split()) >= 2:
-            full_names[text_of[id(m)].split()[-1]].append(text_of[id(m)])
+            words = text_of[id(m)].split()
+            full_names[words[-1]].append(text_of[id(m)])
+            for k in range(1, len(words) - 1):
+                if words[k].islower():
+                    by_tail[" ".join(words[k:])].add(text_of[id(m)])
     # "Nordvik" for "Nordvik ASA": the first word of a longer organisation name
     org_first_word: dict[str, set[str]] = defaultdict(set)
     for m in ctx.mentions:
@@ -155,6 +161,8 @@ def resolve_mentions(ctx: Ctx) -> None:
         label = canonical or text
         if etype == "Person" and len(text.split()) == 1 and len(set(full_names.get(text, []))) == 1:
             label = full_names[text][0]
+        elif etype == "Person" and len(by_tail.get(text, ())) == 1:
+            label = next(iter(by_tail[text]))
         elif etype == "Organization" and canonical is None:
             if text in acronym_of:
                 label = acronym_of[text]

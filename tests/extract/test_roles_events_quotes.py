@@ -125,6 +125,13 @@ def test_a_form_of_address_is_not_part_of_the_name(extract_text):
     assert [q.speaker for q in x.quotes] == [next(e.key for e in x.entities if e.label == "Jane Marlow")]
 
 
+def test_a_surname_with_a_particle_is_the_person_named_in_full(extract_text):
+    x = extract_text("Rebel leader Omar bin Farouk was seen in the hills on Monday. Officials said bin Farouk had fled "
+                     "to the coast.")
+    people = [e for e in x.entities if e.type == "Person"]
+    assert [e.label for e in people] == ["Omar bin Farouk"] and len(people[0].mentions) >= 2
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
