@@ -87,6 +87,13 @@ def _beside_person_noun(tok: "Token") -> bool:
     return any(c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
 
 
+def _coordinated_with_person(tok: "Token") -> bool:
+    """Whether ``tok`` is coordinated with a person's name: "X and Y", "X, Y, Z"."""
+    if tok.dep_ == "conj" and tok.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
 def _place_complement(tok: "Token") -> bool:
     """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X"."""
     prep = tok.head
@@ -134,6 +141,10 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     if ent.label_ in ("ORG", "GPE") and _beside_person_noun(ent.root) and country(ent.text) is None \
             and organization(ent.text) is None:
         return "PERSON"  # "One bystander, Marius duPlessis, said"
+    if ent.label_ == "ORG" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent) \
+            and _coordinated_with_person(ent.root) and organization(ent.text) is None \
+            and not any(country(t.text) or demonym_country(t.text) for t in ent):
+        return "PERSON"  # "Matthew Hayden and Justin Langer"
     if stripped and toks and ent.label_ != "PERSON" and len(toks) <= 3:
         return "PERSON"
     after = ent.end

@@ -132,6 +132,12 @@ def test_a_surname_with_a_particle_is_the_person_named_in_full(extract_text):
     assert [e.label for e in people] == ["Omar bin Farouk"] and len(people[0].mentions) >= 2
 
 
+def test_a_name_coordinated_with_a_person_is_a_person(extract_text):
+    # the small model tags the second opener an organisation
+    x = extract_text("Openers Matthew Hayden and Justin Langer put on 90 before lunch.")
+    assert {e.label: e.type for e in x.entities}.get("Justin Langer") == "Person"
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
