@@ -15,6 +15,9 @@ sentence before reports ("X says … . “…”"); one that runs straight into 
 that one's speaker; one that opens the sentence right after another speaker's quotation and its
 attribution continues it. The quote's evidence (``sentence_start``/``sentence_end``) reaches the
 sentence that names the speaker.
+
+A single quoted word, and a title or name in quotation marks that no verb of speech governs and
+nobody is said to speak ("“Moulin Rouge”", "“A Beautiful Mind”"), are not quotes.
 """
 from __future__ import annotations
 
@@ -78,6 +81,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
     result: list[Quote] = []
     for si, seg in enumerate(ctx.segments):
         quotes: list[Quote] = []
+        titles: set[str] = set()  # keys of quotations no verb of speech governs that read as titles
         args = Args(ctx, si, role_person)
         doc = seg.doc
         for q_start, q_end in ctx.quotations(si):
@@ -100,6 +104,8 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 found = _reported_before(ctx, si, args, inside[0])
                 if found is not None:
                     verb, speaker, before = found
+            if verb is None and _is_title(text[start:end]):
+                titles.add(f"{ctx.document.id}/q{start}")
             when = date_of(ctx, si, verb, published)[0] if verb is not None else None
             hedge = None
             if speaker is None:
@@ -127,8 +133,21 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 else ("according to" if hedge == "according to" else None),
                 date=when, hedge=hedge,
             ))
-        result += _continued(_run_on(quotes, text), text)
+        result += [q for q in _continued(_run_on(quotes, text), text) if q.speaker is not None or q.key not in titles]
     return tuple(result)
+
+
+#: words a title may hold in lower case ("A Beautiful Mind", "Lord of the Rings")
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from de la le du".split())
+
+
+def _is_title(quoted: str) -> bool:
+    """Whether words in quotation marks are a title or a name rather than someone's words: a few
+    words, each capitalised except small words, no sentence punctuation ("Moulin Rouge", "A Beautiful
+    Mind", "Loya Jirga")."""
+    words = quoted.split()
+    return (1 <= len(words) <= 6 and words[0][:1].isupper() and not any(c in quoted for c in ",.;:!?")
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 
 
 def _speaker_of_other(q: Quote, other: Quote, start: int, end: int) -> Quote:

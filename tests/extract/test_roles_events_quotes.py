@@ -138,6 +138,12 @@ def test_a_name_coordinated_with_a_person_is_a_person(extract_text):
     assert {e.label: e.type for e in x.entities}.get("Justin Langer") == "Person"
 
 
+def test_a_title_in_quotation_marks_is_not_a_quote(extract_text):
+    x = extract_text('The film "A River of Stars" won two awards. Critics called it "slow and far too long". '
+                     '"We Shall Return," the minister said.')
+    assert sorted(q.text for q in x.quotes) == ["We Shall Return", "slow and far too long"]
+
+
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     # paragraphs run together: the first paragraph of the quotation is never closed
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
