@@ -128,7 +128,8 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
     a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
-    administrators or shareholders follow is an organisation ("X workers")."""
+    administrators or shareholders follow is an organisation ("X workers"); a short "organisation"
+    coordinated with a person is a person ("Matthew Hayden and Justin Langer")."""
     doc = ent.doc
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
