@@ -193,14 +193,15 @@ class KnowledgeGraph:
             "merges": {r["rule"]: int(r["n"] or 0) for r in merges},
         }
 
-    def export(self, fmt: str, output: str | Path) -> Path:
-        """Write the graph as trig, nquads, turtle, jsonld, graphml or jsonl."""
+    def export(self, fmt: str, output: str | Path, *, graph: "nx.MultiDiGraph | None" = None) -> Path:
+        """Write the graph as trig, nquads, turtle, jsonld, graphml or jsonl. For graphml, ``graph``
+        is a projection of this store already made with :meth:`to_networkx` (else it is made here)."""
         out = Path(output)
         tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
         if fmt == "graphml":
             import networkx as nx
 
-            nx.write_graphml(xml_safe(self.to_networkx()), tmp)
+            nx.write_graphml(xml_safe(graph if graph is not None else self.to_networkx()), tmp)
         elif fmt == "jsonl":
             raise InputError("jsonl comes from the articles, not the store: use kg extract PATH... --format jsonl")
         else:
@@ -208,9 +209,11 @@ class KnowledgeGraph:
         os.replace(tmp, out)
         return out
 
-    def viewer_graph(self, query: str | None = None, max_nodes: int | None = None) -> "tuple[nx.MultiDiGraph, str]":
-        """The projection to show: all of it, or the nodes a CONSTRUCT query returns; cut to
-        ``max_nodes`` most connected nodes. Returns the graph and a note on what was left out."""
+    def viewer_graph(self, query: str | None = None, max_nodes: int | None = None, *,
+                     graph: "nx.MultiDiGraph | None" = None) -> "tuple[nx.MultiDiGraph, str]":
+        """The projection to show (``graph``, if already made, else made here): all of it, or the nodes
+        a CONSTRUCT query returns; cut to ``max_nodes`` most connected nodes. Returns the graph and a
+        note on what was left out."""
         from kg.query.network import restrict
 
         keep = None
@@ -219,15 +222,16 @@ class KnowledgeGraph:
             if res.kind != "graph":
                 raise InputError(f"{query}: the viewer needs a CONSTRUCT or DESCRIBE query")
             keep = {t.value for row in res.rows for triple in row for t in (triple.subject, triple.object)}
-        return restrict(self.to_networkx(), keep, max_nodes)
+        return restrict(graph if graph is not None else self.to_networkx(), keep, max_nodes)
 
     def write_viewer(self, path: str | Path, title: str = "kg", query: str | None = None,
-                     max_nodes: int | None = None) -> Path:
-        """Write the HTML viewer (whole graph, or a CONSTRUCT query's nodes, at most ``max_nodes``)."""
+                     max_nodes: int | None = None, *, graph: "nx.MultiDiGraph | None" = None) -> Path:
+        """Write the HTML viewer (whole graph, or a CONSTRUCT query's nodes, at most ``max_nodes``;
+        ``graph`` as for :meth:`viewer_graph`)."""
         from kg.query.network import node_details
         from kg.viz import write_html
 
-        g, note = self.viewer_graph(query, max_nodes)
+        g, note = self.viewer_graph(query, max_nodes, graph=graph)
         return write_html(g, path, title, node_details(self.store), note)
 
 
@@ -450,11 +454,12 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
                 on_stage("writing graph.trig")
                 staged.export("trig", stage / "graph.trig")
             on_stage("writing graph.graphml")
-            staged.export("graphml", stage / "graph.graphml")
+            projection = staged.to_networkx()  # made once for both GraphML and the viewer
+            staged.export("graphml", stage / "graph.graphml", graph=projection)
             if viewer:
                 on_stage("writing viewer.html")
                 n_docs = sum(1 for _ in staged.store.quads_for_pattern(None, RDF.type, SCHEMA.NewsArticle, None))
-                staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)")
+                staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)", graph=projection)
             staged.close()
             names = [STORE_DIRNAME, "graph.trig", "graph.graphml"] + (["viewer.html"] if viewer else [])
             for name in names:

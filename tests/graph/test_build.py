@@ -68,3 +68,24 @@ def test_networkx_projection(seed_graph):
     edges = g.get_edge_data(labels["Ned Price"], labels["State Department"])
     assert edges and any(e["predicate"] == "memberOf" and "spokesman" in e["sentence"] for e in edges.values())
     assert all(d["type"] != "Date" for _, d in g.nodes(data=True))
+
+
+def test_graphml_and_viewer_share_one_projection(tmp_path, monkeypatch):
+    import networkx as nx
+
+    import kg.api
+
+    calls = []
+    real = kg.api.to_networkx
+
+    def counted(store):
+        calls.append(1)
+        return real(store)
+
+    monkeypatch.setattr(kg.api, "to_networkx", counted)
+    out = tmp_path / "out"
+    g = kg.build([EXAMPLES], out, viewer=True)
+    assert len(calls) == 1  # it takes seconds on an archive: made once, used for both files
+    written = nx.read_graphml(out / "graph.graphml")
+    assert written.number_of_nodes() == g.to_networkx().number_of_nodes() > 10
+    assert all(n in (out / "viewer.html").read_text(encoding="utf-8") for n in list(written.nodes)[:5])
