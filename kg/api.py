@@ -371,11 +371,13 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
                 summary.failed.append((x.document.path, x.reason))
                 if strict:
                     raise InputError(f"{x.reason} (--strict: nothing was written)")
-                continue
-            summary.add(x)
-            words += len(x.document.text.split())
+            else:
+                summary.add(x)
+                words += len(x.document.text.split())
             if progress is not None:
                 progress(Progress(i + len(summary.unchanged), len(files), words, x.document.id))
+            if isinstance(x, Failure):
+                continue
             if add and store.contains_named_graph(iris.graph(x.document.id)):
                 writer.flush()
                 store.remove_graph(iris.graph(x.document.id))  # a changed document replaces its graph

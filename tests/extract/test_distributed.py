@@ -162,8 +162,11 @@ def test_an_article_the_rules_fail_on_is_reported_and_the_others_built(processes
     merge = ROOT / "tests" / "data" / "merge"
     assert (merge / "acme-visit.txt").exists()
     monkeypatch.setattr(pipeline, "extract_one", _fails_on_one(pipeline.extract_one))  # forked workers too
-    g = kg.build([merge], tmp_path / "out", viewer=False, processes=processes)
+    seen = []
+    g = kg.build([merge], tmp_path / "out", viewer=False, processes=processes,
+                 progress=lambda p: seen.append(p.document) if p.document else None)
     assert g.summary.documents == len(list(merge.glob("*.txt"))) - 1
+    assert sorted(seen) == sorted(p.stem for p in merge.glob("*.txt"))  # the progress counts it too
     (path, reason), = g.summary.failed
     assert path.endswith("acme-visit.txt") and "ValueError: a rule tripped" in reason and "left out" in reason
     docs = {r["d"] for r in g.sparql("SELECT DISTINCT ?d WHERE { ?s nif:referenceContext ?d }").values()}
