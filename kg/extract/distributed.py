@@ -10,12 +10,11 @@ with one writer.
 """
 from __future__ import annotations
 
-from collections import deque
 from typing import Iterable, Iterator
 
 from kg.errors import InputError, KGError, WorkerError
 from kg.extract.link import Link, set_user_entries, user_entries
-from kg.extract.pipeline import batches
+from kg.extract.pipeline import batches, in_order
 from kg.types import Document, Extraction, Failure
 
 __all__ = ["check_address", "dask_extract"]
@@ -75,14 +74,10 @@ def dask_extract(documents: Iterable[Document], address: str, model: str | None 
         except OSError as e:
             raise WorkerError(f"{address}: cannot reach the Dask scheduler ({e}); is it running?") from None
     try:
-        queue: deque = deque()
         gazetteer = user_entries()
-        for batch in batches(documents, batch_size):
-            queue.append(client.submit(_extract_batch, batch, model, gazetteer, pure=False))
-            if len(queue) >= in_flight:
-                yield from _result(queue.popleft(), address)
-        while queue:
-            yield from _result(queue.popleft(), address)
+        tasks = (client.submit(_extract_batch, batch, model, gazetteer, pure=False)
+                 for batch in batches(documents, batch_size))
+        yield from in_order(tasks, in_flight, lambda future: _result(future, address))
     finally:
         client.close()
         if cluster is not None:

@@ -3,7 +3,8 @@ then run the rules (mentions, resolution, coreference, roles, events,
 quotes, time) on each document."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator, Literal, TypeVar, overload
+from collections import deque
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Literal, TypeVar, overload
 
 from kg.errors import WorkerError
 from kg.extract.context import Ctx, Segment
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["batches", "extract", "extract_one", "extract_parallel"]
+__all__ = ["batches", "extract", "extract_one", "extract_parallel", "in_order"]
 
 
 #: a body longer than this many characters is parsed in parts that end at a paragraph (else at a
@@ -108,6 +109,20 @@ def batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 T = TypeVar("T")
+F = TypeVar("F")
+
+
+def in_order(submitted: Iterable[F], in_flight: int, result: Callable[[F], Iterable[T]]) -> Iterator[T]:
+    """The results of the futures ``submitted`` yields, in order, taking the next one (and so
+    submitting its task) only while fewer than ``in_flight`` are waiting to be read: memory stays
+    bounded however many tasks there are. Used with worker processes and with Dask."""
+    queue: deque[F] = deque()
+    for future in submitted:
+        queue.append(future)
+        if len(queue) >= in_flight:
+            yield from result(queue.popleft())
+    while queue:
+        yield from result(queue.popleft())
 
 #: At most this many words go through spaCy at once, however many documents that is: the memory a
 #: batch needs grows with its text, so a run of long articles must not make one huge batch.
@@ -203,22 +218,16 @@ def extract_parallel(documents: Iterable[Document], model: str | None, processes
     """
     import multiprocessing as mp
     import os
-    from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
     pool = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=(model,))
-    queue: deque[Future[list[Extraction | Failure]]] = deque()
     try:
         # tasks of at most 16 documents: large enough for spaCy's batching, small enough that no
         # worker idles while another finishes a long last batch
-        for batch in batches(documents, min(batch_size, _TASK_DOCS)):
-            queue.append(pool.submit(_work, batch))
-            if len(queue) >= 4 * processes:
-                yield from queue.popleft().result()
-        while queue:
-            yield from queue.popleft().result()
+        tasks = (pool.submit(_work, batch) for batch in batches(documents, min(batch_size, _TASK_DOCS)))
+        yield from in_order(tasks, 4 * processes, Future.result)
     except BrokenProcessPool:
         raise WorkerError(f"a worker process died (killed, or out of memory?); nothing was written; "
                           f"try fewer --processes than {processes}") from None

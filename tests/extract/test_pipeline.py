@@ -69,3 +69,22 @@ def test_a_long_body_is_parsed_in_parts_with_the_same_extraction(nlp, monkeypatc
     assert (len(parts.quotes), len(parts.events), len(parts.relations)) == (
         len(whole.quotes), len(whole.events), len(whole.relations))
     assert all(d.text[m.start:m.end] == m.text for e in parts.entities for m in e.mentions)
+
+
+def test_in_order_keeps_order_and_at_most_in_flight_tasks_waiting():
+    submitted: list[int] = []
+    read: list[int] = []
+
+    def tasks():
+        for i in range(10):
+            submitted.append(i)
+            yield i
+
+    def result(i):
+        read.append(i)
+        assert len(submitted) - len(read) < 3  # never more than in_flight submitted and unread
+        return [i * 10, i * 10 + 1]
+
+    out = list(pipeline.in_order(tasks(), 3, result))
+    assert out == [v for i in range(10) for v in (i * 10, i * 10 + 1)]
+    assert read == list(range(10))
