@@ -29,13 +29,13 @@ from kg.extract.args import Arg, Args
 from kg.extract.context import Ctx
 from kg.extract.events import according_to, date_of, hedge_of, speaker_of
 from kg.extract.lexicon import REPORTING_VERBS
-from kg.extract.quotemarks import QUOTE_MARKS, quote_spans
+from kg.extract.quotemarks import QUOTE_MARKS
 from kg.types import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_quotes", "quote_spans"]
+__all__ = ["find_quotes"]
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -86,6 +86,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         doc = seg.doc
         for q_start, q_end in ctx.quotations(si):
             start, end = _trim(text, seg.offset + q_start, seg.offset + q_end)
+            key = f"{ctx.document.id}/q{start}"
             if end - start < 2 or len(text[start:end].split()) < 2:
                 continue  # a single quoted word is a scare quote or a title
             inside = ctx.tokens_between(si, q_start, q_end)
@@ -105,7 +106,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 if found is not None:
                     verb, speaker, before = found
             if verb is None and _is_title(text[start:end]):
-                titles.add(f"{ctx.document.id}/q{start}")
+                titles.add(key)
             when = date_of(ctx, si, verb, published)[0] if verb is not None else None
             hedge = None
             if speaker is None:
@@ -126,7 +127,7 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 s_start = min(s_start, ctx.sentences[said_idx].start)
                 s_end = max(s_end, ctx.sentences[said_idx].end)
             quotes.append(Quote(
-                key=f"{ctx.document.id}/q{start}", text=text[start:end], start=start, end=end,
+                key=key, text=text[start:end], start=start, end=end,
                 sentence=sent_idx, sentence_start=s_start, sentence_end=s_end,
                 speaker=speaker.entity if speaker else None,
                 verb=verb.lemma_.lower() if verb is not None and speaker is not None and hedge != "according to"

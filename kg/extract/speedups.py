@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["index_attribute_ruler", "index_lemma_tables", "speed_up"]
 
 #: pattern keys whose value on a token is a string, compared by its hash as the Matcher does
-_STRING_ATTRS = ("ORTH", "TEXT", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE")
+_STRING_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE")
 #: the Token attribute holding each one's string
-_TOKEN_ATTR = {a: ("orth" if a == "TEXT" else a.lower()) + "_" for a in _STRING_ATTRS}
+_TOKEN_ATTR = {a: a.lower() + "_" for a in _STRING_ATTRS}
 #: pattern keys whose value is a flag (True or False)
 _FLAG_ATTRS = ("IS_SPACE", "IS_PUNCT", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_STOP")
 
