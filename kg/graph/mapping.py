@@ -15,6 +15,7 @@ nif:Sentence whose offsets reproduce its text), hedge, date and confidence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Iterator
 
@@ -110,6 +111,8 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
     for ev in x.events:
         yield from _event(ev, x, iris, q, doc, sent_iri)
 
+    starts = [s.start for s in x.sentences]  # sentences are in text order and do not overlap
+    ends = [s.end for s in x.sentences]
     for qt in x.quotes:
         node = iris.quote(qt.key)
         yield q(node, RDF.type, KG.Quote)
@@ -119,8 +122,9 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         yield q(node, NIF.endIndex, _int(qt.end))
         yield q(node, NIF.anchorOf, Literal(qt.text))
         yield q(node, PROV.wasDerivedFrom, sent_iri[qt.sentence])
-        for s in x.sentences:  # and the sentences that name its speaker ('"…," she said.' after it)
-            if s.index != qt.sentence and s.start < qt.sentence_end and s.end > qt.sentence_start:
+        # and the sentences that name its speaker ('"…," she said.' after it): those overlapping its evidence
+        for s in x.sentences[bisect_right(ends, qt.sentence_start):bisect_left(starts, qt.sentence_end)]:
+            if s.index != qt.sentence:
                 yield q(node, PROV.wasDerivedFrom, sent_iri[s.index])
         if qt.speaker:
             speaker = iris.entity(qt.speaker)
