@@ -3,8 +3,11 @@
 * a weekday ("Wednesday", "on Tuesday") is the latest such day on or before
   the publication date (news reports what happened), via dateutil;
 * a year ("2020", "in 2020") is an xsd:gYear;
-* "last week", "yesterday", "March 3" and other phrases go through
-  dateparser with the publication date as base;
+* "yesterday", "March 3", "in January", "last year" and other phrases go
+  through dateparser with the publication date as base, and keep the
+  precision they have: a day is an xsd:date, a month ("in January") an
+  xsd:gYearMonth, a year ("last year") an xsd:gYear; a week ("last week")
+  has no XSD type and is left undated rather than given a made-up day;
 * "six days", "20-year" are durations (xsd:duration P6D, P20Y).
 
 Without a publication date only absolute values (years, full dates) are kept.
@@ -13,10 +16,18 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.types import TimeValue
 
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
 __all__ = ["normalise"]
+
+# dateparser's period -> (XSD type, length of the ISO value: 2021-08-11, 2021-08, 2021)
+_PERIODS = {"day": ("date", 10), "month": ("gYearMonth", 7), "year": ("gYear", 4)}
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMBERS = {
@@ -29,7 +40,8 @@ _UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minu
 _DURATION = re.compile(r"^(?:(?:the|a|an)\s+)?(?:past\s+|last\s+|next\s+)?(\d+|[a-z]+)[\s-]+(day|week|month|year|hour|minute)s?(?:\s+old)?$",
                        re.IGNORECASE)
 _YEAR = re.compile(r"^(?:in\s+|since\s+|by\s+|the\s+)?((?:1[89]|20)\d\d)$", re.IGNORECASE)
-_VAGUE = re.compile(r"\b(recent|coming|past|several|few|many|some|decades?|centuries|ago|earlier|later)\b", re.IGNORECASE)
+_VAGUE = re.compile(r"\b(recent|coming|past|several|few|many|some|decades?|centuries|ago|earlier|later|about|around|"
+                    r"roughly|nearly|almost|approximately)\b", re.IGNORECASE)
 
 
 def _duration(text: str) -> str | None:
@@ -72,16 +84,18 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     if published is None or _VAGUE.search(clean):
         return None
     day = _weekday(clean, published)
-    if day is None:
-        import dateparser
+    if day is not None:
+        return TimeValue(text, start, end, day.isoformat(), "date")
+    parsed = _parser(published).get_date_data(clean)
+    if parsed.date_obj is None or parsed.period not in _PERIODS:
+        return None
+    datatype, length = _PERIODS[parsed.period]
+    return TimeValue(text, start, end, parsed.date_obj.date().isoformat()[:length], datatype)
 
-        parsed = dateparser.parse(
-            clean,
-            languages=["en"],
-            settings={"RELATIVE_BASE": datetime(published.year, published.month, published.day),
-                      "PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"] if re.fullmatch(r"\d{4}", clean) else []},
-        )
-        if parsed is None:
-            return None
-        day = parsed.date()
-    return TimeValue(text, start, end, day.isoformat(), "date")
+
+@lru_cache(maxsize=32)
+def _parser(published: date) -> "DateDataParser":
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day), "PREFER_DATES_FROM": "past"})

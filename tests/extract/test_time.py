@@ -25,5 +25,24 @@ def test_normalise(text, value, datatype):
 
 def test_vague_and_undated():
     assert normalise("recent weeks", 0, 12, PUB) is None
+    assert normalise("about five years", 0, 16, PUB) is None  # "a vote in about five years"
     assert normalise("Tuesday", 0, 7, None) is None
     assert normalise("2020", 0, 4, None).value == "2020"
+
+
+@pytest.mark.parametrize("text, value, datatype", [
+    ("in January", "2021-01", "gYearMonth"),  # a month is not the publication day of that month
+    ("December 2020", "2020-12", "gYearMonth"),
+    ("last month", "2021-07", "gYearMonth"),
+    ("last year", "2020", "gYear"),
+    ("this year", "2021", "gYear"),
+    ("Aug. 9", "2021-08-09", "date"),
+])
+def test_precision_is_kept(text, value, datatype):
+    tv = normalise(text, 0, len(text), PUB)
+    assert (tv.value, tv.datatype) == (value, datatype)
+
+
+@pytest.mark.parametrize("text", ["last week", "this week", "next week"])
+def test_a_week_is_left_undated(text):
+    assert normalise(text, 0, len(text), PUB) is None
