@@ -115,7 +115,8 @@ def noun_phrase(tok: "Token") -> tuple["Token", "Token"]:
 
 def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, inherited through xcomp, advcl, conj and
-    participial clauses when the verb has none of its own."""
+    participial clauses when the verb has none of its own; a gerund after a
+    preposition on a verb ("X spoke after meeting Y") has that verb's subject."""
     node = verb
     for _ in range(6):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -129,6 +130,10 @@ def subject_of(verb: "Token") -> "Token | None":
                 poss = [c for c in node.head.children if c.dep_ == "poss"]
                 return poss[0] if poss else None
             node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" \
+                and node.head.head.pos_ in ("VERB", "AUX"):
+            node = node.head.head
             continue
         return None
     return None

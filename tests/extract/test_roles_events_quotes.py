@@ -204,3 +204,10 @@ def test_statements_are_acts_of_speaking_by_the_speaker(extract_text):
             for p in e.participants if p.role == "agent"}
     assert ("Carla Diaz", "said") in made  # the control: a statement she made
     assert not {("Carla Diaz", "told"), ("Acme Corp", "announce"), ("Tom Vale", "predicted")} & made
+
+
+def test_gerund_after_a_preposition_has_the_subject_of_its_verb(extract_text):
+    x = extract_text("Foreign Minister Rosa Lind spoke to reporters after meeting Chancellor Karl Weber in Vienna.")
+    meets = _participants(x, "Meet")
+    assert ("agent", "Rosa Lind", "Rosa Lind") in meets
+    assert ("theme", "Karl Weber", "Karl Weber") in meets or ("partner", "Karl Weber", "Karl Weber") in meets
