@@ -30,6 +30,9 @@ def _trim(span: "list[Token]") -> list["Token"]:
     while toks and (toks[0].lower_ in ("the", "a", "an", "whose", "which", "its", "their") or toks[0].is_punct
                     or toks[0].is_space):
         toks = toks[1:]
+    bracket = next((i for i, t in enumerate(toks) if t.text in ("(", "[")), None)
+    if bracket:  # "World Health Organization (WHO": the model ran the name into its abbreviation
+        toks = toks[:bracket]
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
                     or toks[-1].is_space):
         toks = toks[:-1]

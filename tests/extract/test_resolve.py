@@ -105,3 +105,13 @@ def test_a_name_in_apposition_to_a_noun_for_a_person_is_a_person(extract_text):
     # the small model tags "Kobus duPlessis" as an organisation here
     x = extract_text("One bystander, Kobus duPlessis, said he was searching for his son.")
     assert {e.label: e.type for e in x.entities}.get("Kobus duPlessis") == "Person"
+
+
+def test_a_name_run_into_its_bracketed_abbreviation_is_cut_at_the_bracket(extract_text):
+    # the model tags "The Federal Bureau of Investigation (FBI" as one organisation
+    x = extract_text("The Federal Bureau of Investigation (FBI) said on Monday it had arrested two men. "
+                     "The FBI did not name them.")
+    fbi = by_label(x, "Federal Bureau of Investigation")
+    assert not [e for e in x.entities if "(" in e.label], labels(x)
+    assert len(fbi.mentions) >= 2
+
