@@ -252,6 +252,8 @@ def find_mentions(ctx: Ctx) -> None:
         if m.label == "PERSON" and " ".join(m.text.split()) in land:
             m.label = "LOC"
     _add_named_places(ctx)
+    _add_employers(ctx)
+    _persons_named_after_organisations(ctx)
     _add_repeated_names(ctx)
     _add_surnames(ctx)
     if doc.place_span is not None:
@@ -290,6 +292,53 @@ def _add_named_places(ctx: Ctx) -> None:
                     _add(ctx, si, list(seg.doc[name.i:end]), label, "name")
                 elif existing.label == "PERSON":
                     existing.label = label
+
+
+# Titles held in a company, party, club or agency, which a name before them can only employ
+_EMPLOYEE_TITLES = frozenset("""executive ceo cfo coo founder co-founder chairman chairwoman chairperson spokesman
+    spokeswoman spokesperson director manager coach analyst economist correspondent editor president""".split())
+
+
+def _add_employers(ctx: Ctx) -> None:
+    """A proper name the model left untagged, right before a title and a person's name, names where the
+    title is held: "Activision president Rob Kostich", "Qantas chief executive Geoff Dixon"."""
+    written_as_names = _capitalised_inside_sentences(ctx)
+    for m in [m for m in ctx.mentions if m.seg >= 0 and m.label == "PERSON" and m.kind == "name"]:
+        doc = ctx.tokens(m.seg)
+        j = m.tok_start - 1
+        while j >= 0 and (doc[j].lower_ in ROLE_MODIFIERS or doc[j].lower_ in ROLE_HEADS
+                          or doc[j].text == "-" or (doc[j].lower_ in ("co", "vice") and doc[j + 1].text == "-")):
+            j -= 1  # "chief executive", "co-founder"
+        if j == m.tok_start - 1 or doc[m.tok_start - 1].lower_ not in _EMPLOYEE_TITLES:
+            continue  # not "Police Minister X", "Rear Admiral X", "Lord Mayor X": part of the title
+        k = j
+        while k >= 0 and doc[k].text[:1].isupper() and (doc[k].pos_ == "PROPN" or doc[k].text in written_as_names) \
+                and not ctx.covered(m.seg, k) and doc[k].ent_type_ not in VALUE_LABELS:
+            k -= 1  # the tagger may call an unknown name at the start of a sentence a noun or an adjective
+        name = doc[k + 1:j + 1]
+        text = " ".join(t.text for t in name)
+        if name and country(text) is None and demonym_country(text) is None:
+            _add(ctx, m.seg, list(name), "ORG", "name")
+
+
+def _persons_named_after_organisations(ctx: Ctx) -> None:
+    """A "person" whose first word the article uses as an organisation's name is an organisation: "Activision
+    Blizzard" where "Activision president X" is said (a first name is never an organisation)."""
+    orgs = {m.text for m in ctx.mentions if m.seg >= 0 and m.label == "ORG" and m.kind == "name"}
+    for m in ctx.mentions:
+        if m.label == "PERSON" and m.kind == "name" and " " in m.text and m.text.split()[0] in orgs:
+            m.label = "ORG"
+
+
+def _capitalised_inside_sentences(ctx: Ctx) -> set[str]:
+    """Words the article writes with a capital inside a body sentence (not first, not after punctuation):
+    names, whatever the tagger made of them."""
+    words: set[str] = set()
+    for seg in ctx.segments:
+        if seg.name == "body":
+            words.update(t.text for t in seg.doc if t.i > 0 and t.is_alpha and t.text[:1].isupper()
+                         and not t.is_sent_start and not seg.doc[t.i - 1].is_punct)
+    return words
 
 
 def _add_repeated_names(ctx: Ctx) -> None:

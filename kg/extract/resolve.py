@@ -9,7 +9,9 @@ label. Rules, in order:
 2. persons: a one-word name equal to the last word of a full name in the
    same document is that person (Merkel -> Angela Merkel);
 3. acronyms: "Name (ABBR)" in the text, or an all-capital word equal to the
-   initials of an organisation named in the document;
+   initials of an organisation named in the document; the first word of one
+   longer organisation name ("Nordvik" for "Nordvik ASA"), or its
+   institution head ("the Service" for "Rural Fire Service");
 4. otherwise case, a leading "the" and a possessive are ignored
    (PARIS / Paris, the Foreign Office / Foreign Office).
 """
@@ -137,6 +139,12 @@ def resolve_mentions(ctx: Ctx) -> None:
         words = text_of[id(m)].split()
         if m.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in _STOP:
             org_first_word[words[0]].add(text_of[id(m)])
+    # "the Service" for "Rural Fire Service": the head word of one longer organisation name, capitalised
+    org_head_word: dict[str, set[str]] = defaultdict(set)
+    for m in ctx.mentions:
+        words = text_of[id(m)].split()
+        if m.label == "ORG" and len(words) >= 2 and words[-1].lower() in INSTITUTION_HEADS:
+            org_head_word[words[-1]].add(text_of[id(m)])
     org_initials = {
         _initials(text_of[id(m)]): text_of[id(m)]
         for m in ctx.mentions
@@ -156,6 +164,9 @@ def resolve_mentions(ctx: Ctx) -> None:
         elif len(text.split()) == 1 and len(org_first_word.get(text, ())) == 1 and m.label in ("ORG", "GPE", "PERSON"):
             etype, canonical, wikidata, code = "Organization", None, None, None
             text = next(iter(org_first_word[text]))
+        elif len(text.split()) == 1 and len(org_head_word.get(text, ())) == 1 and m.label == "ORG":
+            etype, canonical, wikidata, code = "Organization", None, None, None
+            text = next(iter(org_head_word[text]))
         else:
             etype, canonical, wikidata, code = _class_for(m, text)
         label = canonical or text

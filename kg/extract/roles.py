@@ -31,6 +31,9 @@ _ORG_TYPES = ("Organization", "Country")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
+_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})
+
+
 def _is_role_word(tok: "Token") -> bool:
     low = tok.lower_
     return low in ROLE_HEADS or low in ROLE_MODIFIERS or tok.lemma_.lower() in ROLE_HEADS
@@ -49,9 +52,15 @@ def _role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
     """Role words ending at token i, scanning left; returns (first index, tokens)."""
     words: list[Token] = []
     j = i
-    while j >= 0 and _is_role_word(doc[j]) and doc[j].ent_type_ not in ("PERSON",):
-        words.insert(0, doc[j])
-        j -= 1
+    while j >= 0 and doc[j].ent_type_ not in ("PERSON",):
+        if _is_role_word(doc[j]):
+            words.insert(0, doc[j])
+            j -= 1
+        elif doc[j].text == "-" and j > 0 and doc[j - 1].lower_ in _TITLE_PREFIXES and words:
+            words[:0] = [doc[j - 1], doc[j]]  # "co-founder", "vice-president": the parser splits the hyphen
+            j -= 2
+        else:
+            break
     if not any(w.lower_ in ROLE_HEADS or w.lemma_.lower() in ROLE_HEADS for w in words):
         return i + 1, []
     while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lemma_.lower() not in ROLE_HEADS:
@@ -109,7 +118,7 @@ def _ministry_of(ctx: Ctx, words: list["Token"]) -> RawMention | None:
 
 
 def _label(words: list["Token"]) -> str:
-    return " ".join(w.lower_ for w in words)
+    return " ".join(w.lower_ for w in words).replace(" - ", "-")
 
 
 def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], str]]:

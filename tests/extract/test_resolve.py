@@ -115,3 +115,16 @@ def test_a_name_run_into_its_bracketed_abbreviation_is_cut_at_the_bracket(extrac
     assert not [e for e in x.entities if "(" in e.label], labels(x)
     assert len(fbi.mentions) >= 2
 
+
+def test_the_head_word_of_one_longer_organisation_name_is_that_organisation(extract_text):
+    x = extract_text("The Rural Fire Service sent crews north. The fires were contained, the Service said.")
+    rfs = by_label(x, "Rural Fire Service")
+    assert len(rfs.mentions) == 2
+    assert not [e for e in x.entities if e.label == "Service"], labels(x)
+
+
+def test_a_person_named_like_an_organisation_of_the_article_is_that_organisation(extract_text):
+    # the model tags "Halvorsen Brandt" as a person, and "Halvorsen" as an organisation
+    x = extract_text("Regulators approved the purchase of Halvorsen Brandt on Monday. Shares of Halvorsen rose, "
+                     "and Halvorsen chief executive Ida Moe welcomed the decision.")
+    assert not [e for e in x.entities if e.type == "Person" and e.label.startswith("Halvorsen")], labels(x)

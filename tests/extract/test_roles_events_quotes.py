@@ -211,3 +211,16 @@ def test_gerund_after_a_preposition_has_the_subject_of_its_verb(extract_text):
     meets = _participants(x, "Meet")
     assert ("agent", "Rosa Lind", "Rosa Lind") in meets
     assert ("theme", "Karl Weber", "Karl Weber") in meets or ("partner", "Karl Weber", "Karl Weber") in meets
+
+
+def test_an_untagged_name_before_a_company_title_and_a_person_is_the_company(extract_text):
+    x = extract_text("Shares in Zentrix Dynamics rose. Zentrix president Lara Voss will leave, and "
+                     "Korbel co-founder Anton Reis said Korbel would buy a stake.")
+    assert ("Lara Voss", "president", "Zentrix Dynamics") in roles(x)
+    assert ("Anton Reis", "co-founder", "Korbel") in roles(x)
+    assert {e.type for e in x.entities if e.label.startswith("Zentrix")} == {"Organization"}
+
+
+def test_portfolio_words_before_a_title_are_not_an_organisation(extract_text):
+    x = extract_text("Emergency Services Minister Bob Dunn and Rear Admiral Tom Hale spoke. Lord Mayor Ann Lee agreed.")
+    assert not [e for e in x.entities if e.type == "Organization"], [(e.type, e.label) for e in x.entities]
