@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
-from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HEDGES, REPORTING_VERBS
+from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HEDGES, REPORTING_VERBS, VALUE_LABELS
 from kg.extract.time import normalise
 from kg.types import Event, Participant, Span, TimeValue
 
@@ -342,6 +342,13 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
             if m is not None and m.label != "GROUP":
                 b.add("participant", args.phrase(c))
     _prep_args(ctx, args, tok, b, None, si)
+    # "the acquisition of X", "the arrest of X": what is acted on; "the withdrawal of X": who withdraws
+    of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in VALUE_LABELS):
+            for a in args.expand(pobj):
+                if a.entity is not None:
+                    b.add(of_role, a)
     for rel in (c for c in tok.children if c.dep_ == "relcl"):
         subj = [c for c in rel.children if c.dep_ == "nsubj"]
         if subj:

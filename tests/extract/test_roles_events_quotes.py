@@ -224,3 +224,9 @@ def test_an_untagged_name_before_a_company_title_and_a_person_is_the_company(ext
 def test_portfolio_words_before_a_title_are_not_an_organisation(extract_text):
     x = extract_text("Emergency Services Minister Bob Dunn and Rear Admiral Tom Hale spoke. Lord Mayor Ann Lee agreed.")
     assert not [e for e in x.entities if e.type == "Organization"], [(e.type, e.label) for e in x.entities]
+
+
+def test_of_after_an_event_noun_names_what_is_acted_on(extract_text):
+    x = extract_text("Brenner Group completed its acquisition of Halden Foods on Monday.")
+    assert ("theme", "Halden Foods", "Halden Foods") in _participants(x, "Acquire")
+    assert ("agent", "Brenner Group", "its") in _participants(x, "Acquire")
