@@ -17,6 +17,7 @@ __all__ = [
     "ROLE_MODIFIERS",
     "VALUE_LABELS",
     "OFFICE_HEADS",
+    "PORTFOLIO_TITLES",
     "PLACE_NOUNS",
     "TERRAIN_NOUNS",
     "MEMBER_NOUNS",
@@ -40,6 +41,9 @@ ROLE_HEADS = frozenset(
     president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
     """.split()
 )
+
+#: Titles of government office whose portfolio follows them: "Secretary of State", "Minister of Defence".
+PORTFOLIO_TITLES = frozenset({"secretary", "minister", "ministers", "secretaries"})
 
 #: Offices of state: a nationality before them names the country ("German Chancellor X"),
 #: unlike occupations ("Portuguese striker X").
@@ -101,7 +105,7 @@ ROLE_MODIFIERS = frozenset(
     finance economy trade health education justice home state assistant associate executive general
     managing national regional federal supreme first second press principal lead head high attorney
     immigration environment agriculture transport energy industry industrial relations communications
-    infrastructure tourism planning employment privacy royal shadow affairs
+    infrastructure tourism planning employment privacy royal shadow affairs crown
     """.split()
 )
 

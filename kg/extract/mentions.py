@@ -11,18 +11,31 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
-                                PLACE_NOUNS, ROLE_HEADS, ROLE_MODIFIERS, TERRAIN_NOUNS, VALUE_LABELS)
+                                PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, TERRAIN_NOUNS,
+                                VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["find_mentions", "ENTITY_LABELS"]
+__all__ = ["find_mentions", "portfolio_ending_at", "ENTITY_LABELS"]
 
 #: spaCy labels that become entity nodes.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
 # kg's own labels: GROUP ("French troops") and CITY ("the town of X")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "npadvmod", "nmod", "poss"})
+
+
+def portfolio_ending_at(doc: "Doc", i: int) -> list["Token"]:
+    """The portfolio of an office of state named after its title, ending at token i: "of State" in
+    "Secretary of State X", "of State for Defence" in "Secretary of State for Defence X"; [] if none."""
+    k = i
+    while k >= 1 and i - k < 6 and doc[k].ent_type_ != "PERSON" and (
+            (doc[k].is_alpha and doc[k].text[:1].isupper()) or doc[k].lower_ in ("for", "and", "the", "of")):
+        if doc[k].lower_ == "of" and doc[k - 1].lower_ in PORTFOLIO_TITLES and k < i:
+            return list(doc[k:i + 1])
+        k -= 1
+    return []
 
 
 def _trim(span: "list[Token]") -> list["Token"]:
@@ -226,6 +239,9 @@ def find_mentions(ctx: Ctx) -> None:
             if all(t.lower_ in ROLE_MODIFIERS for t in ent) and ent.end < len(seg.doc) \
                     and seg.doc[ent.end].lower_ in ROLE_HEADS:
                 continue  # "Interior" in "Interior Minister X" is part of the title
+            if ent.label_ == "ORG" and ent.end < len(seg.doc) and seg.doc[ent.end].ent_type_ == "PERSON" \
+                    and portfolio_ending_at(seg.doc, ent.end - 1):
+                continue  # "State" in "Secretary of State X": the portfolio is part of the title
             if _is_bare_title(ent):
                 continue  # "the Treasurer": a title standing for a person (coreference), not a name
             if _nationality_and_title_words(ent):

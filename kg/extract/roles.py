@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from kg.extract.mentions import portfolio_ending_at
 from kg.types import Relation
 
 if TYPE_CHECKING:
@@ -51,6 +52,8 @@ def _org_mention(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
 def _role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
     """Role words ending at token i, scanning left; returns (first index, tokens)."""
     words: list[Token] = []
+    portfolio = portfolio_ending_at(doc, i)
+    i -= len(portfolio)
     j = i
     while j >= 0 and doc[j].ent_type_ not in ("PERSON",):
         if _is_role_word(doc[j]):
@@ -62,7 +65,9 @@ def _role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
         else:
             break
     if not any(w.lower_ in ROLE_HEADS or w.lemma_.lower() in ROLE_HEADS for w in words):
-        return i + 1, []
+        return i + 1 + len(portfolio), []
+    if portfolio:
+        return j + 1, words + portfolio
     while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lemma_.lower() not in ROLE_HEADS:
         words.pop()
     return j + 1, words

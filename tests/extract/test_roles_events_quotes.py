@@ -230,3 +230,15 @@ def test_of_after_an_event_noun_names_what_is_acted_on(extract_text):
     x = extract_text("Brenner Group completed its acquisition of Halden Foods on Monday.")
     assert ("theme", "Halden Foods", "Halden Foods") in _participants(x, "Acquire")
     assert ("agent", "Brenner Group", "its") in _participants(x, "Acquire")
+
+
+def test_a_portfolio_after_the_title_is_part_of_the_title(extract_text):
+    x = extract_text("U.S. Secretary of State Dana Holt met Saudi Crown Prince Faisal Amin in Riyadh.")
+    assert ("Dana Holt", "secretary of state", "United States") in roles(x)
+    assert ("Faisal Amin", "crown prince", "Saudi Arabia") in roles(x)
+    assert not [e for e in x.entities if e.label == "State"], [(e.type, e.label) for e in x.entities]
+
+
+def test_a_country_is_not_the_first_word_of_an_organisation(extract_text):
+    x = extract_text("The US State Department said the US would send aid.")
+    assert "United States" in {e.label for e in x.entities if e.type == "Country"}
