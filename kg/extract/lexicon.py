@@ -18,6 +18,7 @@ __all__ = [
     "VALUE_LABELS",
     "OFFICE_HEADS",
     "PORTFOLIO_TITLES",
+    "STORM_WORDS",
     "PLACE_NOUNS",
     "TERRAIN_NOUNS",
     "MEMBER_NOUNS",
@@ -41,6 +42,9 @@ ROLE_HEADS = frozenset(
     president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
     """.split()
 )
+
+#: First words of the names of storms ("Storm Isha", "Hurricane Katrina"; after "Tropical" or "Super").
+STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
 
 #: Titles of government office whose portfolio follows them: "Secretary of State", "Minister of Defence".
 PORTFOLIO_TITLES = frozenset({"secretary", "minister", "ministers", "secretaries"})

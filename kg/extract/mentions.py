@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
-                                PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, TERRAIN_NOUNS,
+                                PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS, TERRAIN_NOUNS,
                                 VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
@@ -141,12 +141,16 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
-    a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
+    a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
     a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
     administrators or shareholders follow is an organisation ("X workers"); a short "organisation"
     coordinated with a person is a person ("Matthew Hayden and Justin Langer")."""
     doc = ent.doc
+    lead = 1 if toks and toks[0].lower_ in ("tropical", "super") else 0
+    if len(toks) >= lead + 2 and toks[lead].lower_ in STORM_WORDS and toks[lead].text[:1].isupper() \
+            and toks[-1].text[:1].isupper():
+        return "EVENT"  # "Storm Isha", "Hurricane Katrina", "Tropical Storm X": a named storm
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
