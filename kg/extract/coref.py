@@ -198,6 +198,17 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
     return _pick(cands, ok)
 
 
+# last words of names of institutions that are not businesses ("the company" cannot mean them)
+_NOT_A_BUSINESS = INSTITUTION_HEADS - {"company", "corporation", "bank", "group", "club", "team"}
+
+
+def _names_kind(ctx: Ctx, m: RawMention, heads: frozenset[str]) -> bool:
+    """Whether a name of the mention's entity ends in one of ``heads`` ("Unite union" for "Unite")."""
+    labels = ctx.entity_info.get(m.key or "", {}).get("labels") or {}
+    last_words = {str(name).lower().split()[-1] for name in [m.text, *labels] if str(name).strip()}  # type: ignore[list-item]
+    return bool(last_words & heads)
+
+
 def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention] | None:
     """'the ministry', 'the militant group', 'the country', 'government troops'."""
     if tok.pos_ != "NOUN" or tok.tag_ not in ("NN", "NNS"):
@@ -230,6 +241,10 @@ def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawM
         target = _pick(cands, lambda m: _etype(ctx, m) == "Country")
     elif lemma == "city":
         target = _pick(cands, lambda m: _etype(ctx, m) == "City")
+    elif lemma in ("company", "firm"):
+        # a business: not "the Unite union", "the Interior Ministry", "the High Court"
+        target = _pick(cands, lambda m: _proper_org(ctx, m) and not _names_kind(ctx, m, _NOT_A_BUSINESS),
+                       prefer_heads=False)
     elif lemma in GENERIC_ORG_NOUNS:
         target = _pick(cands, lambda m: _proper_org(ctx, m), prefer_heads=False)
     elif lemma == "government":

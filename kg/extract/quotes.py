@@ -97,7 +97,8 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 after = inside[-1].i + 1
                 close_tok = doc[after] if after < len(doc) else inside[-1]
                 verbs = [t for t in ctx.sentence_tokens(si, close_tok.i)
-                         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not (q_start <= t.idx < q_end)]
+                         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not (q_start <= t.idx < q_end)
+                         and "\n" not in doc.text[min(t.idx, q_end):max(t.idx, q_start)]]  # not across a paragraph
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
             speaker = speaker_of(args, verb) if verb is not None else None
             before = None  # the sentence before, when it names the speaker

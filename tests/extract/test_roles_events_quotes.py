@@ -242,3 +242,24 @@ def test_a_portfolio_after_the_title_is_part_of_the_title(extract_text):
 def test_a_country_is_not_the_first_word_of_an_organisation(extract_text):
     x = extract_text("The US State Department said the US would send aid.")
     assert "United States" in {e.label for e in x.entities if e.type == "Country"}
+
+
+
+_STRIKE = ("Workers at a car plant in Sunderland will strike next month after pay talks collapsed, the Unite union "
+           "said on Wednesday.\n\n\"Our members have been left with no choice,\" said Sharon Graham, Unite's general "
+           "secretary. \"The company made record profits and offered crumbs.\"\n\nThe company said it was "
+           "disappointed. \"We have made a fair offer,\" a spokeswoman said.")
+
+
+def test_a_verb_of_speech_in_the_next_paragraph_is_not_the_quotations(extract_text):
+    x = extract_text(_STRIKE)
+    labels = {e.key: e.label for e in x.entities}
+    by_text = {q.text[:10]: labels.get(q.speaker) for q in x.quotes}
+    assert by_text["The compan"] == "Sharon Graham"  # continues her quotation; not "The company said" below
+    assert by_text["We have ma"] is None  # an unnamed spokeswoman
+
+
+def test_the_company_is_not_a_union_or_a_ministry(extract_text):
+    x = extract_text(_STRIKE)
+    made = [p for e in x.events if e.trigger.text == "said" for p in e.participants if p.text == "The company"]
+    assert all(p.entity is None for p in made)
