@@ -337,6 +337,20 @@ def push(
                f"in {summary.requests} request(s) ({summary.retries} retried).")
 
 
+def _click_exceptions() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """The Exit, usage-error and Abort classes the command line may raise: recent typer raises those of
+    the click it vendors (typer._click), older typer those of click itself; either may be installed."""
+    import importlib
+
+    usage: list[type] = []
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            usage.append(importlib.import_module(name).ClickException)
+        except (ImportError, AttributeError):
+            continue
+    return (typer.Exit,), tuple(usage), (typer.Abort,)
+
+
 def main() -> None:
     try:
         code = app(standalone_mode=False)
@@ -346,14 +360,13 @@ def main() -> None:
     except KeyboardInterrupt:
         code = 130
     except Exception as e:  # click usage errors
-        import click
-
-        if isinstance(e, click.exceptions.Exit):
+        exit_, usage, abort = _click_exceptions()
+        if isinstance(e, exit_):
             raise SystemExit(e.exit_code) from None
-        if isinstance(e, click.ClickException):
+        if isinstance(e, usage):
             e.show()
             raise SystemExit(e.exit_code) from None
-        if isinstance(e, click.exceptions.Abort):
+        if isinstance(e, abort):
             raise SystemExit(1) from None
         raise
     # without standalone mode, typer turns Ctrl-C into a returned 130 (and click's Exit into its code)

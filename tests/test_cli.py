@@ -37,6 +37,13 @@ def test_missing_store_and_path(tmp_path):
     assert not (tmp_path / "out" / "store").exists()
 
 
+
+def test_usage_errors_are_a_message_and_exit_2_not_a_traceback(tmp_path):
+    for args in (("stats", tmp_path), ("build", "--bogus", "x")):
+        r = kg(*args)
+        assert r.returncode == 2, r.stderr
+        assert "Traceback" not in r.stderr and "Error:" in r.stderr, r.stderr
+
 def test_bad_published_date(tmp_path):
     r = kg("build", SEED, "--published", "11/08/2021", "--out", tmp_path / "out")
     assert r.returncode == 2 and "--published" in r.stderr
