@@ -18,6 +18,7 @@ __all__ = [
     "VALUE_LABELS",
     "OFFICE_HEADS",
     "PORTFOLIO_TITLES",
+    "SOLAR_BODIES",
     "STORM_WORDS",
     "PLACE_NOUNS",
     "TERRAIN_NOUNS",
@@ -42,6 +43,9 @@ ROLE_HEADS = frozenset(
     president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
     """.split()
 )
+
+#: The Sun, the Moon and the planets, which the model may take for persons.
+SOLAR_BODIES = frozenset("Sun Moon Mercury Venus Earth Mars Jupiter Saturn Uranus Neptune Pluto".split())
 
 #: First words of the names of storms ("Storm Isha", "Hurricane Katrina"; after "Tropical" or "Super").
 STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})

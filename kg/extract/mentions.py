@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
-                                PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, STORM_WORDS, TERRAIN_NOUNS,
-                                VALUE_LABELS)
+                                PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, SOLAR_BODIES, STORM_WORDS,
+                                TERRAIN_NOUNS, VALUE_LABELS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
@@ -141,7 +141,7 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
-    a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
+    a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; the Moon or a planet is a place; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
     a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
     administrators or shareholders follow is an organisation ("X workers"); a short "organisation"
@@ -151,6 +151,8 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     if len(toks) >= lead + 2 and toks[lead].lower_ in STORM_WORDS and toks[lead].text[:1].isupper() \
             and toks[-1].text[:1].isupper():
         return "EVENT"  # "Storm Isha", "Hurricane Katrina", "Tropical Storm X": a named storm
+    if ent.label_ in ("PERSON", "GPE") and len(toks) == 1 and toks[0].text in SOLAR_BODIES:
+        return "LOC"  # "the Moon's south pole", "Mars": a place, not a person
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):

@@ -162,7 +162,8 @@ def resolve_mentions(ctx: Ctx) -> None:
         elif len(text.split()) == 1 and text in full_names and m.label in ("ORG", "GPE", "PERSON"):
             etype, canonical, wikidata, code = "Person", None, None, None  # a surname the NER mislabelled
         elif len(text.split()) == 1 and len(org_first_word.get(text, ())) == 1 and m.label in ("ORG", "GPE", "PERSON") \
-                and country(text) is None:  # "Japan" beside "Japan Airlines" is still the country
+                and country(text) is None and not (m.label == "GPE" and is_city(text, exact=True)):
+            # "Japan" beside "Japan Airlines", "Sydney" beside "Sydney Water": still the country, the city
             etype, canonical, wikidata, code = "Organization", None, None, None
             text = next(iter(org_first_word[text]))
         elif len(text.split()) == 1 and len(org_head_word.get(text, ())) == 1 and m.label == "ORG":

@@ -42,8 +42,8 @@ def _is_role_word(tok: "Token") -> bool:
 
 def _org_mention(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
     m = ctx.mention_at(si, tok.i)
-    if m is None or m.key is None or m.kind == "pronoun":
-        return None
+    if m is None or m.key is None or (m.kind == "pronoun" and tok.lower_ != "its"):
+        return None  # "Its director general, X": "its" names the organisation coreference found
     if str(ctx.entity_info.get(m.key, {}).get("type")) not in _ORG_TYPES:
         return None
     return m

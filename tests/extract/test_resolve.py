@@ -135,3 +135,10 @@ def test_a_named_storm_is_an_event(extract_text):
                      "Tropical Storm Alberto weakened over Mexico.")
     assert by_label(x, "Storm Isha").type == "Event"  # the model tags it as a person
     assert not [e for e in x.entities if e.type == "Person"], labels(x)
+
+
+def test_the_moon_and_a_city_keep_their_class(extract_text):
+    x = extract_text("Fires ring the greater Sydney area, the Sydney Weather Bureau said. "
+                     "Scientists found ice near the Moon's south pole.")
+    assert by_label(x, "Sydney").type == "City"  # not the first word of "Sydney Weather Bureau"
+    assert by_label(x, "Moon").type == "Place"

@@ -263,3 +263,9 @@ def test_the_company_is_not_a_union_or_a_ministry(extract_text):
     x = extract_text(_STRIKE)
     made = [p for e in x.events if e.trigger.text == "said" for p in e.participants if p.text == "The company"]
     assert all(p.entity is None for p in made)
+
+
+def test_its_before_a_title_names_the_organisation(extract_text):
+    x = extract_text("The Nordic Space Agency welcomed the study. Its director general, Jon Aas, said it would "
+                     "share data.")
+    assert ("Jon Aas", "director general", "Nordic Space Agency") in roles(x)
