@@ -12,7 +12,8 @@ Patterns (spaCy tokens, not phrases of any one article):
 
 Role words are a head from ``ROLE_HEADS`` with modifiers from
 ``ROLE_MODIFIERS`` ("special envoy", "chief executive"). The organisation must
-be an organisation or country entity; a role with no organisation is not kept.
+be an organisation or country entity, or a city or region for a local office ("mayor of Leeds");
+a role with no organisation is not kept.
 """
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ if TYPE_CHECKING:
 
 __all__ = ["find_roles"]
 
-_ORG_TYPES = ("Organization", "Country")
+_ORG_TYPES = ("Organization", "Country", "City", "Place")
+# a city or region can only hold a local office: "mayor of Leeds", "Texas Governor X"
+_PLACE_TYPES = ("City", "Place")
+_LOCAL_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "councillor", "councilor", "lord mayor"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -187,9 +191,10 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
                     if org is not None and org.key != m.key:
                         results.append((w, org))
         for words, org in results:
-            if org.key == m.key:
-                continue
             label = _label(words)
+            if org.key == m.key or (str(ctx.entity_info.get(str(org.key), {}).get("type")) in _PLACE_TYPES
+                                    and words[-1].lower_ not in _LOCAL_OFFICES):
+                continue
             rel = Relation(subject=m.key, predicate="memberOf", object=str(org.key), sentence=sent_idx,
                            start=sent.start, end=sent.end, role=label)
             found.setdefault((m.key, label, str(org.key)), rel)

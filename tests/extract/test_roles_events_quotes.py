@@ -269,3 +269,10 @@ def test_its_before_a_title_names_the_organisation(extract_text):
     x = extract_text("The Nordic Space Agency welcomed the study. Its director general, Jon Aas, said it would "
                      "share data.")
     assert ("Jon Aas", "director general", "Nordic Space Agency") in roles(x)
+
+
+def test_a_local_office_is_held_in_a_city_or_region(extract_text):
+    x = extract_text("The mayor of Leeds, Tom Riordan, defended the plan. Texas Governor Greg Abbott agreed. "
+                     "The Paris correspondent, Jean Roux, was there.")
+    assert ("Tom Riordan", "mayor", "Leeds") in roles(x)
+    assert not [r for r in roles(x) if r[0] == "Jean Roux"]  # a city holds no correspondent
