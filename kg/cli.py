@@ -302,7 +302,7 @@ def serve(
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless told otherwise)."),
     port: int = typer.Option(7878, help="TCP port."),
-    timeout: int = typer.Option(30, help="Query timeout in seconds."),
+    timeout: int = typer.Option(30, help="Query timeout in seconds; a query it stops is answered 503."),
     limit: int = typer.Option(10_000, help="At most this many results (rows or triples) per answer; "
                                           "a cut answer has the header KG-Results-Truncated. 0: no limit."),
 ) -> None:

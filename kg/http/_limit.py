@@ -1,12 +1,19 @@
-"""The result limit of ``kg serve``: a thin front for the Oxigraph server.
+"""The front of ``kg serve``: a thin forwarding layer before the Oxigraph server.
 
-Oxigraph's server has a query timeout but no cap on the number of results, so
-``kg serve --limit N`` puts a small forwarding layer in front of it. Every
-request goes to Oxigraph unchanged (the SPARQL Protocol, content negotiation,
-status codes and error messages are Oxigraph's); a successful ``/query``
-answer with more than N results (SELECT rows, CONSTRUCT/DESCRIBE triples) is
-cut to its first N, in the format Oxigraph chose, and marked with the header
-``KG-Results-Truncated: N``.
+Oxigraph's server has a query timeout but no cap on the number of results, and
+when its timeout fires after it has started an answer it has already sent
+``200 OK``: the answer ends with the text "The SPARQL operation has been
+cancelled" in place of the rest (a broken JSON or XML document, a CSV row). So
+``kg serve`` puts a small forwarding layer in front of it. Every request goes to
+Oxigraph unchanged (the SPARQL Protocol, content negotiation, status codes and
+error messages are Oxigraph's), and a successful ``/query`` answer is checked
+and cut:
+
+* an answer the timeout broke off becomes ``503`` with a message that says so;
+  one that does not parse in its own format becomes ``502``;
+* with ``--limit N``, an answer with more than N results (SELECT rows,
+  CONSTRUCT/DESCRIBE triples) is cut to its first N, in the format Oxigraph
+  chose, and marked with the header ``KG-Results-Truncated: N``.
 """
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authoriz
                "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "content-encoding",
                "expect"}
 TRUNCATED_HEADER = "KG-Results-Truncated"
+_CANCELLED = b"The SPARQL operation has been cancelled"  # what Oxigraph writes when its timeout fires mid-answer
 
 
 def truncate(body: bytes, content_type: str, limit: int) -> tuple[bytes, bool]:
@@ -35,6 +43,8 @@ def truncate(body: bytes, content_type: str, limit: int) -> tuple[bytes, bool]:
     (b'?x\\n<http://a>\\n', True)
     """
     media = content_type.split(";")[0].strip().lower()
+    if limit <= 0:
+        return body, False
     if media == "application/sparql-results+json":
         data = json.loads(body)
         rows = data.get("results", {}).get("bindings")
@@ -111,16 +121,28 @@ class _Handler(BaseHTTPRequestHandler):
             r = self.server.client.request(self.command, self.server.upstream + self.path, content=body,
                                            headers=headers)
         except httpx.HTTPError as e:
-            self._reply(502, b"kg serve: the SPARQL engine did not answer: " + str(e).encode(), {
-                "Content-Type": "text/plain; charset=utf-8"})
+            self._fail(502, f"the SPARQL engine did not answer: {e}")
             return
         content = r.content
         out_headers = {k: v for k, v in r.headers.items() if k.lower() not in _HOP_BY_HOP}
-        if r.status_code == 200 and self.server.limit and self.path.split("?")[0] == "/query":
-            content, cut = truncate(content, r.headers.get("content-type", ""), self.server.limit)
+        if r.status_code == 200 and self.path.split("?")[0] == "/query":
+            if content.rstrip().endswith(_CANCELLED):
+                self._fail(503, f"the query stopped at the {self.server.timeout_s:g} s timeout before its answer "
+                                f"was complete; narrow it (LIMIT, more specific patterns) or start kg serve with a "
+                                f"larger --timeout")
+                return
+            try:
+                content, cut = truncate(content, r.headers.get("content-type", ""), self.server.limit)
+            except (ValueError, ElementTree.ParseError, csv.Error, SyntaxError) as e:
+                self._fail(502, f"the SPARQL engine's answer is not valid {r.headers.get('content-type', '')} "
+                                f"({e}); try the query again")
+                return
             if cut:
                 out_headers[TRUNCATED_HEADER] = str(self.server.limit)
         self._reply(r.status_code, content, out_headers)
+
+    def _fail(self, status: int, message: str) -> None:
+        self._reply(status, f"kg serve: {message}\n".encode(), {"Content-Type": "text/plain; charset=utf-8"})
 
     def _reply(self, status: int, content: bytes, headers: dict[str, str]) -> None:
         self.send_response(status)
@@ -135,7 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 class LimitingProxy(ThreadingHTTPServer):
-    """Listen on ``(host, port)`` and forward to ``upstream`` (``http://127.0.0.1:PORT``), capping results."""
+    """Listen on ``(host, port)`` and forward to ``upstream`` (``http://127.0.0.1:PORT``), checking answers and
+    capping them at ``limit`` results (0: no cap)."""
 
     daemon_threads = True
 
@@ -147,6 +170,7 @@ class LimitingProxy(ThreadingHTTPServer):
         super().__init__((host, port), _Handler)
         self.upstream = upstream.rstrip("/")
         self.limit = limit
+        self.timeout_s = timeout_s
         self.client = httpx.Client(timeout=timeout_s + 30, limits=httpx.Limits(max_connections=64))
 
     def server_close(self) -> None:

@@ -5,9 +5,10 @@ Protocol (GET and POST, ``query`` parameter and ``application/sparql-query``
 bodies, content negotiation for JSON/XML/CSV/TSV results and Turtle/N-Triples
 graphs, 400 with the parser's message for a malformed query). kg starts it
 read-only, with the union of document graphs as default graph and a timeout.
-Oxigraph has no result limit; with ``limit`` > 0 it listens on a private
-loopback port behind :class:`kg.http._limit.LimitingProxy`, which forwards
-every request and cuts answers to their first ``limit`` results.
+Oxigraph listens on a private loopback port behind
+:class:`kg.http._limit.LimitingProxy`, which forwards every request, turns an
+answer Oxigraph's timeout broke off after ``200 OK`` into an error, and (with
+``limit`` > 0) cuts answers to their first ``limit`` results.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class ServerCommand:
     url: str  # the query URL users call
     host: str  # where users connect
     port: int
-    limit: int = 0  # results per answer, 0 for no limit (then Oxigraph itself listens on host:port)
+    limit: int = 0  # results per answer, 0 for no limit
     timeout_s: int = 30
 
 
@@ -62,7 +63,7 @@ def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878,
     if limit < 0:
         raise InputError(f"--limit {limit}: must be 0 (no limit) or a positive number of results")
     mode = "serve" if writable else "serve-read-only"
-    bind = f"127.0.0.1:{free_port()}" if limit else f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    bind = f"127.0.0.1:{free_port()}"  # private: users reach it through kg's front (see run_server)
     argv = [oxigraph_binary(), mode, "--location", str(p), "--bind", bind, "--union-default-graph",
             "--timeout-s", str(timeout_s)]
     shown = f"[{host}]" if ":" in host else host
@@ -103,8 +104,6 @@ def run_server(cmd: ServerCommand) -> int:
         signal.signal(signal.SIGTERM, _stop)
     proc = subprocess.Popen(cmd.argv)
     try:
-        if not cmd.limit:
-            return proc.wait()
         from kg.http._limit import LimitingProxy
 
         upstream = cmd.argv[cmd.argv.index("--bind") + 1]

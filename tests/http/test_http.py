@@ -81,10 +81,11 @@ def test_serve_is_read_only_and_reports_bad_queries(served):
 
 def test_serve_binds_loopback_by_default(seed_out):
     cmd = server_command(seed_out)
-    assert (cmd.host, cmd.port) == ("127.0.0.1", 7878) and "127.0.0.1:7878" in cmd.argv
+    assert (cmd.host, cmd.port) == ("127.0.0.1", 7878)
     assert "serve-read-only" in cmd.argv
-    limited = server_command(seed_out, limit=10)
-    assert limited.url == "http://127.0.0.1:7878/query" and limited.argv[limited.argv.index("--bind") + 1] != "127.0.0.1:7878"
+    assert cmd.url == "http://127.0.0.1:7878/query"
+    assert cmd.argv[cmd.argv.index("--bind") + 1] != "127.0.0.1:7878"  # Oxigraph sits behind kg's front
+    assert server_command(seed_out, limit=10).limit == 10
 
 
 LABELS = "SELECT ?e ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l"
@@ -134,6 +135,52 @@ def test_serve_limit_leaves_short_answers_and_errors_alone(served_limited):
     r = httpx.post(served_limited.replace("/query", "/update"), content="DROP ALL",
                    headers={"Content-Type": "application/sparql-update"})
     assert r.status_code >= 400
+
+
+# every triple against every triple against every triple, none kept: far more work than a second holds,
+# and no answer rows piling up meanwhile
+_ENDLESS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STRLEN(CONCAT(STR(?c), STR(?f), STR(?i))) < 0) }"
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_a_query_the_timeout_stops_is_an_error_not_a_broken_answer(seed_out, accept):
+    # Oxigraph has sent 200 and the head of the answer when its timeout fires, then writes a message
+    # in place of the rows: kg's front turns that into a 503 that says what happened
+    for url in _serve(seed_out, "--timeout", "1", "--limit", "0"):
+        r = httpx.get(url, params={"query": _ENDLESS}, headers={"Accept": accept}, timeout=120)
+        assert r.status_code == 503, r.text[:200]
+        assert "timeout" in r.text and "--timeout" in r.text
+
+
+def test_an_answer_that_does_not_parse_is_a_502():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from kg.http._limit import LimitingProxy
+
+    class Broken(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - stdlib name
+            body = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    upstream = ThreadingHTTPServer(("127.0.0.1", 0), Broken)
+    proxy = LimitingProxy("127.0.0.1", 0, f"http://127.0.0.1:{upstream.server_address[1]}", 10, 5)
+    for server in (upstream, proxy):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        r = httpx.get(f"http://127.0.0.1:{proxy.server_address[1]}/query", params={"query": "SELECT ?x {}"})
+        assert r.status_code == 502 and "not valid" in r.text
+    finally:
+        for server in (proxy, upstream):
+            server.shutdown()
+            server.server_close()
 
 
 def test_graph_store_url_guess():
