@@ -46,6 +46,7 @@ class ServerCommand:
     port: int
     limit: int = 0  # results per answer, 0 for no limit
     timeout_s: int = 30
+    upstream: str = ""  # host:port where Oxigraph itself listens, behind kg's front
 
 
 def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout_s: int = 30,
@@ -67,7 +68,7 @@ def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878,
     argv = [oxigraph_binary(), mode, "--location", str(p), "--bind", bind, "--union-default-graph",
             "--timeout-s", str(timeout_s)]
     shown = f"[{host}]" if ":" in host else host
-    return ServerCommand(argv, f"http://{shown}:{port}/query", host, port, limit, timeout_s)
+    return ServerCommand(argv, f"http://{shown}:{port}/query", host, port, limit, timeout_s, bind)
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -106,10 +107,9 @@ def run_server(cmd: ServerCommand) -> int:
     try:
         from kg.http._limit import LimitingProxy
 
-        upstream = cmd.argv[cmd.argv.index("--bind") + 1]
-        _wait_listening(proc, upstream)
+        _wait_listening(proc, cmd.upstream)
         try:
-            proxy = LimitingProxy(cmd.host, cmd.port, f"http://{upstream}", cmd.limit, cmd.timeout_s)
+            proxy = LimitingProxy(cmd.host, cmd.port, f"http://{cmd.upstream}", cmd.limit, cmd.timeout_s)
         except OSError as e:
             raise InputError(f"{cmd.host}:{cmd.port}: cannot listen there ({e.strerror})") from None
         threading.Thread(target=proxy.serve_forever, daemon=True).start()
