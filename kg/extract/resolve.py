@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import GENERIC_INSTITUTION_WORDS, GROUP_HEADS, INSTITUTION_HEADS
-from kg.extract.link import clean_surface, country, demonym_country, is_city, organization, user_entry
+from kg.extract.link import (city_countries, clean_surface, country, demonym_country, is_city, organization,
+                             subdivision_countries, user_entry)
 from kg.types import Entity, Mention
 
 __all__ = ["entity_key", "entities_of", "resolve_mentions"]
@@ -145,6 +146,7 @@ def resolve_mentions(ctx: Ctx) -> None:
         words = text_of[id(m)].split()
         if m.label == "ORG" and len(words) >= 2 and words[-1].lower() in INSTITUTION_HEADS:
             org_head_word[words[-1]].add(text_of[id(m)])
+    regions = _regions(ctx, text_of)
     org_initials = {
         _initials(text_of[id(m)]): text_of[id(m)]
         for m in ctx.mentions
@@ -169,6 +171,8 @@ def resolve_mentions(ctx: Ctx) -> None:
         elif len(text.split()) == 1 and len(org_head_word.get(text, ())) == 1 and m.label == "ORG":
             etype, canonical, wikidata, code = "Organization", None, None, None
             text = next(iter(org_head_word[text]))
+        elif text in regions and m.label in ("GPE", "LOC", "ORG", "CITY"):
+            etype, canonical, wikidata, code = "Place", None, None, None
         else:
             etype, canonical, wikidata, code = _class_for(m, text)
         label = canonical or text
@@ -193,6 +197,43 @@ def resolve_mentions(ctx: Ctx) -> None:
         entry["labels"][label] += 1  # type: ignore[index]
     _unify_surfaces(ctx, info)
     ctx.entity_info = info
+
+
+_LOCATIVE = frozenset({"in", "to", "from", "across", "throughout", "around", "near", "into", "within", "on"})
+
+
+def _locative(ctx: Ctx, m: RawMention) -> bool:
+    """Whether a mention names where something is: "in X", "flights to X", "on X roads"."""
+    if m.seg < 0:
+        return False
+    span = ctx.tokens(m.seg)[m.tok_start:m.tok_end]
+    head = next((t for t in span if not (span[0].i <= t.head.i < span[-1].i + 1) or t.head is t), span[-1])
+    if head.dep_ in ("compound", "poss"):
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+
+
+def _regions(ctx: Ctx, text_of: dict[int, str]) -> set[str]:
+    """Names the document uses for a state or province of a country it names, and for no city of those
+    countries: "Victoria" beside "Australia" is the state (GeoNames' Victoria is in Canada). A name the
+    model tagged as an organisation counts only where the text uses it as a place ("in X", "to X"): a
+    state's sports team keeps the state's name ("the match against X")."""
+    named = {link.code for m in ctx.mentions if m.label in ("GPE", "LOC") and (link := country(text_of[id(m)]))}
+    named |= {link.code for seg in ctx.segments for ent in seg.doc.ents  # "Israeli", "Australian"
+              if ent.label_ == "NORP" and (link := demonym_country(ent.text))}
+    # a state named elsewhere in the document names its country ("Queensland" names Australia)
+    named |= {next(iter(subs)) for m in ctx.mentions if m.label in ("GPE", "LOC")
+              and len(subs := subdivision_countries(text_of[id(m)])) == 1 and not city_countries(text_of[id(m)])}
+    named.discard(None)
+    found: set[str] = set()
+    for m in ctx.mentions:
+        text = text_of[id(m)]
+        if m.label not in ("GPE", "LOC", "ORG") or text in found or country(text) is not None:
+            continue
+        subs = subdivision_countries(text)
+        if subs & named and not city_countries(text) & (named | subs) and (m.label != "ORG" or _locative(ctx, m)):
+            found.add(text)
+    return found
 
 
 _TYPE_PRIORITY = {"Country": 0, "Organization": 1, "Person": 2, "City": 3, "Place": 4, "Event": 5}

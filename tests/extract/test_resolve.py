@@ -142,3 +142,17 @@ def test_the_moon_and_a_city_keep_their_class(extract_text):
                      "Scientists found ice near the Moon's south pole.")
     assert by_label(x, "Sydney").type == "City"  # not the first word of "Sydney Weather Bureau"
     assert by_label(x, "Moon").type == "Place"
+
+
+def test_a_state_of_a_country_the_article_names_is_a_region_not_a_foreign_city(extract_text):
+    x = extract_text("Bushfires burned across Victoria on Monday, and Australia sent more crews. "
+                     "Israeli officials met in Jerusalem. Japan said Tokyo was calm.")
+    assert by_label(x, "Victoria").type == "Place"  # GeoNames' Victoria is a city in Canada
+    assert by_label(x, "Jerusalem").type == "City"  # a city of a country the article names
+    assert by_label(x, "Tokyo").type == "City"  # a prefecture too, but also a city of Japan
+
+
+def test_a_state_team_keeps_its_class(extract_text):
+    x = extract_text("South Africa begins a four-day match against New South Wales in Sydney on Thursday. "
+                     "Australia won the last series.")
+    assert by_label(x, "New South Wales").type != "Place", labels(x)
