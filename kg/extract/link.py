@@ -18,7 +18,7 @@ from pathlib import Path
 from kg.resources import ontology_path
 
 __all__ = ["Link", "city_countries", "country", "demonym_country", "is_city", "load_gazetteer", "organization",
-           "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
+           "regional_demonym", "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,25 @@ _IRREGULAR_DEMONYMS = {
     "cypriot": "Cyprus", "maltese": "Malta", "monegasque": "Monaco", "vietnamese": "Vietnam",
 }
 _DEMONYM_ENDINGS = ("ians", "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ns", "s")
+
+
+# nationality adjectives of a country's constituent nations and regions: "Scottish First Minister X"
+# holds office in Scotland, not in the United Kingdom the country-level demonym gives
+_REGIONAL_DEMONYMS = {
+    "scottish": "Scotland", "welsh": "Wales", "northern irish": "Northern Ireland", "catalan": "Catalonia",
+    "basque": "Basque Country", "bavarian": "Bavaria", "flemish": "Flanders", "walloon": "Wallonia",
+    "corsican": "Corsica", "sicilian": "Sicily", "texan": "Texas", "californian": "California",
+    "quebecois": "Quebec", "québécois": "Quebec", "tasmanian": "Tasmania",
+}
+
+
+def regional_demonym(text: str) -> str | None:
+    """The region a regional nationality adjective names: 'Scottish' -> 'Scotland'; None for others.
+
+    >>> regional_demonym("Scottish"), regional_demonym("German")
+    ('Scotland', None)
+    """
+    return _REGIONAL_DEMONYMS.get(clean_surface(text).lower())
 
 
 @lru_cache(maxsize=65536)

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import GENERIC_INSTITUTION_WORDS, GROUP_HEADS, INSTITUTION_HEADS
 from kg.extract.link import (city_countries, clean_surface, country, demonym_country, is_city, organization,
-                             subdivision_countries, user_entry)
+                             regional_demonym, subdivision_countries, user_entry)
 from kg.types import Entity, Mention
 
 __all__ = ["entity_key", "entities_of", "resolve_mentions"]
@@ -157,7 +157,9 @@ def resolve_mentions(ctx: Ctx) -> None:
         text = text_of[id(m)]
         if m.kind == "source" and text in acronym_of:
             text = acronym_of[text]
-        if m.kind == "demonym":
+        if m.kind == "demonym" and regional_demonym(text):
+            etype, canonical, wikidata, code = "Place", regional_demonym(text), None, None  # "Scottish" -> Scotland
+        elif m.kind == "demonym":
             link = demonym_country(text)
             etype, canonical, wikidata, code = ("Country", link.label, link.wikidata, link.code) if link else \
                 ("Place", None, None, None)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from kg.extract.link import regional_demonym
 from kg.extract.mentions import portfolio_ending_at
 from kg.types import Relation
 
@@ -30,9 +31,11 @@ if TYPE_CHECKING:
 __all__ = ["find_roles"]
 
 _ORG_TYPES = ("Organization", "Country", "City", "Place")
-# a city or region can only hold a local office: "mayor of Leeds", "Texas Governor X"
+# a city or region can only hold a local office: "mayor of Leeds", "Texas Governor X"; a region also
+# has ministers ("Scottish First Minister X")
 _PLACE_TYPES = ("City", "Place")
 _LOCAL_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "councillor", "councilor"})
+_REGIONAL_OFFICES = _LOCAL_OFFICES | {"minister", "secretary", "president"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})  # "co-founder": the tokenizer splits the hyphen
 
@@ -190,9 +193,11 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
                         results.append((w, org))
         for words, org in results:
             label = _label(words)
-            if org.key == m.key or (str(ctx.entity_info.get(str(org.key), {}).get("type")) in _PLACE_TYPES
-                                    and words[-1].lower_ not in _LOCAL_OFFICES):
-                continue
+            org_type = str(ctx.entity_info.get(str(org.key), {}).get("type"))
+            offices = _LOCAL_OFFICES if org_type == "City" else _REGIONAL_OFFICES
+            if org.key == m.key or (org_type in _PLACE_TYPES and words[-1].lower_ not in offices) \
+                    or (org.kind == "demonym" and org_type == "Place" and regional_demonym(org.text) is None):
+                continue  # "CFMEU Victorian secretary X": an adjective kg could not place holds no office
             rel = Relation(subject=m.key, predicate="memberOf", object=str(org.key), sentence=sent_idx,
                            start=sent.start, end=sent.end, role=label)
             found.setdefault((m.key, label, str(org.key)), rel)

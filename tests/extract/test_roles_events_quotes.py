@@ -276,3 +276,10 @@ def test_a_local_office_is_held_in_a_city_or_region(extract_text):
                      "The Paris correspondent, Jean Roux, was there.")
     assert ("Tom Riordan", "mayor", "Leeds") in roles(x)
     assert not [r for r in roles(x) if r[0] == "Jean Roux"]  # a city holds no correspondent
+
+
+def test_a_regional_nationality_names_the_region_of_the_office(extract_text):
+    x = extract_text("Scottish First Minister Ewan Reid urged people not to travel. "
+                     "Union Victorian secretary Ann Lake spoke.")
+    assert ("Ewan Reid", "first minister", "Scotland") in roles(x)  # not the United Kingdom
+    assert not [r for r in roles(x) if r[0] == "Ann Lake" and r[2] == "Victorian"]
