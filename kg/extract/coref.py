@@ -195,6 +195,12 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
             sm = ctx.mention_at(si, subj.i)
             if sm is not None and sm.key and ok(sm):
                 return sm
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS:
+        # "X said its inquiry began after a complaint from Y. It did not say …": the last one reported
+        # speaking or acting, as for "he said"
+        speaker = _pick(cands, lambda m: ok(m) and _reports(ctx, m), prefer_heads=False)
+        if speaker is not None:
+            return speaker
     return _pick(cands, ok)
 
 

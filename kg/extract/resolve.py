@@ -125,12 +125,14 @@ def resolve_mentions(ctx: Ctx) -> None:
         acronym_of[ctx.document.source_abbrev] = ctx.document.source
 
     full_names: dict[str, list[str]] = defaultdict(list)
+    first_names: dict[str, set[str]] = defaultdict(set)  # "Helen" -> {"Helen Marsh"}
     # "bin Laden", "de la Rua": a surname that starts with a particle written in lower case
     by_tail: dict[str, set[str]] = defaultdict(set)
     for m in ctx.mentions:
         if m.label == "PERSON" and len(text_of[id(m)].split()) >= 2:
             words = text_of[id(m)].split()
             full_names[words[-1]].append(text_of[id(m)])
+            first_names[words[0]].add(text_of[id(m)])
             for k in range(1, len(words) - 1):
                 if words[k].islower():
                     by_tail[" ".join(words[k:])].add(text_of[id(m)])
@@ -173,6 +175,11 @@ def resolve_mentions(ctx: Ctx) -> None:
         elif len(text.split()) == 1 and len(org_head_word.get(text, ())) == 1 and m.label == "ORG":
             etype, canonical, wikidata, code = "Organization", None, None, None
             text = next(iter(org_head_word[text]))
+        elif len(text.split()) == 1 and m.label in ("GPE", "LOC", "ORG") and len(first_names.get(text, ())) == 1 \
+                and not (country(text) or is_city(text) or subdivision_countries(text) or organization(text)):
+            # "I worked with Helen for years" after "Helen Marsh": her first name, not a place the model saw
+            etype, canonical, wikidata, code = "Person", None, None, None
+            text = next(iter(first_names[text]))
         elif text in regions and m.label in ("GPE", "LOC", "ORG", "CITY"):
             etype, canonical, wikidata, code = "Place", None, None, None
         else:

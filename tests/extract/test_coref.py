@@ -70,3 +70,9 @@ def test_he_said_is_the_last_person_reported_speaking(extract_text):
     x = extract_text("Coach Mark Hill says veteran striker Paul Dane is fit to play on Saturday. "
                      "\u201cHe trained well all week and looks sharp,\u201d he said.")
     assert speakers(x) == ["Mark Hill"]
+
+
+def test_it_says_after_an_organisation_reported_speaking_is_that_organisation(extract_text):
+    x = extract_text("The Federal Police said its inquiry began after a complaint from the Treasury Office. "
+                     "It did not say how much money was involved.")
+    assert ("It", "pronoun") in kinds(x, "Federal Police")

@@ -156,3 +156,9 @@ def test_a_state_team_keeps_its_class(extract_text):
     x = extract_text("South Africa begins a four-day match against New South Wales in Sydney on Thursday. "
                      "Australia won the last series.")
     assert by_label(x, "New South Wales").type != "Place", labels(x)
+
+
+def test_a_first_name_the_model_took_for_a_place_is_the_person(extract_text):
+    x = extract_text('Helen Marsh was charged on Friday. "I worked with Helen for years," her successor said.')
+    assert by_label(x, "Helen Marsh").type == "Person"
+    assert not [e for e in x.entities if e.label == "Helen"], labels(x)
