@@ -204,8 +204,11 @@ def _verb_type(tok: "Token") -> str | None:
     if lemma == "strike":
         return "Agree" if (tok.dep_ == "relcl" and EVENT_NOUNS.get(tok.head.lemma_.lower()) == "Agree") or (
             dobj is not None and EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree") else "Attack"
-    if lemma == "sign":
-        return "Agree" if dobj is not None and EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree" else "Join"
+    if lemma == "sign":  # "signed a deal", "signed for the club"; not "signed the bill"
+        if dobj is None:
+            return "Join"
+        agreed = EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree" or dobj.lemma_.lower() in ("contract", "understanding")
+        return "Agree" if agreed else None
     subj = kids.get("nsubj")
     if subj is not None and EVENT_NOUNS.get(subj.lemma_.lower()) == "Disaster" and lemma in ("hit", "strike", "devastate"):
         return "Disaster"  # "an earthquake hit X"

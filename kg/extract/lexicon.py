@@ -113,7 +113,7 @@ ROLE_MODIFIERS = frozenset(
     finance economy trade health education justice home state assistant associate executive general
     managing national regional federal supreme first second press principal lead head high attorney
     immigration environment agriculture transport energy industry industrial relations communications
-    infrastructure tourism planning employment privacy royal shadow affairs crown
+    infrastructure tourism planning employment privacy royal shadow affairs crown majority minority
     """.split()
 )
 

@@ -45,6 +45,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# verbs that name what something is in someone's words: 'X called the bill "a surrender"',
+# 'she described the plan as "a disaster"'
+_NAMING_VERBS = frozenset({"call", "describe", "label", "dub", "brand", "term"})
+
+
 def _governing_verb(tokens: list["Token"]) -> "Token | None":
     for tok in tokens:
         for anc in tok.ancestors:
@@ -52,6 +57,14 @@ def _governing_verb(tokens: list["Token"]) -> "Token | None":
                 continue
             if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
                 return anc
+    for tok in tokens:  # the quotation is what the subject of a naming verb calls something
+        head = tok.head
+        if head in tokens:
+            continue
+        if tok.dep_ == "oprd" and head.lemma_.lower() in _NAMING_VERBS:
+            return head
+        if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _NAMING_VERBS:
+            return head.head
     return None
 
 

@@ -283,3 +283,26 @@ def test_a_regional_nationality_names_the_region_of_the_office(extract_text):
                      "Union Victorian secretary Ann Lake spoke.")
     assert ("Ewan Reid", "first minister", "Scotland") in roles(x)  # not the United Kingdom
     assert not [r for r in roles(x) if r[0] == "Ann Lake" and r[2] == "Victorian"]
+
+
+def test_naming_verbs_quote_their_subject(extract_text):
+    x = extract_text('Senator Rosa Vane called the bill "a surrender to the banks". '
+                     'Analyst Tom Ames described the market as "shot to pieces".')
+    labels = {e.key: e.label for e in x.entities}
+    said = {q.text: (labels.get(q.speaker), q.verb) for q in x.quotes}
+    assert said["a surrender to the banks"] == ("Rosa Vane", "call")
+    assert said["shot to pieces"] == ("Tom Ames", "describe")
+
+
+def test_signing_a_bill_is_no_event_and_a_contract_is_an_agreement(extract_text):
+    x = extract_text("President Joe Biden signed the bill on Friday. Coach Ann Roe signed a new contract "
+                     "with the Sydney Kings.")
+    by_label = {e.label: e.type for e in x.events}
+    assert "Join" not in by_label.values(), by_label
+    assert "Agree" in by_label.values(), by_label
+
+
+def test_majority_leader_is_a_title(extract_text):
+    x = extract_text("The Senate passed the bill on Thursday. "
+                     "Senate Majority Leader Ruth Cole said it was a good outcome.")
+    assert ("Ruth Cole", "majority leader", "Senate") in roles(x)
