@@ -41,6 +41,8 @@ ROLE_HEADS = frozenset(
     midfielder defender goalkeeper player captain king queen prince princess monarch emperor
     pope archbishop bishop cleric imam rabbi correspondent editor analyst economist professor
     president-elect chief-executive sheriff inspector superintendent marshal treasurer auditor
+    nurse doctor surgeon teacher farmer detective constable sergeant firefighter pilot activist
+    journalist reporter photographer researcher scientist
     """.split()
 )
 

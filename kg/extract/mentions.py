@@ -86,8 +86,10 @@ def _strip_title(toks: list["Token"]) -> list["Token"]:
     i = 0
     while i < len(toks) - 1 and toks[i].lower_ in ROLE_MODIFIERS:
         i += 1
-    if i < len(toks) - 1 and toks[i].lower_ in ROLE_HEADS and all(t.pos_ == "PROPN" for t in toks[i + 1:]):
-        return toks[i + 1:]
+    rest = toks[i + 1:]
+    if i < len(toks) - 1 and toks[i].lower_ in ROLE_HEADS and all(t.pos_ == "PROPN" for t in rest) \
+            and not all(t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS for t in rest):
+        return rest  # not "Sergeant First" (of "Sergeant First Class X"): title words only
     return toks
 
 

@@ -162,3 +162,10 @@ def test_a_first_name_the_model_took_for_a_place_is_the_person(extract_text):
     x = extract_text('Helen Marsh was charged on Friday. "I worked with Helen for years," her successor said.')
     assert by_label(x, "Helen Marsh").type == "Person"
     assert not [e for e in x.entities if e.label == "Helen"], labels(x)
+
+
+def test_an_occupation_before_a_name_is_a_title_not_part_of_it(extract_text):
+    x = extract_text("Nurse Grace Thompson has worked at the hospital for 20 years. \"Nobody wants to be here,\" "
+                     "Thompson said. Sergeant Michael Potts said the road was closed.")
+    assert len(by_label(x, "Grace Thompson").mentions) >= 2
+    assert by_label(x, "Michael Potts").type == "Person"
