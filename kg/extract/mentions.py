@@ -233,8 +233,12 @@ def find_mentions(ctx: Ctx) -> None:
     """Add the document's entity mentions to ``ctx`` (unresolved: ``key`` is None)."""
     doc = ctx.document
     land: set[str] = set()  # names a "person" tag was taken from because they name land ("the X caves")
+    body_words = {t.text for seg in ctx.segments if seg.name == "body" for t in seg.doc}
     for si, seg in enumerate(ctx.segments):
         for ent in seg.doc.ents:
+            if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
+                    and not (country(ent.text) or organization(ent.text) or demonym_country(ent.text)):
+                continue  # "Chipmaker agrees …": a headline capitalises every word; the body never names it
             if ent.label_ == "NORP" and _before_title(ent):
                 # "German Chancellor X": the nationality names the country the role is in
                 _add(ctx, si, list(ent), "GPE", "demonym")

@@ -32,6 +32,8 @@ _STOP = {"of", "the", "and", "for", "in", "on", "de", "&"}
 
 
 def _initials(label: str) -> str:
+    """'Advanced Micro Devices Inc.' -> 'AMD': a company suffix is no part of the initials."""
+    label = _CORPORATE.sub("", label) or label
     return "".join(w[0] for w in re.split(r"[\s\-]+", label) if w and w.lower() not in _STOP).upper()
 
 

@@ -169,3 +169,11 @@ def test_an_occupation_before_a_name_is_a_title_not_part_of_it(extract_text):
                      "Thompson said. Sergeant Michael Potts said the road was closed.")
     assert len(by_label(x, "Grace Thompson").mentions) >= 2
     assert by_label(x, "Michael Potts").type == "Person"
+
+
+def test_an_acronym_after_a_stock_exchange_and_a_headline_word(extract_text):
+    x = extract_text("Chipmaker agrees takeover of rival\n\nAdvanced Micro Devices Inc. (NASDAQ: AMD) agreed on "
+                     "Monday to buy Xilinx Inc. AMD chief executive Lisa Su said the deal made sense.")
+    amd = by_label(x, "Advanced Micro Devices Inc.")
+    assert "AMD" in {m.text for m in amd.mentions}  # a company suffix is no part of the initials
+    assert not [e for e in x.entities if e.label == "Chipmaker"], labels(x)  # only the headline capitalises it
