@@ -146,7 +146,8 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     a name that starts with "Storm", "Hurricane" or "Typhoon" is an event; the Moon or a planet is a
     place; a "person" named like a building is a facility ("John F Kennedy Airport"); a one-word "person"
     after a preposition of place is a place ("fires near Gunnedah", "north of Grafton"), and so is
-    a "person" that names a piece of land ("the X caves", "the X region"); a "person" whose workers,
+    a "person" that names a piece of land ("the X caves", "the X region"); a one-word "person" where
+    people work is an organisation ("analysts at Bernstein"); a "person" whose workers,
     administrators or shareholders follow is an organisation ("X workers"); a short "organisation"
     coordinated with a person is a person ("Matthew Hayden and Justin Langer")."""
     doc = ent.doc
@@ -160,6 +161,9 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
         return "GPE"
+    if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "at" \
+            and ent.root.head.head.tag_ == "NNS" and ent.root.head.head.pos_ == "NOUN":
+        return "ORG"  # "analysts at Bernstein": where people work, not a person
     if ent.label_ == "PERSON" and _modifies(ent, TERRAIN_NOUNS):
         return "LOC"  # "the X caves", "the X region"
     if ent.label_ == "PERSON" and _modifies(ent, MEMBER_NOUNS):

@@ -177,3 +177,10 @@ def test_an_acronym_after_a_stock_exchange_and_a_headline_word(extract_text):
     amd = by_label(x, "Advanced Micro Devices Inc.")
     assert "AMD" in {m.text for m in amd.mentions}  # a company suffix is no part of the initials
     assert not [e for e in x.entities if e.label == "Chipmaker"], labels(x)  # only the headline capitalises it
+
+
+def test_a_one_word_person_where_people_work_is_an_organisation(extract_text):
+    # the model tags "Bernstein" as a person here
+    x = extract_text("Xilinx chief executive Victor Peng will join the board.\n\n"
+                     "Analysts at Bernstein said the price was high but the logic was sound.")
+    assert by_label(x, "Bernstein").type == "Organization"
