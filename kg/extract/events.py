@@ -345,7 +345,7 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
             if m is not None and m.label != "GROUP":
                 b.add("participant", args.phrase(c))
     _prep_args(ctx, args, tok, b, None, si)
-    # "the acquisition of X", "the arrest of X": what is acted on; "the withdrawal of X": who withdraws
+    # "the acquisition of X", "the capture of X": what is acted on; "the withdrawal of X": who withdraws
     of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")
     for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ not in VALUE_LABELS):

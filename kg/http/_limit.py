@@ -10,10 +10,10 @@ error messages are Oxigraph's), and a successful ``/query`` answer is checked
 and cut:
 
 * an answer the timeout broke off becomes ``503`` with a message that says so;
-  one that does not parse in its own format becomes ``502``;
 * with ``--limit N``, an answer with more than N results (SELECT rows,
   CONSTRUCT/DESCRIBE triples) is cut to its first N, in the format Oxigraph
-  chose, and marked with the header ``KG-Results-Truncated: N``.
+  chose, and marked with the header ``KG-Results-Truncated: N``; an answer
+  that does not parse in its own format while being cut becomes ``502``.
 """
 from __future__ import annotations
 
