@@ -38,6 +38,21 @@ def portfolio_ending_at(doc: "Doc", i: int) -> list["Token"]:
     return []
 
 
+def _run_on(toks: list["Token"]) -> list["Token"]:
+    """A name the model cut short: 'Novak' of 'Novak Djokovic', whose last word modifies the untagged
+    proper noun right after it."""
+    toks = list(toks)
+    while toks and toks[-1].dep_ == "compound" and toks[-1].i + 1 < len(toks[-1].doc):
+        doc, nxt = toks[-1].doc, toks[-1].doc[toks[-1].i + 1]
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if toks[-1].head.i != nxt.i or nxt.tag_ != "NNP" or not nxt.text[:1].isupper() or nxt.ent_type_ \
+                or nxt.lower_ in ROLE_HEADS or nxt.lower_ in ROLE_MODIFIERS or nxt.lower_ == "member" \
+                or (after is not None and (after.ent_type_ == "PERSON" or after.lower_ in ROLE_HEADS)):
+            break  # not "New York Mayor" of "New York Mayor Rudolph Giuliani": a title
+        toks.append(nxt)
+    return toks
+
+
 def _trim(span: "list[Token]") -> list["Token"]:
     toks = list(span)
     while toks and (toks[0].lower_ in ("the", "a", "an", "whose", "which", "its", "their") or toks[0].is_punct
@@ -265,7 +280,7 @@ def find_mentions(ctx: Ctx) -> None:
                 # "British Defence" in "British Defence Secretary X": a nationality, then the title
                 _add(ctx, si, [ent[0]], "GPE", "demonym")
                 continue
-            trimmed = _trim(list(ent))
+            trimmed = _run_on(_trim(list(ent)))
             addressed = _addressed(trimmed)
             if addressed:
                 trimmed = trimmed[1:]  # "Ms Goodin": the name is "Goodin" (the model leaves out "Mr" itself)
@@ -288,6 +303,7 @@ def find_mentions(ctx: Ctx) -> None:
     _add_employers(ctx)
     _persons_named_after_organisations(ctx)
     _add_repeated_names(ctx)
+    _persons_by_age(ctx)
     _add_surnames(ctx)
     if doc.place_span is not None:
         ctx.add_mention(RawMention(-1, 0, 0, doc.place_span.start, doc.place_span.end, doc.place_span.text,
@@ -361,6 +377,25 @@ def _persons_named_after_organisations(ctx: Ctx) -> None:
     for m in ctx.mentions:
         if m.label == "PERSON" and m.kind == "name" and " " in m.text and m.text.split()[0] in orgs:
             m.label = "ORG"
+
+
+def _persons_by_age(ctx: Ctx) -> None:
+    """A name followed by an age ("Djokovic, 37, had surgery") is a person's, wherever the article uses it."""
+    aged: set[str] = set()
+    for m in ctx.mentions:
+        if m.seg < 0 or m.label == "PERSON" or m.kind != "name":
+            continue
+        doc = ctx.tokens(m.seg)
+        k = m.tok_end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 2].text == "," and doc[k + 1].like_num \
+                and doc[k + 1].text.isdigit() and 1 <= int(doc[k + 1].text) <= 120:
+            aged.add(m.text)
+    if not aged:
+        return
+    for m in ctx.mentions:
+        if m.kind == "name" and m.label in ("ORG", "GPE", "LOC", "PERSON") and (
+                m.text in aged or m.text.split()[-1] in aged):
+            m.label = "PERSON"
 
 
 def _capitalised_inside_sentences(ctx: Ctx) -> set[str]:

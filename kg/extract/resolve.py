@@ -218,7 +218,7 @@ def _locative(ctx: Ctx, m: RawMention) -> bool:
     if m.seg < 0:
         return False
     span = ctx.tokens(m.seg)[m.tok_start:m.tok_end]
-    head = next((t for t in span if not (span[0].i <= t.head.i < span[-1].i + 1) or t.head is t), span[-1])
+    head = next((t for t in span if not (span[0].i <= t.head.i < span[-1].i + 1) or t.head.i == t.i), span[-1])
     if head.dep_ in ("compound", "poss"):
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE

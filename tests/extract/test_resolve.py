@@ -184,3 +184,13 @@ def test_a_one_word_person_where_people_work_is_an_organisation(extract_text):
     x = extract_text("Xilinx chief executive Victor Peng will join the board.\n\n"
                      "Analysts at Bernstein said the price was high but the logic was sound.")
     assert by_label(x, "Bernstein").type == "Organization"
+
+
+def test_a_name_cut_short_and_a_name_with_an_age(extract_text):
+    # the model tags "Novak" alone, as an organisation, and "Djokovic" in the headline as one too
+    x = extract_text("Alcaraz beats Djokovic to win Wimbledon title\n\nLONDON - Carlos Alcaraz beat Novak Djokovic "
+                     "6-2 6-2 7-6 in the Wimbledon final on Sunday.\n\nDjokovic, 37, had knee surgery in June. He said "
+                     "he was proud to have reached the final. New York Mayor Eric Adams watched.")
+    assert by_label(x, "Novak Djokovic").type == "Person"
+    assert not [e for e in x.entities if "Djokovic" in e.label and e.type != "Person"], labels(x)
+    assert not [e for e in x.entities if "Mayor" in e.label], labels(x)  # a title is not run into a name
