@@ -122,7 +122,7 @@ def subject_of(verb: "Token") -> "Token | None":
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj[0]
-        if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and node.head.i != node.i:
             if node.dep_ == "relcl":
                 return node.head
             if node.dep_ == "acl":

@@ -82,9 +82,9 @@ def _clause_subject(tok: "Token") -> "Token | None":
     node = tok.head
     while node is not None:
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj and subj[0] is not tok and subj[0].i < tok.i:
+        if subj and subj[0].i < tok.i:
             return subj[0]
-        if node.dep_ in ("ROOT",) or node.head is node:
+        if node.dep_ in ("ROOT",) or node.head.i == node.i:
             return None
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj", "acl", "advcl"):
             return None

@@ -126,7 +126,7 @@ def _modality(tok: "Token") -> tuple[str | None, bool]:
         mark = [c for c in node.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS]
         if aux or mark:
             return "hypothetical", negated
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
             break
         node = node.head
     return None, negated
