@@ -175,4 +175,6 @@ class LimitingProxy(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.client.close()
+        client = getattr(self, "client", None)  # absent when binding failed in __init__
+        if client is not None:
+            client.close()

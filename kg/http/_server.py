@@ -92,6 +92,16 @@ def _wait_listening(proc: subprocess.Popen[bytes], address: str) -> None:
     raise KGError(f"the oxigraph server did not start listening on {address}")
 
 
+def _relay_log(proc: "subprocess.Popen[str]") -> None:
+    """Pass Oxigraph's messages on to kg's stderr, except the address it listens on: that is the private
+    one behind kg's front, and users call the one kg serve prints."""
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if not line.startswith("Listening for requests at"):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+
 def run_server(cmd: ServerCommand) -> int:
     """Run the server in the foreground until it exits or is interrupted; returns its exit code.
 
@@ -103,7 +113,8 @@ def run_server(cmd: ServerCommand) -> int:
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop)
-    proc = subprocess.Popen(cmd.argv)
+    proc = subprocess.Popen(cmd.argv, stderr=subprocess.PIPE, text=True, errors="replace")
+    threading.Thread(target=_relay_log, args=(proc,), daemon=True).start()
     try:
         from kg.http._limit import LimitingProxy
 

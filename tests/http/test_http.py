@@ -219,3 +219,23 @@ def test_push_fails_clearly_when_server_is_down(seed_out):
     r = subprocess.run([sys.executable, "-m", "kg.cli", "push", "--endpoint", f"http://127.0.0.1:{port}/query",
                         "--store", str(seed_out), "--retries", "1"], capture_output=True, text=True, timeout=300)
     assert r.returncode == 5 and "attempts" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_serve_prints_the_address_to_call_and_not_oxigraphs_private_one(seed_out):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(seed_out), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_up(f"http://127.0.0.1:{port}/query", proc)
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/query" in err
+    assert "Listening for requests" not in err, err
+
+
+def test_serve_on_an_address_it_cannot_bind_is_a_one_line_error(seed_out):
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(seed_out), "--host", "256.1.1.1"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "cannot listen there" in r.stderr
+    assert "Traceback" not in r.stderr
