@@ -78,7 +78,7 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_listening(proc: subprocess.Popen[bytes], address: str) -> None:
+def _wait_listening(proc: subprocess.Popen[str], address: str) -> None:
     """Return once the Oxigraph server accepts connections on ``address``; fail if it exits first."""
     host, _, port = address.rpartition(":")
     for _ in range(600):  # bounded: about a minute
