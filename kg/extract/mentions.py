@@ -18,7 +18,7 @@ from kg.extract.link import country, demonym_country, organization
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["find_mentions", "portfolio_ending_at", "ENTITY_LABELS"]
+__all__ = ["find_mentions", "is_role_word", "portfolio_ending_at", "role_words_ending_at", "ENTITY_LABELS"]
 
 #: spaCy labels that become entity nodes.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
@@ -36,6 +36,38 @@ def portfolio_ending_at(doc: "Doc", i: int) -> list["Token"]:
             return list(doc[k:i + 1])
         k -= 1
     return []
+
+
+_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})  # "co-founder": the tokenizer splits the hyphen
+
+
+def is_role_word(tok: "Token") -> bool:
+    low = tok.lower_
+    return low in ROLE_HEADS or low in ROLE_MODIFIERS or tok.lemma_.lower() in ROLE_HEADS
+
+
+def role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
+    """Role words ending at token i, scanning left; returns (first index, tokens)."""
+    words: list[Token] = []
+    portfolio = portfolio_ending_at(doc, i)
+    i -= len(portfolio)
+    j = i
+    while j >= 0 and doc[j].ent_type_ not in ("PERSON",):
+        if is_role_word(doc[j]):
+            words.insert(0, doc[j])
+            j -= 1
+        elif doc[j].text == "-" and j > 0 and doc[j - 1].lower_ in _TITLE_PREFIXES and words:
+            words[:0] = [doc[j - 1], doc[j]]  # "co-founder", "vice-president": the parser splits the hyphen
+            j -= 2
+        else:
+            break
+    if not any(w.lower_ in ROLE_HEADS or w.lemma_.lower() in ROLE_HEADS for w in words):
+        return i + 1 + len(portfolio), []
+    if portfolio:
+        return j + 1, words + portfolio
+    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lemma_.lower() not in ROLE_HEADS:
+        words.pop()
+    return j + 1, words
 
 
 def _run_on(toks: list["Token"]) -> list["Token"]:
@@ -354,13 +386,10 @@ def _add_employers(ctx: Ctx) -> None:
     written_as_names = _capitalised_inside_sentences(ctx)
     for m in [m for m in ctx.mentions if m.seg >= 0 and m.label == "PERSON" and m.kind == "name"]:
         doc = ctx.tokens(m.seg)
-        j = m.tok_start - 1
-        while j >= 0 and (doc[j].lower_ in ROLE_MODIFIERS or doc[j].lower_ in ROLE_HEADS
-                          or doc[j].text == "-" or (doc[j].lower_ in ("co", "vice") and doc[j + 1].text == "-")):
-            j -= 1  # "chief executive", "co-founder"
-        if j == m.tok_start - 1 or doc[m.tok_start - 1].lower_ not in _EMPLOYEE_TITLES:
+        first, words = role_words_ending_at(doc, m.tok_start - 1)  # "chief executive", "co-founder"
+        if not words or words[-1].i != m.tok_start - 1 or words[-1].lower_ not in _EMPLOYEE_TITLES:
             continue  # not "Police Minister X", "Rear Admiral X", "Lord Mayor X": part of the title
-        k = j
+        j = k = first - 1
         while k >= 0 and doc[k].text[:1].isupper() and (doc[k].pos_ == "PROPN" or doc[k].text in written_as_names) \
                 and not ctx.covered(m.seg, k) and doc[k].ent_type_ not in VALUE_LABELS:
             k -= 1  # the tagger may call an unknown name at the start of a sentence a noun or an adjective

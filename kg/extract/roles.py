@@ -20,9 +20,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from kg.extract.lexicon import ROLE_HEADS
 from kg.extract.link import regional_demonym
-from kg.extract.mentions import portfolio_ending_at
+from kg.extract.mentions import is_role_word, role_words_ending_at
 from kg.types import Relation
 
 if TYPE_CHECKING:
@@ -37,12 +37,6 @@ _PLACE_TYPES = ("City", "Place")
 _LOCAL_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "councillor", "councilor"})
 _REGIONAL_OFFICES = _LOCAL_OFFICES | {"minister", "secretary", "president"}
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_TITLE_PREFIXES = frozenset({"co", "vice", "deputy"})  # "co-founder": the tokenizer splits the hyphen
-
-
-def _is_role_word(tok: "Token") -> bool:
-    low = tok.lower_
-    return low in ROLE_HEADS or low in ROLE_MODIFIERS or tok.lemma_.lower() in ROLE_HEADS
 
 
 def _org_mention(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
@@ -52,30 +46,6 @@ def _org_mention(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
     if str(ctx.entity_info.get(m.key, {}).get("type")) not in _ORG_TYPES:
         return None
     return m
-
-
-def _role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
-    """Role words ending at token i, scanning left; returns (first index, tokens)."""
-    words: list[Token] = []
-    portfolio = portfolio_ending_at(doc, i)
-    i -= len(portfolio)
-    j = i
-    while j >= 0 and doc[j].ent_type_ not in ("PERSON",):
-        if _is_role_word(doc[j]):
-            words.insert(0, doc[j])
-            j -= 1
-        elif doc[j].text == "-" and j > 0 and doc[j - 1].lower_ in _TITLE_PREFIXES and words:
-            words[:0] = [doc[j - 1], doc[j]]  # "co-founder", "vice-president": the parser splits the hyphen
-            j -= 2
-        else:
-            break
-    if not any(w.lower_ in ROLE_HEADS or w.lemma_.lower() in ROLE_HEADS for w in words):
-        return i + 1 + len(portfolio), []
-    if portfolio:
-        return j + 1, words + portfolio
-    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lemma_.lower() not in ROLE_HEADS:
-        words.pop()
-    return j + 1, words
 
 
 def _org_before(ctx: Ctx, si: int, doc: "Doc", i: int) -> RawMention | None:
@@ -148,7 +118,7 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
         sent = ctx.sentences[sent_idx]
         results: list[tuple[list[Token], RawMention]] = []
         # 1. title before the name
-        first, words = _role_words_ending_at(doc, m.tok_start - 1)
+        first, words = role_words_ending_at(doc, m.tok_start - 1)
         if words:
             org = (_org_before(ctx, m.seg, doc, first - 1) or _org_after(ctx, m.seg, words[-1])
                    or _ministry_of(ctx, words))
@@ -163,7 +133,7 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
                 if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or"):
                     break
                 if t.lower_ in ROLE_HEADS or t.lemma_.lower() in ROLE_HEADS:
-                    f, w = _role_words_ending_at(doc, j)
+                    f, w = role_words_ending_at(doc, j)
                     org = _org_before(ctx, m.seg, doc, f - 1) or _org_after(ctx, m.seg, t)
                     if w and org is not None:
                         results.append((w, org))
@@ -183,10 +153,10 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
                 if k < len(doc) and doc[k].text in _POSSESSIVE:
                     k += 1
             end = k
-            while end < len(doc) and _is_role_word(doc[end]) and doc[end].ent_type_ != "PERSON":
+            while end < len(doc) and is_role_word(doc[end]) and doc[end].ent_type_ != "PERSON":
                 end += 1
             if end > k:
-                _, w = _role_words_ending_at(doc, end - 1)
+                _, w = role_words_ending_at(doc, end - 1)
                 if w:
                     org = org_first or _org_after(ctx, m.seg, w[-1])
                     if org is not None and org.key != m.key:
