@@ -138,17 +138,17 @@ def resolve_mentions(ctx: Ctx) -> None:
             for k in range(1, len(words) - 1):
                 if words[k].islower():
                     by_tail[" ".join(words[k:])].add(text_of[id(m)])
-    # "Nordvik" for "Nordvik ASA": the first word of a longer organisation name
+    # "Nordvik" for "Nordvik ASA": the first word of a longer organisation name; "the Service" for
+    # "Rural Fire Service": its head word, capitalised
     org_first_word: dict[str, set[str]] = defaultdict(set)
-    for m in ctx.mentions:
-        words = text_of[id(m)].split()
-        if m.label == "ORG" and len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in _STOP:
-            org_first_word[words[0]].add(text_of[id(m)])
-    # "the Service" for "Rural Fire Service": the head word of one longer organisation name, capitalised
     org_head_word: dict[str, set[str]] = defaultdict(set)
     for m in ctx.mentions:
         words = text_of[id(m)].split()
-        if m.label == "ORG" and len(words) >= 2 and words[-1].lower() in INSTITUTION_HEADS:
+        if m.label != "ORG" or len(words) < 2:
+            continue
+        if words[0][:1].isupper() and words[0].lower() not in _STOP:
+            org_first_word[words[0]].add(text_of[id(m)])
+        if words[-1].lower() in INSTITUTION_HEADS:
             org_head_word[words[-1]].add(text_of[id(m)])
     regions = _regions(ctx, text_of)
     org_initials = {
