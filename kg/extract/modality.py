@@ -1,0 +1,264 @@
+"""Modality of a clause: did the text say it happened, or only that it was planned, offered,
+threatened, alleged, demanded, attempted or imagined, and is it denied?
+
+One function does the work, :func:`modality_of`; give it the trigger of an event or the predicate of
+a relation (a spaCy verb, noun or adjective token) and it reads the clause's structure:
+
+* the trigger's own words: modal auxiliaries ("will travel", "would acquire", "could seize"), a
+  conditional ("if they attack", "should it seize power", with the auxiliary before its subject),
+  a negation ("did not attack", "never met", "no deal"), a modifier of an event noun ("planned
+  talks", "the alleged attack", "a possible merger") and adverbs ("allegedly", "perhaps");
+* the word governing it, climbing through infinitives, gerunds and conjoined verbs: "plans to meet",
+  "is expected to close", "is to meet" (planned), "willing to meet", "offered to mediate" (offered),
+  "threatened to attack" (threatened), "accused of waging war", "charged with murder" (alleged),
+  "urged X to withdraw", "called for talks" (demanded), "tried to seize" (attempted), "refused to
+  meet", "denied attacking", "ruled out talks" (negated), "travel to Washington to meet Y" (a
+  purpose: planned), "talks proposed for next week" (planned).
+
+A clause under a verb of speech keeps its own modality ("said it would acquire" is planned, "said it
+acquired" asserted) and gets that verb as its hedge. A past-tense adverbial clause does not inherit
+the future of the clause it hangs on ("would acquire X, its biggest deal since it bought Y": the
+purchase of Y happened).
+
+The answer is a :class:`Modality`; ``kind`` is one of :data:`KINDS`. Negation is kept apart from the
+kind ("did not plan to attack" is planned and negated), so ``asserted and not negated`` is what
+happened. Nothing here knows about kg's records: the module takes spaCy tokens and returns a small
+frozen record, for events and relations alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import HEDGES, REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["KINDS", "Modality", "modality_of", "hedge_of"]
+
+#: Every kind :func:`modality_of` returns. "asserted" is what the text states as fact (past or present).
+KINDS = ("asserted", "planned", "offered", "threatened", "alleged", "demanded", "attempted", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """The modality of one clause.
+
+    ``kind``: one of :data:`KINDS`; ``negated``: the clause is denied ("did not", "refused to",
+    "no deal"); ``hedge``: how it is attributed ("reportedly", "according to", or the lemma of the
+    verb of speech above it, "say"), None when the text states it in its own voice; ``cue``: the word
+    that decided ``kind`` or ``negated`` (for explanations), None for a plain assertion.
+    """
+
+    kind: str = "asserted"
+    negated: bool = False
+    hedge: str | None = None
+    cue: str | None = None
+
+    @property
+    def happened(self) -> bool:
+        """True for an asserted, non-negated clause: what a "what happened" query should show."""
+        return self.kind == "asserted" and not self.negated
+
+
+_FUTURE_AUX = {"will": "planned", "'ll": "planned", "shall": "planned", "wo": "planned",
+               "would": "planned", "'d": "planned", "could": "hypothetical", "might": "hypothetical",
+               "may": "hypothetical", "can": "hypothetical", "ca": "hypothetical", "should": "hypothetical",
+               "must": "hypothetical", "ought": "hypothetical"}
+_CONDITIONAL_MARKS = {"if", "unless", "whether", "lest"}
+#: Verbs and adjectives whose infinitive ("plans to meet") or gerund ("threatened attacking") says what
+#: became of the event.
+_GOVERNORS = {
+    # planned or expected
+    "plan": "planned", "intend": "planned", "expect": "planned", "schedule": "planned", "set": "planned",
+    "due": "planned", "aim": "planned", "hope": "hypothetical", "want": "planned", "wish": "planned",
+    "decide": "planned", "agree": "planned", "vow": "planned", "pledge": "planned", "promise": "planned",
+    "prepare": "planned", "propose": "planned", "go": "planned", "be": "planned", "mean": "planned",
+    "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical",
+    "need": "hypothetical", "have": "hypothetical",
+    # offered or threatened
+    "offer": "offered", "willing": "offered", "ready": "offered", "prepared": "offered", "eager": "offered",
+    "volunteer": "offered", "threaten": "threatened",
+    # demanded
+    "urge": "demanded", "ask": "demanded", "call": "demanded", "demand": "demanded", "order": "demanded",
+    "tell": "demanded", "press": "demanded", "pressure": "demanded", "invite": "demanded", "encourage": "demanded",
+    "force": "demanded", "push": "demanded",
+    # attempted
+    "try": "attempted", "attempt": "attempted", "struggle": "attempted",
+}
+#: Governors that deny the event below them ("refused to meet", "denied attacking").
+_DENYING = {"refuse", "fail", "decline", "deny", "reject", "avoid", "prevent", "cancel", "postpone", "abandon",
+            "halt", "stop", "avert", "suspend", "scrap", "unable"}
+#: A noun event as the object of these verbs: "planned talks", "proposed a meeting", "threatened an attack".
+_OBJECT_GOVERNORS = {
+    "plan": "planned", "propose": "planned", "schedule": "planned", "expect": "planned", "prepare": "planned",
+    "announce": "asserted", "seek": "demanded", "want": "demanded", "demand": "demanded", "urge": "demanded",
+    "request": "demanded", "offer": "offered", "threaten": "threatened", "fear": "hypothetical",
+    "consider": "hypothetical", "discuss": "hypothetical", "allege": "alleged", "claim": "alleged",
+}
+#: (governor lemma, preposition) -> kind, for "accused of waging war", "charged with murder", "call for talks".
+_PREP_GOVERNORS = {
+    ("accuse", "of"): "alleged", ("charge", "with"): "alleged", ("suspect", "of"): "alleged",
+    ("indict", "for"): "alleged", ("indict", "on"): "alleged", ("blame", "for"): "alleged",
+    ("arrest", "for"): "alleged", ("arrest", "on"): "alleged", ("allegation", "of"): "alleged",
+    ("accusation", "of"): "alleged", ("charge", "of"): "alleged", ("suspicion", "of"): "alleged",
+    ("call", "for"): "demanded", ("push", "for"): "demanded", ("press", "for"): "demanded",
+    ("ask", "for"): "demanded", ("appeal", "for"): "demanded", ("demand", "for"): "demanded",
+    ("plan", "for"): "planned", ("plan", "to"): "planned", ("prepare", "for"): "planned",
+    ("proposal", "for"): "planned", ("plan", "of"): "planned", ("threat", "of"): "threatened",
+    ("threaten", "with"): "threatened", ("offer", "of"): "offered", ("hope", "for"): "hypothetical",
+    ("hope", "of"): "hypothetical", ("prospect", "of"): "hypothetical", ("possibility", "of"): "hypothetical",
+    ("risk", "of"): "hypothetical", ("fear", "of"): "hypothetical", ("talk", "of"): "hypothetical",
+    ("refrain", "from"): "negated", ("ban", "from"): "negated",
+}
+#: Modifiers of an event noun: "the planned talks", "an alleged attack", "a failed coup".
+_NOUN_MODIFIERS = {
+    "planned": "planned", "proposed": "planned", "upcoming": "planned", "future": "planned",
+    "scheduled": "planned", "expected": "planned", "prospective": "planned", "forthcoming": "planned",
+    "imminent": "planned", "possible": "hypothetical", "potential": "hypothetical", "likely": "hypothetical",
+    "hypothetical": "hypothetical", "threatened": "threatened", "alleged": "alleged", "suspected": "alleged",
+    "purported": "alleged", "attempted": "attempted", "failed": "attempted", "would-be": "attempted",
+}
+_ADVERBS = {"allegedly": "alleged", "purportedly": "alleged", "supposedly": "alleged", "perhaps": "hypothetical",
+            "maybe": "hypothetical", "possibly": "hypothetical", "potentially": "hypothetical"}
+_NEGATIVE_DETS = {"no"}
+
+
+def hedge_of(tok: "Token") -> str | None:
+    """How the clause of ``tok`` is attributed: a hedge word on it ("reportedly"), "according to" in its
+    sentence, or the lemma of the verb of speech above it ("say"); None when none is found."""
+    for c in tok.children:
+        if c.lower_ in HEDGES:
+            return c.lower_
+    sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            return "according to"
+    for c in tok.ancestors:
+        if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
+            return c.lemma_.lower()
+    return None
+
+
+def modality_of(tok: "Token") -> Modality:
+    """The :class:`Modality` of the clause whose predicate is ``tok`` (a verb, an event noun or an
+    adjective), with :func:`hedge_of` ``tok`` as its hedge.
+
+    In "Scholz will travel to Washington next week to meet Biden", "travel" is planned (cue "will")
+    and so is "meet" (cue "to": a purpose); in "should it seize power", "seize" is hypothetical.
+    """
+    kind, negated, cue = _walk(tok)
+    hedge = hedge_of(tok)
+    if kind == "asserted" and hedge in ("allegedly", "purportedly", "supposedly"):
+        kind, cue = "alleged", hedge
+    return Modality(kind, negated, hedge, cue)
+
+
+def _own(node: "Token") -> tuple[str | None, bool, str | None]:
+    """What the words on ``node`` itself say: (kind or None, negated, cue)."""
+    negated = False
+    neg_cue = None
+    kind = cue = None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    for c in node.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low in _NEGATIVE_DETS) or low in ("never", "n't", "not"):
+            negated, neg_cue = True, low
+        elif c.dep_ in ("aux", "auxpass") and low in _FUTURE_AUX and kind is None:
+            if subj is not None and c.i < subj.i and low in ("should", "had", "were"):
+                kind, cue = "hypothetical", low  # "should it seize power"
+            elif low in ("would", "'d", "could", "might") and any(a.lower_ == "have" and a.dep_ == "aux"
+                                                                    for a in node.children):
+                kind, cue = "hypothetical", low  # "would have attacked"
+            else:
+                kind, cue = _FUTURE_AUX[low], low
+        elif c.dep_ == "mark" and low in _CONDITIONAL_MARKS:
+            kind, cue = "hypothetical", low
+        elif c.dep_ == "advmod" and low in _ADVERBS and kind is None:
+            kind, cue = _ADVERBS[low], low
+        elif c.dep_ in ("amod", "compound") and low in _NOUN_MODIFIERS and node.pos_ in ("NOUN", "PROPN"):
+            kind, cue = _NOUN_MODIFIERS[low], low
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _OBJECT_GOVERNORS \
+                and _OBJECT_GOVERNORS[c.lemma_.lower()] != "asserted":
+            kind, cue = _OBJECT_GOVERNORS[c.lemma_.lower()], c.lower_  # "talks proposed for next week"
+    if kind is not None and kind == "planned" and _conditional_above(node):
+        kind = "hypothetical"  # "would attack if …"
+    return kind, negated, (cue or neg_cue)
+
+
+def _conditional_above(node: "Token") -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONAL_MARKS for m in c.children)
+               for c in node.children)
+
+
+def _has_to(node: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def _walk(tok: "Token") -> tuple[str, bool, str | None]:
+    node = tok
+    negated = False
+    neg_cue: str | None = None
+    for _ in range(8):
+        kind, neg, cue = _own(node)
+        if neg:
+            negated, neg_cue = True, neg_cue or cue
+        if kind is not None:
+            return kind, negated, cue
+        head = node.head
+        if head.i == node.i:
+            break
+        dep = node.dep_
+        hlemma = head.lemma_.lower()
+        if dep == "xcomp" or (dep in ("ccomp", "advcl") and _has_to(node) and head.pos_ in ("VERB", "AUX", "ADJ")
+                              and (hlemma in _GOVERNORS or hlemma in _DENYING)):
+            if hlemma in _DENYING:
+                return "asserted", True, head.lower_
+            if hlemma == "be" and not _has_to(node):
+                node = head
+                continue
+            if hlemma in _GOVERNORS and not (hlemma in ("have", "go") and not _has_to(node)) \
+                    and not (hlemma == "go" and head.tag_ != "VBG"):
+                gneg = _walk(head)[1]  # "did not plan to attack": planned, and negated
+                return _GOVERNORS[hlemma], negated or gneg, head.lower_
+            node = head  # "began to withdraw", "continued attacking": the governor's modality
+            continue
+        if dep == "advcl":
+            if _has_to(node):
+                return "planned", negated, "to"  # a purpose: "travel to Washington to meet X"
+            if node.tag_ in ("VBD", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break  # "since it bought Y": a past clause of its own
+            node = head
+            continue
+        if dep == "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                break
+            node = head
+            continue
+        if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
+            gov = head.head
+            key = (gov.lemma_.lower(), head.lower_)
+            if key in _PREP_GOVERNORS:
+                k = _PREP_GOVERNORS[key]
+                return ("asserted", True, gov.lower_) if k == "negated" else (k, negated, gov.lower_)
+            break
+        if dep in ("dobj", "nsubjpass", "attr") and node.pos_ in ("NOUN", "PROPN"):
+            if hlemma in _DENYING or (hlemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
+                                                                for c in head.children)):
+                return "asserted", True, head.lower_  # "rejected a deal", "ruled out talks"
+            if hlemma in _OBJECT_GOVERNORS:
+                return _OBJECT_GOVERNORS[hlemma], negated, head.lower_
+            if hlemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+                return "asserted", True, head.lower_  # "called off the talks"
+            node = head  # "could sign a deal": the verb's modality
+            continue
+        if dep == "nsubj" and node.pos_ == "NOUN":
+            node = head  # "the talks will take place next week": the verb's own words
+            continue
+        if dep == "ccomp" and hlemma in _DENYING:
+            return "asserted", True, head.lower_  # "denied that it attacked"
+        if dep == "ccomp" and hlemma in ("allege", "accuse"):
+            return "alleged", negated, head.lower_
+        break
+    return "asserted", negated, neg_cue

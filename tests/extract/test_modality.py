@@ -1,0 +1,77 @@
+"""The modality of a clause (kg.extract.modality) on hand-built sentences: each row names the trigger
+word and what the clause says of it."""
+import pytest
+
+from kg.extract.modality import KINDS, Modality, modality_of
+
+CASES = [
+    # (sentence, trigger, kind, negated)
+    ("Scholz met Macron in Berlin on Tuesday.", "met", "asserted", False),
+    ("Scholz is meeting Macron in Berlin.", "meeting", "asserted", False),
+    ("Scholz will travel to Washington next week to meet U.S. President Joe Biden, the spokesman added.",
+     "travel", "planned", False),
+    ("Scholz will travel to Washington next week to meet U.S. President Joe Biden, the spokesman added.",
+     "meet", "planned", False),
+    ("Acme Corp said on Monday it would acquire Brightwave Software for $2.1 billion.", "acquire", "planned", False),
+    ("Acme Corp said on Monday it would acquire Brightwave Software, its biggest deal since it bought "
+     "Northstar Analytics in 2019.", "bought", "asserted", False),
+    ("The deal is expected to close in the first quarter of next year.", "close", "planned", False),
+    ("The company plans to buy a rival next year.", "buy", "planned", False),
+    ("The minister is to meet union leaders on Friday.", "meet", "planned", False),
+    ("The rebels are going to attack the town.", "attack", "planned", False),
+    ("The president said he was willing to meet the rebel leaders.", "meet", "offered", False),
+    ("The government offered to negotiate with the strikers.", "negotiate", "offered", False),
+    ("The rebels threatened to attack the capital.", "attack", "threatened", False),
+    ("He was accused of waging war against the state.", "waging", "alleged", False),
+    ("He was charged with murder after the attack.", "murder", "alleged", False),
+    ("The soldiers allegedly attacked the village.", "attacked", "alleged", False),
+    ("The US has vowed to isolate the group should it seize power by force.", "seize", "hypothetical", False),
+    ("If the army attacks the city, thousands will flee.", "attacks", "hypothetical", False),
+    ("The rebels could seize the capital within weeks.", "seize", "hypothetical", False),
+    ("The rebels would have captured the town without the air strikes.", "captured", "hypothetical", False),
+    ("The United Nations urged both sides to withdraw their troops.", "withdraw", "demanded", False),
+    ("The opposition called for talks with the government.", "talks", "demanded", False),
+    ("The rebels tried to seize the airport.", "seize", "attempted", False),
+    ("The army did not attack the village.", "attack", "asserted", True),
+    ("The rebels refused to meet the envoy.", "meet", "asserted", True),
+    ("The ministry denied attacking the convoy.", "attacking", "asserted", True),
+    ("The government ruled out talks with the rebels.", "talks", "asserted", True),
+    ("There was no agreement between the two sides.", "agreement", "asserted", True),
+    ("Talks are proposed for next week.", "Talks", "planned", False),
+    ("The planned talks were postponed.", "talks", "planned", False),
+    ("The two leaders agreed to set up a joint fund for air defence.", "set", "planned", False),
+    ("Russia launched a wave of drone attacks on Odesa, killing at least four people.", "killing", "asserted", False),
+    ("The army began to withdraw from the town.", "withdraw", "asserted", False),
+    ("The rebels were able to capture the airport.", "capture", "asserted", False),
+    ("Troops continued attacking the town.", "attacking", "asserted", False),
+    ("Police said the gunmen attacked the bus on Monday.", "attacked", "asserted", False),
+    ("The meeting came a day after Russia launched drone attacks.", "meeting", "asserted", False),
+    ("The police arrested him for the attack.", "attack", "alleged", False),
+    ("The talks will resume next week.", "talks", "planned", False),
+    ("Tom Hargreaves will join Acme's board once the deal closes.", "closes", "planned", False),
+]
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("sentence,trigger,kind,negated", CASES)
+def test_modality_of_clause(nlp, sentence, trigger, kind, negated):
+    m = modality_of(_token(nlp(sentence), trigger))
+    assert (m.kind, m.negated) == (kind, negated), m
+    assert m.kind in KINDS
+    assert m.happened == (kind == "asserted" and not negated)
+
+
+def test_cue_names_the_deciding_word(nlp):
+    assert modality_of(_token(nlp("The rebels threatened to attack the capital."), "attack")).cue == "threatened"
+    assert modality_of(_token(nlp("The army met the rebels."), "met")).cue is None
+
+
+def test_hedge_is_the_verb_of_speech_or_hedge_word(nlp):
+    doc = nlp("Officials said the rebels attacked the town, according to the agency.")
+    assert modality_of(_token(doc, "attacked")).hedge == "according to"
+    assert modality_of(_token(nlp("Officials said the rebels attacked the town."), "attacked")).hedge == "say"
+    assert modality_of(_token(nlp("The rebels reportedly attacked the town."), "attacked")).hedge == "reportedly"
+    assert modality_of(_token(nlp("The rebels attacked the town."), "attacked")) == Modality()
