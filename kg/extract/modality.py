@@ -12,7 +12,7 @@ a relation (a spaCy verb, noun or adjective token) and it reads the clause's str
   "is expected to close", "is to meet" (planned), "willing to meet", "offered to mediate" (offered),
   "threatened to attack" (threatened), "accused of waging war", "charged with murder" (alleged),
   "urged X to withdraw", "called for talks" (demanded), "tried to seize" (attempted), "refused to
-  meet", "denied attacking", "ruled out talks" (negated), "travel to Washington to meet Y" (a
+  meet", "denied attacking", "ruled out talks" (negated), "travel to Rome to meet Y" (a
   purpose: planned), "talks proposed for next week" (planned).
 
 A clause under a verb of speech keeps its own modality ("said it would acquire" is planned, "said it
@@ -145,7 +145,7 @@ def modality_of(tok: "Token") -> Modality:
     """The :class:`Modality` of the clause whose predicate is ``tok`` (a verb, an event noun or an
     adjective), with :func:`hedge_of` ``tok`` as its hedge.
 
-    In "Scholz will travel to Washington next week to meet Biden", "travel" is planned (cue "will")
+    In "The chancellor will travel to Rome next week to meet the pope", "travel" is planned (cue "will")
     and so is "meet" (cue "to": a purpose); in "should it seize power", "seize" is hypothetical.
     """
     kind, negated, cue = _walk(tok)
@@ -226,7 +226,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
             continue
         if dep == "advcl":
             if _has_to(node):
-                return "planned", negated, "to"  # a purpose: "travel to Washington to meet X"
+                return "planned", negated, "to"  # a purpose: "travel to Rome to meet X"
             if node.tag_ in ("VBD", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 break  # "since it bought Y": a past clause of its own
             node = head
