@@ -84,7 +84,7 @@ class KnowledgeGraph:
         return len(self.store)
 
     def sparql(self, query: str, bindings: dict[str, object] | None = None) -> Result:
-        """Run SPARQL text, a .rq file, or the id of a query in ``ontology/queries`` ("roles").
+        """Run SPARQL text, a .rq file, or the name of a query kg ships ("roles"; see ``kg query --help``).
 
         ``bindings`` gives variables values safely (a VALUES clause of escaped terms), e.g.
         ``sparql("SELECT ?n WHERE { ?n rdfs:label ?l }", bindings={"l": name})``.
@@ -262,16 +262,19 @@ _EVENTS = """SELECT ?event ?type ?label ?participant ?role ?place ?date ?hedge ?
 
 
 def _query_file(query: str) -> str:
-    """A bare query id ("roles") names ``ontology/queries/roles.rq``."""
+    """A bare name ("roles") names a query kg ships, ``ontology/queries/roles.rq``, wherever kg runs;
+    a name kg does not ship that is a file in the current folder is that file."""
     import re
 
     if re.fullmatch(r"[A-Za-z_][\w-]*", query):
-        from kg.resources import ontology_path
+        from kg.resources import ontology_path, query_names
 
-        try:
+        if query in query_names():
             return str(ontology_path("queries", f"{query}.rq"))
-        except Exception:
-            raise InputError(f"{query}: no query with this id in ontology/queries; give a .rq file or SPARQL text") from None
+        if Path(query).is_file():
+            return query
+        raise InputError(f"{query}: kg ships no query of this name (it has: {', '.join(query_names())}); "
+                         f"give one of them, a .rq file or SPARQL text")
     return query
 
 

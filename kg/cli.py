@@ -147,11 +147,19 @@ def build(
                f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
     for name, where in s.files.items():
         typer.echo(f"  {name:14} {where}")
-    store = s.files.get("store", str(out / "store"))
+    # absolute, and the shipped queries by name: the hints work from any folder
+    store = Path(s.files.get("store", str(out / "store"))).resolve()
     typer.echo("Next:")
-    typer.echo(f"  kg query ontology/queries/entities.rq --store {store}")
-    typer.echo(f"  kg query ontology/queries/roles.rq --store {store}")
-    typer.echo(f"  kg view --store {store} --open")
+    typer.echo(f"  kg query entities --store {_arg(store)}")
+    typer.echo(f"  kg query roles --store {_arg(store)}")
+    typer.echo(f"  kg view --store {_arg(store)} --open")
+
+
+def _arg(path: Path) -> str:
+    """A path as a shell argument (quoted when it holds a space or another special character)."""
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def _bindings(pairs: list[str]) -> dict[str, object]:
@@ -173,9 +181,18 @@ def _bindings(pairs: list[str]) -> dict[str, object]:
     return out
 
 
-@app.command()
+def _query_help() -> str:
+    from kg.resources import query_names
+
+    return ("Run a SPARQL query over the store (common prefixes are predeclared).\n\n"
+            "QUERY is SPARQL text, a .rq file, or the name of a query kg ships, which works from any folder: "
+            + ", ".join(query_names()) + ". Each asks the question on its first line (README: Querying kg); "
+            "e.g. kg query roles, kg query statements --bind speaker=\"NAME\".")
+
+
+@app.command(help=_query_help())
 def query(
-    query: str = typer.Argument(..., help="A .rq file or SPARQL text."),
+    query: str = typer.Argument(..., help="A shipped query's name (listed above), a .rq file, or SPARQL text."),
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     format: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Result format."),
     timeout: float = typer.Option(60, "--timeout", help="Stop the query after this many seconds."),
@@ -183,7 +200,8 @@ def query(
                                    help="Bind ?VAR to VALUE (a string literal, or an IRI written <...>) "
                                         "through a VALUES block, never by editing the query text. Repeatable."),
 ) -> None:
-    """Run a SPARQL query over the store (common prefixes are predeclared)."""
+    """Run a SPARQL query over the store (the help text, with the shipped queries, is _query_help)."""
+
     from kg.api import _query_file, open_graph
     from kg.query.sparql import bind_values, load_query, run_query_file
 
