@@ -133,7 +133,10 @@ class KnowledgeGraph:
         return df
 
     def events(self) -> "pd.DataFrame":
-        """Events, one row per participant: type, label, participant, role, place, date, sentence.
+        """Events, one row per participant: type, label, participant, role, place, date, hedge, modality
+        (asserted, planned, offered, threatened, alleged, demanded, attempted, hypothetical), negated, the
+        rule that made it, sentence. Every event is listed, whatever its modality: keep
+        ``modality == "asserted" and not negated`` for what happened.
 
         >>> sorted(set(kg_graph.events()["type"]))[:3]
         ['Agree', 'Attack', 'Meet']
@@ -249,8 +252,11 @@ _QUOTES = """SELECT ?speaker ?quote ?date ?verb ?document ?start ?end WHERE {
   OPTIONAL { ?q kg:reportingVerb ?verb }
 } ORDER BY ?document ?start"""
 
-_EVENTS = """SELECT ?event ?type ?label ?participant ?role ?place ?date ?hedge ?sentence WHERE {
-  ?event a schema:Event ; a ?class ; rdfs:label ?label ; prov:wasDerivedFrom/nif:anchorOf ?sentence .
+_EVENTS = """SELECT ?event ?type ?label ?participant ?role ?place ?date ?hedge ?modality ?negated ?rule ?sentence WHERE {
+  ?event a schema:Event ; a ?class ; rdfs:label ?label ; prov:wasDerivedFrom/nif:anchorOf ?sentence ;
+         kg:modality ?modality .
+  OPTIONAL { ?event kg:negated ?neg } BIND(COALESCE(?neg, false) AS ?negated)
+  OPTIONAL { ?event kg:rule ?rule }
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
   BIND(STRAFTER(STR(?class), STR(kg:)) AS ?type)
   OPTIONAL { ?event kg:hasParticipation ?p . ?p kg:role ?role ; kg:text ?ptext .
@@ -529,7 +535,7 @@ def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
                               for p in ev.participants],
              "place": ent(ev.place), "origin": ent(ev.origin), "date": ev.date.value if ev.date else None,
              "duration": ev.duration.value if ev.duration else None, "hedge": ev.hedge, "modality": ev.modality,
-             "negated": ev.negated, "start": ev.start, "end": ev.end}
+             "negated": ev.negated, "rule": ev.rule, "start": ev.start, "end": ev.end}
             for ev in x.events
         ],
         "quotes": [

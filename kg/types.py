@@ -149,8 +149,11 @@ class Event:
     date: TimeValue | None = None
     duration: TimeValue | None = None
     hedge: str | None = None
-    modality: str | None = None  # "hypothetical" for conditional or modal clauses
-    negated: bool = False
+    #: what the text says of it (kg.extract.modality.KINDS): "asserted" (it happened or is happening),
+    #: "planned", "offered", "threatened", "alleged", "demanded", "attempted" or "hypothetical"
+    modality: str = "asserted"
+    negated: bool = False  # the clause denies it ("did not attack", "refused to meet", "no deal")
+    rule: str = ""  # name of the extraction rule that made it (kg.extract.events.RULES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx
+from kg.extract.lexicon import PLACE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -61,6 +62,10 @@ class Args:
         for h in heads:
             if h.like_num and all(c.like_num or c.is_punct for c in h.subtree):
                 continue  # a number or a score ("6-4"), not a participant
+            named = _named_by_of(self, h)
+            if named is not None:  # "the port city of X" is X, whatever the description was resolved to
+                out.append(self.phrase(named))
+                continue
             if self.entity(h) is None:
                 appos = [c for c in h.children if c.dep_ == "appos" and self.entity(c) is not None]
                 if appos:  # "shipping group Nordvik"
@@ -78,6 +83,18 @@ class Args:
 
     def entities(self, tok: "Token") -> list[Arg]:
         return [a for a in self.expand(tok) if a.entity is not None]
+
+
+def _named_by_of(args: "Args", tok: "Token") -> "Token | None":
+    """The name after "of" in "the (Ukrainian port) city of X", "the town of X": the place it names."""
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobj = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if pobj and args.entity(pobj[0]) is not None:
+                return pobj[0]
+    return None
 
 
 _RELATIVE = frozenset({"who", "whom", "which", "that"})

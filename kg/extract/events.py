@@ -14,9 +14,11 @@ Triggers are verb and noun lemmas (``EVENT_VERBS``, ``EVENT_NOUNS``,
 A verb whose object is an event noun adds its subject to that event
 ("attended talks", "participating in the talks") instead of making a new
 one, and "the talks" refers back to the last event of the same word.
-Conditional or modal clauses ("should it seize …") are marked hypothetical,
-negated ones negated; "reportedly", "according to" and reported speech set
-the hedge.
+
+Every event carries its modality (:mod:`kg.extract.modality`: asserted,
+planned, offered, threatened, alleged, demanded, attempted, hypothetical) and
+whether it is negated; "reportedly", "according to" and reported speech set
+the hedge. Every event names the rule that made it (:data:`RULES`).
 """
 from __future__ import annotations
 
@@ -27,16 +29,25 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
 from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HEDGES, REPORTING_VERBS, VALUE_LABELS
+from kg.extract.modality import modality_of
 from kg.extract.time import normalise
 from kg.types import Event, Participant, Span, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_events", "speaker_of", "date_of", "hedge_of"]
+__all__ = ["RULES", "find_events", "speaker_of", "date_of", "hedge_of"]
 
-_MODALS = {"should", "would", "could", "might", "may", "must"}
-_CONDITIONAL_MARKS = {"if", "unless", "whether"}
+#: The rules that make events, by the stable name each event carries (``Event.rule``; ``kg:rule`` in
+#: the graph, "rule" in ``kg extract`` JSON lines).
+RULES = {
+    "event-verb": "a trigger verb of the taxonomy and its arguments from the parse ('rebels captured the town')",
+    "event-noun": "an event noun and its arguments ('the talks in Rome', 'their withdrawal'); a verb whose "
+                  "object or subject it is adds its own ('held talks with X')",
+    "statement-verb": "a verb of speech and its speaker ('the ministry said')",
+    "statement-according-to": "'according to X' in a sentence",
+}
+
 _PLACE_TYPES = {"Country", "City", "Place"}
 _SPEAKER_TYPES = {"Person", "Organization", "Country"}  # places do not speak: a "speaking place" is a NER error
 
@@ -57,8 +68,9 @@ class _Builder:
     date: TimeValue | None = None
     duration: TimeValue | None = None
     hedge: str | None = None
-    modality: str | None = None
+    modality: str = "asserted"
     negated: bool = False
+    rule: str = ""
 
     def add(self, role: str, arg: Arg, hedge: str | None = None) -> None:
         if any(p.start == arg.start and p.end == arg.end for p in self.participants):
@@ -70,11 +82,30 @@ class _Builder:
     def freeze(self) -> Event:
         return Event(self.key, self.type, self.label, self.trigger, self.sentence, self.start, self.end,
                      tuple(self.participants), self.place, self.origin, self.date, self.duration, self.hedge,
-                     self.modality, self.negated)
+                     self.modality, self.negated, self.rule)
+
+    def set_modality(self, tok: "Token") -> None:
+        m = modality_of(tok)
+        self.modality, self.negated = m.kind, m.negated
 
 
 def _etype(ctx: Ctx, key: str | None) -> str:
     return str(ctx.entity_info.get(key or "", {}).get("type", ""))
+
+
+def _dates_on(tok: "Token") -> list["Token"]:
+    """DATE tokens attached to ``tok``: a child ("met Monday") or the object of a preposition ("on Monday")."""
+    out = [c for c in tok.children if c.ent_type_ == "DATE" and c.dep_ != "prep"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "within", "over"):
+            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE")
+    return out
+
+
+def _clause_start(verb: "Token") -> int:
+    """Index of the first token of a clause's subject (or of the verb when it has none)."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return min(subj[0].left_edge.i, verb.i) if subj else verb.i
 
 
 def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[TimeValue | None, TimeValue | None]:
@@ -87,8 +118,14 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
             cands.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE")
     if tok.pos_ == "NOUN":
         cands.extend(t for t in tok.subtree if t.ent_type_ == "DATE" and t.i < tok.i)
-    when = dur = None
     doc = tok.doc
+    if tok.lemma_.lower() in REPORTING_VERBS:
+        # "X said on Monday it would acquire Y": the parser hangs "on Monday" on "acquire"; it dates the saying
+        for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
+            cands.extend(d for d in _dates_on(comp) if tok.i < d.i < _clause_start(comp))
+    elif tok.dep_ == "ccomp" and tok.head.i < tok.i and tok.head.lemma_.lower() in REPORTING_VERBS:
+        cands = [d for d in cands if not tok.head.i < d.i < _clause_start(tok)]
+    when = dur = None
     for c in cands:
         ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
         if ent is None:
@@ -116,20 +153,6 @@ def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
         if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
             return c.lemma_.lower()
     return None
-
-
-def _modality(tok: "Token") -> tuple[str | None, bool]:
-    node = tok
-    negated = any(c.dep_ == "neg" for c in tok.children)
-    for _ in range(3):
-        aux = [c for c in node.children if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS]
-        mark = [c for c in node.children if c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS]
-        if aux or mark:
-            return "hypothetical", negated
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
-            break
-        node = node.head
-    return None, negated
 
 
 def _unrealised(verb: "Token") -> bool:
@@ -186,6 +209,32 @@ def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
     return None
 
 
+#: What can be won: "won the election", "won gold"; not "won praise", "win over", "win political accomplishments".
+_CONTESTS = frozenset("""
+    election elections race seat seats vote votes poll ballot referendum primary nomination majority match game
+    final semi-final title championship championships cup trophy medal medals gold silver bronze tournament series
+    battle war case appeal award prize contest round set stage leg event premiership pennant slam open bout fight
+    grand-final flag plate gong
+    """.split())
+#: What a court overturns or upholds.
+_RULINGS = frozenset("""ruling decision conviction sentence ban law verdict judgment judgement order appeal
+    finding acquittal""".split())
+#: What is withdrawn when troops or a party leave: anything else ("withdrew the claim") is no withdrawal.
+_WITHDRAWN = frozenset("troops troop forces force soldiers army military personnel staff diplomats ambassador "
+                       "embassy units unit team".split())
+#: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
+_SUPPORT_VERBS = frozenset("""launch carry conduct stage mount hold wage reach clinch seal unleash begin start
+    resume continue complete finalise finalize make sign strike step intensify escalate""".split())
+#: Nouns that count or group an event noun: "a wave of attacks", "a round of talks".
+_QUANTITY_NOUNS = frozenset("wave series spate string round number campaign barrage flurry volley couple set".split())
+#: Modifiers that make "operation" a use of force.
+_FORCE_MODIFIERS = frozenset("military army naval air ground police security combat offensive counter-terrorism "
+                             "counterterrorism counter-insurgency counterinsurgency rescue".split())
+#: Modifiers of "strike" that make it a labour strike, not an attack.
+_LABOUR_STRIKE = frozenset("general national hunger industrial labour labor workers union teachers nurses "
+                           "pilots rail transport week-long day-long 24-hour 48-hour".split())
+
+
 def _verb_type(tok: "Token") -> str | None:
     lemma = tok.lemma_.lower()
     etype = EVENT_VERBS.get(lemma)
@@ -195,6 +244,35 @@ def _verb_type(tok: "Token") -> str | None:
     prts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     dobj = kids.get("dobj")
+    dlemma = dobj.lemma_.lower() if dobj is not None else ""
+    passive = "nsubjpass" in kids
+    if lemma == "rule":  # "ruled out further assistance", "ruled the country": no court ruling
+        return None if prts or dobj is not None else etype
+    if lemma in ("overturn", "uphold"):
+        target = dobj if dobj is not None else kids.get("nsubjpass")
+        return etype if target is not None and target.lemma_.lower() in _RULINGS else None
+    if lemma == "win":  # "won praise", "win over the voters": not a contest
+        if prts or (dobj is not None and dlemma not in _CONTESTS and dobj.ent_type_ not in ("EVENT", "ORG")):
+            return None
+        return etype
+    if lemma == "withdraw":  # "withdrew their claim": no withdrawal of forces
+        return etype if dobj is None or dlemma in _WITHDRAWN or dobj.ent_type_ in ("ORG", "NORP", "GPE") else None
+    if lemma == "strike" and passive:
+        return None  # "I'm struck by the unpredictability": a feeling, not an attack
+    if lemma in ("attend", "participate", "conclude", "convene"):
+        return "join-noun"  # only adds its subject to an event noun ("attended the talks")
+    if lemma == "negotiate" and "with" not in preps:
+        return None  # "negotiating a settlement": no meeting named
+    if lemma == "march" and ("into" in preps or "on" in preps):
+        return None  # troops marching into a town
+    if lemma == "charge":  # "charged him with murder", "was charged over the attacks"; not "charged $5"
+        accused = any(c.dep_ == "prep" and c.lower_ in ("with", "over") for c in tok.children) or any(
+            p.dep_ == "prep" and p.lower_ == "with" for c in tok.children for p in c.children)
+        return etype if accused and (passive or dobj is not None) else None
+    if lemma == "sanction" and dobj is None and not passive:
+        return None
+    if lemma == "die" and tok.tag_ == "VBG" and tok.dep_ == "amod":
+        return None
     if lemma == "take":
         if dobj is not None and dobj.lemma_ == "part":
             return "Meet"  # "take part in the talks"
@@ -221,6 +299,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
     doc_id = ctx.document.id
     builders: dict[str, _Builder] = {}
     by_token: dict[tuple[int, int], _Builder] = {}
+    by_verb: dict[tuple[int, int], _Builder] = {}
     last_by_lemma: dict[str, _Builder] = {}
 
     def sentence_bounds(si: int, tok: "Token") -> tuple[int, int, int]:
@@ -230,6 +309,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
 
     for si, seg in enumerate(ctx.segments):
         args = Args(ctx, si, role_person)
+        refs: list[tuple[Token, _Builder]] = []  # "the meeting" with nothing of its own
         # 1. event nouns
         for tok in ctx.tokens(si):
             if tok.pos_ != "NOUN" or tok.lemma_.lower() not in EVENT_NOUNS:
@@ -238,30 +318,46 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             if m is not None and m.label != "GROUP":
                 continue
             lemma = tok.lemma_.lower()
+            etype = _noun_type(tok)
+            if etype is None or _apposed_description(tok):
+                continue
             dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
             prev = last_by_lemma.get(lemma)
-            if prev is not None and dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod")]:
+            bare = dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod")]
+            if prev is not None and bare:
                 by_token[(si, tok.i)] = prev
                 continue
             first, last = noun_phrase(tok)
             start, end = ctx.char_span(si, first, last)
             idx, s_start, s_end = sentence_bounds(si, tok)
-            b = _Builder(f"{doc_id}/e{start}", EVENT_NOUNS[lemma], ctx.document.text[start:end],
+            b = _Builder(f"{doc_id}/e{start}", etype, ctx.document.text[start:end],
                          Span(start, end, ctx.document.text[start:end]), idx, s_start, s_end, lemma)
             b.hedge = hedge_of(ctx, si, tok)
+            b.rule = "event-noun"
+            b.set_modality(tok)
             _noun_arguments(ctx, si, args, tok, b)
             b.date, b.duration = date_of(ctx, si, tok, published)
             by_token[(si, tok.i)] = b
             last_by_lemma[lemma] = b
             builders[b.key] = b
-        # 2. event verbs
+            if prev is None and bare:
+                refs.append((tok, b))
+        # 2. event verbs, and verbs that carry an event noun ("launched attacks")
         for tok in ctx.tokens(si):
             if tok.pos_ != "VERB":
                 continue
             etype = _verb_type(tok)
             if etype is None:
+                if tok.lemma_.lower() in _SUPPORT_VERBS:
+                    carried = _support_verb(ctx, si, args, tok, by_token, published)
+                    if carried is not None:
+                        by_verb[(si, tok.i)] = carried
                 continue
-            _verb_event(ctx, si, args, tok, etype, by_token, builders, published)
+            b = _verb_event(ctx, si, args, tok, etype, by_token, builders, published)
+            if b is not None:
+                by_verb[(si, tok.i)] = b
+        _refer_back(refs, si, by_token, by_verb, builders)
+        _relative_dates(ctx, si, by_token, by_verb)
         # 3. statements
         for tok in ctx.tokens(si):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and not _unrealised(tok):
@@ -275,7 +371,8 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 b.add("agent", spk)
                 b.date, _ = date_of(ctx, si, tok, published)
                 b.hedge = next((c.lower_ for c in tok.children if c.lower_ in HEDGES), None)
-                b.modality, b.negated = _modality(tok)
+                b.rule = "statement-verb"
+                b.set_modality(tok)
                 builders[b.key] = b
         seen_acc: set[int] = set()
         for first in ctx.sentence_starts(si):
@@ -290,6 +387,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                          Span(start, end, ctx.document.text[start:end]), idx, s_start, s_end, "according to")
             b.add("agent", spk)
             b.hedge = "according to"
+            b.rule = "statement-according-to"
             builders[b.key] = b
     events = [b.freeze() for b in builders.values() if b.participants or b.place or b.date]
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.key)))
@@ -317,9 +415,14 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
                 for a in found:
                     if a.entity is not None:
                         b.add("partner", a)
-            elif word == "by" and prep.dep_ == "agent":
-                for a in found:
-                    b.add("agent", a)
+            elif word == "by" and (prep.dep_ == "agent" or tok.pos_ == "NOUN"):
+                for a in found:  # "was captured by X", "the attack by X"
+                    if a.entity is not None:
+                        b.add("agent", a)
+            elif word in ("to", "into") and b.type == "Travel":
+                for a in found:  # "travel to X": where they go
+                    if _etype(ctx, a.entity) in _PLACE_TYPES:
+                        b.place = b.place or a.entity
             elif word == "from":
                 for a in found:
                     if _etype(ctx, a.entity) in _PLACE_TYPES:
@@ -361,15 +464,17 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
 
 def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
                 by_token: dict[tuple[int, int], _Builder], builders: dict[str, _Builder],
-                published: date | None) -> None:
+                published: date | None) -> _Builder | None:
+    """The event of a trigger verb (made, or the event noun it joins); None when it makes none."""
     kids = list(tok.children)
+    lemma = tok.lemma_.lower()
     passive = any(c.dep_ == "nsubjpass" for c in kids)
     subj = subject_of(tok)
-    agents = [] if subj is None or passive else args.expand(subj)
+    agents = [] if subj is None or passive else clause_subject(args, tok, subj)
     agents = [a for a in agents if a.entity is not None]
     hedge = hedge_of(ctx, si, tok)
-    if tok.lemma_.lower() == "agree" and any(c.dep_ == "xcomp" for c in kids):
-        return  # "agreed to acquire X": the event is the acquisition
+    if lemma == "agree" and any(c.dep_ == "xcomp" for c in kids):
+        return None  # "agreed to acquire X": the event is the acquisition
     # a verb whose object (or passive or eventive subject) is an event noun joins that event
     targets = [c for c in kids if c.dep_ in ("dobj", "nsubjpass", "nsubj") and (si, c.i) in by_token]
     if passive:
@@ -381,7 +486,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         targets.append(tok.head)  # "a deal they struck with Y": the verb is part of the noun's event
     if targets:
         ev = by_token[(si, targets[0].i)]
-        if EVENT_VERBS.get(tok.lemma_.lower()) == ev.type or tok.dep_ == "relcl":
+        if EVENT_VERBS.get(lemma) == ev.type or tok.dep_ == "relcl" or etype == "join-noun":
             role = "agent"
         else:
             role = "participant"
@@ -389,36 +494,205 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
             if a.entity is not None and not (ev.type == "Disaster" and targets[0].dep_ == "nsubj"):
                 ev.add(role, a, hedge)
         _prep_args(ctx, args, tok, ev, by_token, si)
-        for o in (c for c in kids if c.dep_ == "dobj" and c is not targets[0]):
+        for o in (c for c in kids if c.dep_ == "dobj" and c.i != targets[0].i):
             for a in args.expand(o):
                 if _etype(ctx, a.entity) in _PLACE_TYPES:  # "the quake hit eastern X"
                     ev.place = ev.place or a.entity
                 elif a.entity is not None:
-                    ev.add("theme", a, hedge)
+                    ev.add("partner" if ev.type in _TWO_SIDED else "theme", a, hedge)
         if ev.date is None:
             ev.date, _ = date_of(ctx, si, tok, published)
-        return
+        return ev
+    if etype == "join-noun":
+        return None  # "attended the funeral": no event noun to join
     idx = ctx.sentence_of(si, tok)
     sent = ctx.sentences[idx]
     start, end = ctx.char_span(si, tok, tok)
-    b = _Builder(f"{ctx.document.id}/e{start}", etype, tok.lemma_.lower(), Span(start, end, tok.text), idx,
-                 sent.start, sent.end, tok.lemma_.lower())
+    b = _Builder(f"{ctx.document.id}/e{start}", etype, lemma, Span(start, end, tok.text), idx,
+                 sent.start, sent.end, lemma)
+    undergoer = etype in ("Die", "Injure") and lemma in ("die",)  # "X died": X is who died
     for a in agents:
-        b.add("agent", a)
-    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        b.add("theme" if undergoer else "agent", a)
+    objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and not _apposed_description(c)]
     for o in objs:
         for a in args.expand(o):
-            b.add("theme", a)
+            kind = _etype(ctx, a.entity)
+            if etype in ("Travel", "Meet") and kind in _PLACE_TYPES:
+                b.place = b.place or a.entity  # "visited Paris"
+            elif etype in _TWO_SIDED and o.dep_ == "dobj":
+                if a.entity is not None:
+                    b.add("partner", a)  # "Scholz met Macron": the other party
+            else:
+                b.add("theme", a)
     _prep_args(ctx, args, tok, b, by_token, si)
     for o in objs:  # "captured X from Y", "won the runoff in Z": the parser often hangs these on the object
         _prep_args(ctx, args, o, b, by_token, si, only=("from", "in", "at"))
-    if not b.participants:
-        return
+    if not any(p.entity for p in b.participants) and not (b.place and etype in _PLACE_ENOUGH):
+        return None  # no entity takes part: nothing an analyst could query or check
     b.date, b.duration = date_of(ctx, si, tok, published)
     b.hedge = hedge
-    b.modality, b.negated = _modality(tok)
+    b.rule = "event-verb"
+    b.set_modality(tok)
     agent_label = next((_label_of(ctx, Arg(p.entity, p.text, p.start, p.end)) for p in b.participants
                         if p.role == "agent"), "")
-    theme = next((p.text for p in b.participants if p.role == "theme"), "")
-    b.label = " ".join(x for x in (agent_label, tok.lemma_.lower(), theme) if x)
+    other = next((p.text for p in b.participants if p.role in ("theme", "partner")), "")
+    b.label = " ".join(x for x in (agent_label, lemma, other) if x)
     builders[b.key] = b
+    return b
+
+
+#: Events that say something with a place alone ("an earthquake hit X", "fighting in X").
+_PLACE_ENOUGH = frozenset({"Disaster", "Attack", "Protest", "Elect"})
+#: Events with two sides: the object or "with" names the other party (kg:partner).
+_TWO_SIDED = frozenset({"Meet", "Agree"})
+#: Pronouns an organisation, a country or a person may be referred to by, with the entity types they fit.
+_PRONOUN_TYPES = {"it": {"Organization", "Country", "City", "Place"}, "its": {"Organization", "Country", "City", "Place"},
+                  "he": {"Person"}, "she": {"Person"}, "they": {"Organization", "Country"}}
+_TEMPORAL_MARKS = frozenset("since after before when while because as until once".split())
+
+
+def clause_subject(args: Args, verb: "Token", subj: "Token") -> list[Arg]:
+    """The argument(s) of a subject, with a pronoun subject of a subordinate clause resolved by the clause
+    it hangs on rather than by recency: in a conditional ("vowed to isolate the group should it seize
+    power", "will punish X if it attacks") it is the object of the main clause; in a clause of time or
+    cause ("its biggest deal since it bought Y") the subject of the main clause. Other subjects are
+    :meth:`Args.expand`'s."""
+    fits = _PRONOUN_TYPES.get(subj.lower_)
+    if fits is None or subj.head.i != verb.i or verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
+        return args.expand(subj)
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    inverted = any(c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and c.i < subj.i for c in verb.children)
+    main = verb.head
+    if inverted or marks & {"if", "unless"}:
+        clauses = [main, *[c for c in main.children if c.dep_ == "xcomp"]]
+        dobjs = [c for n in clauses for c in n.children if c.dep_ == "dobj" and c.i < verb.i]
+        if dobjs:
+            return [a for a in args.expand(max(dobjs, key=lambda t: t.i)) if _etype(args.ctx, a.entity) in fits]
+        return args.expand(subj)
+    if verb.dep_ == "advcl" and marks & _TEMPORAL_MARKS:
+        main_subj = subject_of(main)
+        if main_subj is not None and main_subj.i != subj.i:
+            found = [a for a in args.expand(main_subj) if _etype(args.ctx, a.entity) in fits]
+            if found:
+                return found
+    return args.expand(subj)
+
+
+def _noun_type(tok: "Token") -> str | None:
+    """The event type of an event noun in the sense the sentence uses it, or None."""
+    lemma = tok.lemma_.lower()
+    etype = EVENT_NOUNS.get(lemma)
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    if lemma == "operation" and not mods & _FORCE_MODIFIERS:
+        return None  # "business operations", "the operation on his knee"
+    if lemma == "strike":
+        on_strike = tok.head.lower_ == "on" and tok.dep_ == "pobj"
+        if on_strike or mods & _LABOUR_STRIKE:
+            return "Protest"  # "went on strike", "a general strike"
+    if lemma in ("sanction", "sanctions") and tok.tag_ != "NNS":
+        return None  # "the sanction of the court": an approval
+    if lemma == "death" and tok.dep_ == "compound":
+        return None  # "the death toll"
+    return etype
+
+
+def _apposed_description(tok: "Token") -> bool:
+    """An event noun that describes another event in apposition ("would acquire X, its biggest deal since
+    …"): no event of its own."""
+    if tok.dep_ == "appos":
+        return True
+    edge = tok.left_edge
+    return tok.dep_ in ("dobj", "npadvmod", "attr") and edge.i > 0 and tok.doc[edge.i - 1].lower_ == "," \
+        and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+
+
+def _support_verb(ctx: Ctx, si: int, args: Args, tok: "Token", by_token: dict[tuple[int, int], _Builder],
+                  published: date | None) -> _Builder | None:
+    """A verb that carries an event noun ("launched a wave of attacks", "held talks with Y"): its subject
+    is the event's agent, its prepositions add partner, theme and place."""
+    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        if o.lemma_.lower() in _QUANTITY_NOUNS:
+            of = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            o = of[0] if of else o
+        ev = by_token.get((si, o.i))
+        if ev is None:
+            continue
+        passive = o.dep_ == "nsubjpass"
+        subj = subject_of(tok)
+        if passive:
+            agents = [a for p in tok.children if p.dep_ == "agent" for x in p.children if x.dep_ == "pobj"
+                      for a in args.expand(x)]
+        else:
+            agents = clause_subject(args, tok, subj) if subj is not None else []
+        for a in agents:
+            if a.entity is not None and _etype(ctx, a.entity) not in _PLACE_TYPES - {"Country"}:
+                ev.add("agent", a, hedge_of(ctx, si, tok))
+        _prep_args(ctx, args, tok, ev, by_token, si)
+        if ev.date is None:
+            ev.date, _ = date_of(ctx, si, tok, published)
+        return ev
+    return None
+
+
+def _refer_back(refs: list[tuple["Token", _Builder]], si: int, by_token: dict[tuple[int, int], _Builder],
+                by_verb: dict[tuple[int, int], _Builder], builders: dict[str, _Builder]) -> None:
+    """"The meeting" with nothing of its own after "X met Y": the meeting told before, not a new one."""
+    for tok, b in refs:
+        if b.participants or b.date:
+            continue
+        earlier = [e for e in by_verb.values() if e.type == b.type and e.trigger.start < b.trigger.start
+                   and e.modality == "asserted" and not e.negated and e.rule == "event-verb"]
+        if earlier:
+            told = max(earlier, key=lambda e: e.trigger.start)
+            told.place = told.place or b.place
+            for key, ev in list(by_token.items()):
+                if ev is b:
+                    by_token[key] = told
+            builders.pop(b.key, None)
+
+
+_RELATIVE_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _relative_dates(ctx: Ctx, si: int, by_token: dict[tuple[int, int], _Builder],
+                    by_verb: dict[tuple[int, int], _Builder]) -> None:
+    """"The meeting came a day after Russia launched attacks": the attacks' date is the meeting's less a day
+    (also "two days before", "a week after"), when the meeting has a day-level date."""
+    from datetime import timedelta
+
+    for (vsi, vi), ev in sorted(by_verb.items(), key=lambda kv: kv[0]):
+        if vsi != si or ev.date is not None:
+            continue
+        verb = ctx.tokens(si)[vi]
+        if verb.dep_ != "advcl":
+            continue
+        head_ev = by_verb.get((si, verb.head.i))
+        if verb.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj") for c in verb.children) \
+                and head_ev is not None and head_ev.date is not None:
+            ev.date = head_ev.date  # "launched attacks on X, killing four": the same day
+            continue
+        mark = next((c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        span = next((c for c in verb.children if c.dep_ == "npadvmod" and c.ent_type_ == "DATE"), None)
+        if mark is None or span is None:
+            continue
+        words = [t.lower_ for t in span.subtree]
+        n = _count(words[0]) if len(words) == 2 else None
+        unit = _RELATIVE_UNITS.get(words[-1])
+        if n is None or unit is None:
+            continue
+        main = verb.head
+        ref = by_verb.get((si, main.i)) or next(
+            (by_token[(si, c.i)] for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and (si, c.i) in by_token),
+            None)
+        if ref is None or ref.date is None or ref.date.datatype != "date":
+            continue
+        delta = timedelta(days=n * unit)
+        day = date.fromisoformat(ref.date.value) + (-delta if mark == "after" else delta)
+        first = min(span.subtree, key=lambda t: t.i)
+        start, end = ctx.char_span(si, first, next(c for c in verb.children if c.dep_ == "mark"))
+        ev.date = TimeValue(ctx.document.text[start:end], start, end, day.isoformat(), "date")  # "a day after"
+
+
+def _count(word: str) -> int | None:
+    return {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(word) \
+        if not word.isdigit() else int(word)

@@ -166,7 +166,9 @@ REPORTING_VERBS = frozenset(
 EVENT_VERBS: dict[str, str] = {
     # consult / meet
     "meet": "Meet", "attend": "Meet", "participate": "Meet", "host": "Meet", "convene": "Meet",
-    "negotiate": "Meet", "visit": "Meet",
+    "negotiate": "Meet",
+    # travel: the place is where they go
+    "visit": "Travel", "travel": "Travel", "arrive": "Travel", "fly": "Travel", "tour": "Travel",
     # agree
     "agree": "Agree", "sign": "Agree", "strike": "Agree", "conclude": "Agree", "ratify": "Agree",
     # seize
@@ -178,10 +180,17 @@ EVENT_VERBS: dict[str, str] = {
     "withdraw": "Withdraw", "pull": "Withdraw", "exit": "Withdraw", "retreat": "Withdraw", "evacuate": "Withdraw",
     # acquire
     "acquire": "Acquire", "buy": "Acquire", "purchase": "Acquire",
-    # transfer (people between clubs or employers)
-    "join": "Join", "hire": "Join", "appoint": "Join",
+    # transfer (people between clubs or employers); appointments and resignations
+    "join": "Join", "hire": "Join", "appoint": "Appoint", "nominate": "Appoint",
+    "resign": "Resign", "quit": "Resign",
+    # law enforcement
+    "arrest": "Arrest", "detain": "Arrest", "charge": "Charge", "indict": "Charge", "prosecute": "Charge",
+    # deaths and injuries
+    "kill": "Die", "die": "Die", "injure": "Injure", "wound": "Injure",
+    # sanctions
+    "sanction": "Sanction",
     # elect
-    "elect": "Elect", "win": "Win", "defeat": "Win",
+    "elect": "Elect", "vote": "Elect", "win": "Win", "defeat": "Win",
     # judge
     "rule": "Rule", "convict": "Rule", "sentence": "Rule", "acquit": "Rule", "overturn": "Rule",
     "uphold": "Rule", "fine": "Rule",
@@ -194,7 +203,9 @@ EVENT_VERBS: dict[str, str] = {
 #: Event taxonomy: noun lemma -> event type.
 EVENT_NOUNS: dict[str, str] = {
     "talk": "Meet", "talks": "Meet", "meeting": "Meet", "summit": "Meet", "negotiation": "Meet",
-    "conference": "Meet", "consultation": "Meet", "visit": "Meet",
+    "conference": "Meet", "consultation": "Meet", "visit": "Travel", "trip": "Travel", "arrival": "Travel",
+    "appointment": "Appoint", "resignation": "Resign", "arrest": "Arrest", "indictment": "Charge",
+    "death": "Die", "sanction": "Sanction", "sanctions": "Sanction",
     "deal": "Agree", "agreement": "Agree", "accord": "Agree", "treaty": "Agree", "pact": "Agree",
     "ceasefire": "Agree", "truce": "Agree", "declaration": "Agree", "memorandum": "Agree",
     "capture": "Seize", "seizure": "Seize", "takeover": "Acquire", "acquisition": "Acquire",
@@ -202,7 +213,7 @@ EVENT_NOUNS: dict[str, str] = {
     "attack": "Attack", "offensive": "Attack", "assault": "Attack", "strike": "Attack", "raid": "Attack",
     "invasion": "Attack", "bombing": "Attack", "operation": "Attack",
     "withdrawal": "Withdraw", "pullout": "Withdraw", "retreat": "Withdraw", "evacuation": "Withdraw",
-    "election": "Elect", "vote": "Elect", "referendum": "Elect",
+    "election": "Elect", "vote": "Elect", "referendum": "Elect", "ballot": "Elect",
     "ruling": "Rule", "verdict": "Rule", "judgment": "Rule", "sentence": "Rule",
     "protest": "Protest", "demonstration": "Protest", "rally": "Protest", "march": "Protest",
     "earthquake": "Disaster", "flood": "Disaster", "flooding": "Disaster", "hurricane": "Disaster",

@@ -173,6 +173,8 @@ def _own(node: "Token") -> tuple[str | None, bool, str | None]:
                 kind, cue = "hypothetical", low  # "would have attacked"
             else:
                 kind, cue = _FUTURE_AUX[low], low
+        elif c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod") and _future_date(c) and kind is None:
+            kind, cue = "planned", low  # "the summit opens next week"
         elif c.dep_ == "mark" and low in _CONDITIONAL_MARKS:
             kind, cue = "hypothetical", low
         elif c.dep_ == "advmod" and low in _ADVERBS and kind is None:
@@ -185,6 +187,11 @@ def _own(node: "Token") -> tuple[str | None, bool, str | None]:
     if kind is not None and kind == "planned" and _conditional_above(node):
         kind = "hypothetical"  # "would attack if …"
     return kind, negated, (cue or neg_cue)
+
+
+def _future_date(tok: "Token") -> bool:
+    words = [t.lower_ for t in tok.subtree]
+    return words[:1] in (["next"], ["tomorrow"], ["coming"]) or words[:2] == ["later", "this"]
 
 
 def _conditional_above(node: "Token") -> bool:
@@ -227,8 +234,10 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if dep == "advcl":
             if _has_to(node):
                 return "planned", negated, "to"  # a purpose: "travel to Rome to meet X"
-            if node.tag_ in ("VBD", "VBN") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-                break  # "since it bought Y": a past clause of its own
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and not (
+                    node.tag_ in ("VBZ", "VBP") and marks & {"once", "until", "when", "before", "after"}):
+                break  # "since it bought Y", "as it continues": a clause of its own; "once the deal closes" is not
             node = head
             continue
         if dep == "conj":
@@ -242,6 +251,9 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
             if key in _PREP_GOVERNORS:
                 k = _PREP_GOVERNORS[key]
                 return ("asserted", True, gov.lower_) if k == "negated" else (k, negated, gov.lower_)
+            if node.pos_ == "NOUN" and (head.lower_ == "of" and gov.pos_ == "NOUN" or gov.pos_ == "VERB"):
+                node = gov  # "threatened to launch a wave of attacks", "agreed to take part in talks"
+                continue
             break
         if dep in ("dobj", "nsubjpass", "attr") and node.pos_ in ("NOUN", "PROPN"):
             if hlemma in _DENYING or (hlemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"

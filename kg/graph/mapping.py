@@ -190,8 +190,9 @@ def _event(ev: Event, x: Extraction, iris: Iris, q, doc: NamedNode, sent_iri: di
         yield q(node, KG.duration, _time(ev.duration))
     if ev.hedge:
         yield q(node, KG.hedge, Literal(ev.hedge))
-    if ev.modality:
-        yield q(node, KG.modality, Literal(ev.modality))
+    yield q(node, KG.modality, Literal(ev.modality))
+    if ev.rule:
+        yield q(node, KG.rule, Literal(ev.rule))
     if ev.negated:
         yield q(node, KG.negated, Literal("true", datatype=XSD.boolean))
     for p in ev.participants:

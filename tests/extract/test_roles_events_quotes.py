@@ -46,10 +46,11 @@ def test_meeting_participants_from_coordinated_list(extract_text):
 
 
 def test_capture_from_and_hypothetical(extract_text):
-    x = extract_text("Rebels captured two towns from the army on Monday. "
-                     "The government warned that they could seize the capital.")
+    # an event needs an entity taking part (or, for some types, a place): "Rebels captured two towns" alone is none
+    x = extract_text("Hamas captured two towns from the army on Monday. "
+                     "The government warned that Hamas could seize the capital.")
     seize = [e for e in x.events if e.type == "Seize"]
-    real = [e for e in seize if e.modality is None]
+    real = [e for e in seize if e.modality == "asserted"]
     assert [p.text for e in real for p in e.participants if p.role == "theme"] == ["two towns"]
     assert any(e.modality == "hypothetical" for e in seize)
 
@@ -175,7 +176,7 @@ def _participants(x, etype):
 
 def test_relative_pronoun_quantifier_and_score_arguments(extract_text):
     x = extract_text("Officials named Tom Ruiz, who was captured near the border last week. "
-                     "Rebels captured all of the border villages on Sunday. "
+                     "Hamas captured all of the border villages on Sunday. "
                      "Ana Duval beat Ivy Stone to win 6-3, 6-2 on Monday.")
     seized = _participants(x, "Seize")
     assert ("theme", "Tom Ruiz", "Tom Ruiz") in seized  # not "who"

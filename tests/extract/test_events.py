@@ -1,0 +1,166 @@
+"""Events you can trust: the first-run articles' event facts, roles as ontology/kg.ttl defines them,
+trigger senses (with negative sentences), arguments by structure, modality and rule names."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.extract.events import RULES
+from kg.extract.modality import KINDS
+
+FIRST_RUN = Path(__file__).resolve().parent.parent / "data" / "first-run"
+
+
+def facts(x):
+    """(type, {role: labels}, place, date, modality, negated) per event, by entity label."""
+    labels = {e.key: e.label for e in x.entities}
+    out = []
+    for ev in x.events:
+        roles = {}
+        for p in ev.participants:
+            roles.setdefault(p.role, set()).add(labels.get(p.entity, p.text))
+        out.append((ev.type, roles, labels.get(ev.place), ev.date.value if ev.date else None, ev.modality, ev.negated))
+    return out
+
+
+def find(x, etype, **roles):
+    return [f for f in facts(x) if f[0] == etype and all(v in f[1].get(r, set()) for r, v in roles.items())]
+
+
+@pytest.fixture(scope="module")
+def first_run(nlp):
+    from kg.extract import extract
+    from kg.read import read_document
+
+    docs = [read_document(p, date(2024, 3, 5)) for p in sorted(FIRST_RUN.glob("*.txt"))]
+    return {x.document.id: x for x in extract(docs, nlp)}
+
+
+def test_acme_acquisition_is_planned_and_the_statement_dated(first_run):
+    x = first_run["acme-buys-brightwave"]
+    buys = find(x, "Acquire", agent="Acme Corp", theme="Brightwave Software")
+    assert buys and all(f[4] == "planned" for f in buys)
+    said = find(x, "Statement", agent="Acme Corp")
+    assert [f[3] for f in said] == ["2024-03-04"]  # "said on Monday"
+    assert not [f for f in facts(x) if f[3] == "2024-03-04" and f[0] != "Statement"]
+
+
+def test_acme_bought_northstar_in_2019_and_no_deal_event(first_run):
+    x = first_run["acme-buys-brightwave"]
+    bought = find(x, "Acquire", theme="Northstar Analytics")
+    assert len(bought) == 1
+    _, roles, _, when, modality, negated = bought[0]
+    assert roles["agent"] == {"Acme Corp"} and when == "2019" and modality == "asserted" and not negated
+    assert not [f for f in facts(x) if f[0] == "Agree"]  # "its biggest deal" describes the acquisition
+
+
+def test_hargreaves_joining_is_future(first_run):
+    joins = find(first_run["acme-buys-brightwave"], "Join", agent="Tom Hargreaves")
+    assert joins and all(f[4] == "planned" for f in joins)
+
+
+def test_scholz_met_macron_partner_place_date(first_run):
+    x = first_run["merkel-macron"]
+    met = find(x, "Meet", agent="Olaf Scholz", partner="Emmanuel Macron")
+    assert len(met) == 1
+    _, roles, place, when, modality, negated = met[0]
+    assert place == "Berlin" and when == "2024-03-05" and modality == "asserted" and not negated
+    assert "theme" not in roles
+
+
+def test_the_meeting_with_biden_is_a_plan(first_run):
+    x = first_run["merkel-macron"]
+    biden = find(x, "Meet", partner="Joe Biden")
+    assert biden and all(f[4] == "planned" for f in biden)
+    travel = find(x, "Travel", agent="Olaf Scholz")
+    assert travel and all(f[4] == "planned" and f[2] == "Washington" for f in travel)
+
+
+def test_russian_attack_on_odesa_the_day_before(first_run):
+    x = first_run["merkel-macron"]
+    attacks = [f for f in facts(x) if f[0] == "Attack"]
+    assert len(attacks) == 1
+    _, roles, _, when, modality, _ = attacks[0]
+    assert roles.get("agent") == {"Russia"} and roles.get("theme") == {"Odesa"}
+    assert when == "2024-03-04" and modality == "asserted"
+
+
+def test_every_event_has_a_kind_and_a_rule(first_run):
+    for x in first_run.values():
+        for ev in x.events:
+            assert ev.modality in KINDS and ev.rule in RULES
+
+
+# ---------------------------------------------------------------- trigger senses, with negatives
+@pytest.mark.parametrize("text,etype", [
+    ("The government ruled out further assistance to Acme Industries.", "Rule"),
+    ("Yasser Arafat tried to win political accomplishments through violence.", "Win"),
+    ("Senator Jane Doe won praise from Acme Industries for the plan.", "Win"),
+    ("Acme Industries withdrew its claim against Beta Holdings.", "Withdraw"),
+    ("The wave overturned the rafts near Cairns.", "Rule"),
+    ("Australian Airlines is negotiating a new pay deal.", "Meet"),
+    ("Minister Jane Doe attended the funeral in Sydney.", "Meet"),
+    ("\"I'm struck by the damage,\" Premier Bob Carr said.", "Attack"),
+])
+def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, etype):
+    assert not [e for e in extract_text(text).events if e.type == etype]
+
+
+@pytest.mark.parametrize("text,etype,role,label", [
+    ("The High Court ruled against Acme Industries on Monday.", "Rule", "agent", "High Court"),
+    ("Roger Federer won the final against Andre Agassi.", "Win", "agent", "Roger Federer"),
+    ("Russia withdrew its troops from Georgia.", "Withdraw", "agent", "Russia"),
+    ("Police arrested John Smith in Sydney.", "Arrest", "theme", "John Smith"),
+    ("John Smith resigned from Acme Industries on Friday.", "Resign", "agent", "John Smith"),
+    ("Hamas gunmen killed John Smith in Gaza.", "Die", "theme", "John Smith"),
+    ("Prime Minister John Howard visited Jakarta on Tuesday.", "Travel", "agent", "John Howard"),
+])
+def test_trigger_words_in_their_sense(extract_text, text, etype, role, label):
+    x = extract_text(text)
+    assert find(x, etype, **{role: label}), facts(x)
+
+
+def test_labour_strike_is_a_protest_not_an_attack(extract_text):
+    x = extract_text("Workers at Qantas went on strike in Sydney on Monday.")
+    assert not [e for e in x.events if e.type == "Attack"]
+
+
+# ---------------------------------------------------------------- roles and arguments by structure
+def test_meeting_object_is_partner_and_attack_object_theme(extract_text):
+    x = extract_text("Prime Minister John Howard met Indonesian President Megawati Sukarnoputri in Bali. "
+                     "Russian forces attacked Kharkiv on Monday.")
+    assert find(x, "Meet", agent="John Howard", partner="Megawati Sukarnoputri")
+    assert not find(x, "Meet", theme="Megawati Sukarnoputri")
+    assert find(x, "Attack", theme="Kharkiv")
+
+
+def test_noun_event_with_a_support_verb_has_its_agent(extract_text):
+    x = extract_text("Hamas launched a series of attacks on Israel. Acme Industries held talks with Beta Holdings.")
+    assert find(x, "Attack", agent="Hamas", theme="Israel")
+    assert find(x, "Meet", agent="Acme Industries", partner="Beta Holdings")
+
+
+def test_conditional_pronoun_is_the_object_of_the_main_clause(extract_text):
+    x = extract_text("Canada vowed to isolate the Zetas Cartel should it seize power in the region.")
+    seize = [f for f in facts(x) if f[0] == "Seize"]
+    assert seize and all("Canada" not in f[1].get("agent", set()) for f in seize)
+    assert all(f[4] == "hypothetical" for f in seize)
+
+
+def test_city_of_name_is_the_name(extract_text):
+    x = extract_text("Officials in Kyiv said Russian troops attacked the southern port city of Odesa.")
+    assert find(x, "Attack", theme="Odesa") and not find(x, "Attack", theme="Kyiv")
+
+
+def test_statement_dates_and_weekday_on_the_verb(extract_text):
+    x = extract_text("Prime Minister Anna Berg met Chancellor Karl Weber Monday. "
+                     "Anna Berg said on Tuesday that Oslo would sign the treaty.", published="2024-03-06")
+    assert [f[3] for f in find(x, "Meet", agent="Anna Berg")] == ["2024-03-04"]
+    assert [f[3] for f in find(x, "Statement", agent="Anna Berg")] == ["2024-03-05"]
+
+
+def test_negated_and_offered_events(extract_text):
+    x = extract_text("Israel did not attack Syria. Prime Minister Ariel Sharon said he was willing to meet "
+                     "Yasser Arafat.")
+    assert all(f[5] for f in find(x, "Attack", theme="Syria"))
+    assert [f[4] for f in find(x, "Meet", partner="Yasser Arafat")] == ["offered"]
