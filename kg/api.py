@@ -31,6 +31,15 @@ __all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_recor
 
 
 
+def undated_warning(undated: int, documents: int) -> str | None:
+    """The one warning a build or an extraction gives when documents have no publication date."""
+    if not undated:
+        return None
+    return (f"kg: warning: {undated} of {documents} document(s) have no publication date (no --published, sidecar "
+            f"or date in the text's metadata): their relative dates ('Monday', 'yesterday', 'last month') are "
+            f"left undated")
+
+
 @dataclass
 class BuildSummary:
     documents: int = 0
@@ -47,9 +56,11 @@ class BuildSummary:
     unchanged: list[str] = field(default_factory=list)  # with add: documents whose content hash matched
     replaced: list[str] = field(default_factory=list)  # with add: documents whose graph was replaced
     removed: list[str] = field(default_factory=list)
+    undated: int = 0  # documents without a publication date: their relative dates are left empty
 
     def add(self, x: Extraction) -> None:
         self.documents += 1
+        self.undated += x.document.published is None
         self.sentences += len(x.sentences)
         self.entities_by_type.update(e.type for e in x.entities)
         self.relations += len(x.relations)

@@ -115,7 +115,7 @@ def build(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
 ) -> None:
     """Build the graph of PATHS into OUT: store/, graph.trig, graph.graphml, viewer.html."""
-    from kg.api import build as build_graph
+    from kg.api import build as build_graph, undated_warning
     from kg.read import collect_paths
 
     if gazetteer is not None:
@@ -134,6 +134,9 @@ def build(
         typer.echo(f"kg: skipped: {reason}", err=True)
     for _, reason in s.failed:
         typer.echo(f"kg: failed: {reason}", err=True)
+    undated = undated_warning(s.undated, s.documents)
+    if undated:
+        typer.echo(undated, err=True)
     if s.failed:
         typer.echo(f"kg: processed {s.documents}, skipped {len(s.skipped)}, failed {len(s.failed)}: "
                    f"the graph holds the {s.documents} processed document(s)", err=True)
@@ -265,9 +268,10 @@ def extract(
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path."),
 ) -> None:
     """Print one JSON object per document (entities, relations, events, quotes) without building a store."""
-    from kg.api import extract_records
+    from kg.api import extract_records, undated_warning
 
     failed: list[str] = []
+    count = undated = 0
 
     def report(f) -> None:
         failed.append(f.reason)
@@ -276,6 +280,11 @@ def extract(
     for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri,
                                on_failure=report):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        count += 1
+        undated += rec["published"] is None
+    warning = undated_warning(undated, count)
+    if warning:
+        typer.echo(warning, err=True)
     if failed:
         raise SystemExit(6)
 

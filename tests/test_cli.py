@@ -165,3 +165,16 @@ def test_progress_bar_names_the_closing_steps(monkeypatch, capsys):
         report(Progress(2, 2, 200, "", stage="writing graph.graphml"))
     err = capsys.readouterr().err
     assert "2/2" in err and "writing graph.graphml" in err
+
+
+def test_one_warning_when_documents_have_no_publication_date(tmp_path):
+    first_run = ROOT / "tests" / "data" / "first-run"
+    r = kg("extract", first_run)
+    assert r.returncode == 0, r.stderr
+    warnings = [line for line in r.stderr.splitlines() if "no publication date" in line]
+    assert len(warnings) == 1 and "2 of 2" in warnings[0]
+    r = kg("extract", first_run, "--published", "2024-03-05")
+    assert "no publication date" not in r.stderr
+    r = kg("build", first_run, "--out", tmp_path / "out", "--no-viewer")
+    assert r.returncode == 0, r.stderr
+    assert len([line for line in r.stderr.splitlines() if "no publication date" in line]) == 1
