@@ -211,7 +211,7 @@ def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
 
 #: What can be won: "won the election", "won gold"; not "won praise", "win over", "win political accomplishments".
 _CONTESTS = frozenset("""
-    election elections race seat seats vote votes poll ballot referendum primary nomination majority match game
+    election elections runoff run-off race seat seats vote votes poll ballot referendum primary nomination majority match game
     final semi-final title championship championships cup trophy medal medals gold silver bronze tournament series
     battle war case appeal award prize contest round set stage leg event premiership pennant slam open bout fight
     grand-final flag plate gong
@@ -263,7 +263,7 @@ def _verb_type(tok: "Token") -> str | None:
         return "join-noun"  # only adds its subject to an event noun ("attended the talks")
     if lemma == "negotiate" and "with" not in preps:
         return None  # "negotiating a settlement": no meeting named
-    if lemma == "march" and ("into" in preps or "on" in preps):
+    if lemma == "march" and "into" in preps:
         return None  # troops marching into a town
     if lemma == "charge":  # "charged him with murder", "was charged over the attacks"; not "charged $5"
         accused = any(c.dep_ == "prep" and c.lower_ in ("with", "over") for c in tok.children) or any(
@@ -656,7 +656,7 @@ _RELATIVE_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 def _relative_dates(ctx: Ctx, si: int, by_token: dict[tuple[int, int], _Builder],
                     by_verb: dict[tuple[int, int], _Builder]) -> None:
-    """"The meeting came a day after Russia launched attacks": the attacks' date is the meeting's less a day
+    """"The meeting came a day after the rebels launched attacks": the attacks' date is the meeting's less a day
     (also "two days before", "a week after"), when the meeting has a day-level date."""
     from datetime import timedelta
 
