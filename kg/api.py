@@ -94,18 +94,28 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.store)
 
-    def sparql(self, query: str, bindings: dict[str, object] | None = None) -> Result:
+    def sparql(self, query: str, bindings: dict[str, object] | None = None, *, limit: int | None = None,
+               offset: int = 0) -> Result:
         """Run SPARQL text, a .rq file, or the name of a query kg ships ("roles"; see ``kg query --help``).
 
         ``bindings`` gives variables values safely (a VALUES clause of escaped terms), e.g.
         ``sparql("SELECT ?n WHERE { ?n rdfs:label ?l }", bindings={"l": name})``.
-        Returns a :class:`~kg.query.Result`.
+        ``limit`` and ``offset`` give one page of the answer: exactly those rows of the whole answer
+        (``result.more`` says whether more follow); the listings kg ships read their pages without
+        sorting the whole store.
+        Returns a :class:`~kg.query.Result`: iterate it for rows as dicts, ``.df()`` for a DataFrame.
+
+        >>> page = kg_graph.sparql("entities", limit=2)
+        >>> len(page), page.more, list(page)[0]["label"] == kg_graph.sparql("entities").values()[0]["label"]
+        (2, True, True)
         """
         text, source = load_query(_query_file(query))
-        return run_query(self.store, bind_values(text, bindings or {}), source)
+        return run_query(self.store, bind_values(text, bindings or {}), source, limit, offset)
 
-    def query(self, query: str) -> "pd.DataFrame":
-        """Run SPARQL text, a .rq file or a query id; SELECT rows as a pandas DataFrame of strings.
+    def query(self, query: str, bindings: dict[str, object] | None = None, *, limit: int | None = None,
+              offset: int = 0) -> "pd.DataFrame":
+        """Run SPARQL text, a .rq file or a query id; SELECT rows as a pandas DataFrame of strings
+        (``bindings``, ``limit`` and ``offset`` as for :meth:`sparql`).
 
         ``kg_graph`` below is ``kg.build(["examples/"], out)``:
 
@@ -113,13 +123,10 @@ class KnowledgeGraph:
         ['person', 'role', 'organization']
         >>> len(kg_graph.query("SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }")) > 0
         True
+        >>> len(kg_graph.query("entities", limit=3))
+        3
         """
-        import pandas as pd
-
-        res = self.sparql(query)
-        if res.kind == "ask":
-            return pd.DataFrame({"boolean": [res.boolean]})
-        return pd.DataFrame(res.values(), columns=res.variables)
+        return self.sparql(query, bindings, limit=limit, offset=offset).df()
 
     def entities(self) -> "pd.DataFrame":
         """Entities with label, type and number of mentions, most mentioned first.

@@ -190,7 +190,9 @@ def _query_help() -> str:
     return ("Run a SPARQL query over the store (common prefixes are predeclared).\n\n"
             "QUERY is SPARQL text, a .rq file, or the name of a query kg ships, which works from any folder: "
             + ", ".join(query_names()) + ". Each asks the question on its first line (README: Querying kg); "
-            "e.g. kg query roles, kg query statements --bind speaker=\"NAME\".")
+            "e.g. kg query roles, kg query statements --bind speaker=\"NAME\". "
+            "With --limit N (and --offset K) it shows one page of the answer, exactly those rows of the whole "
+            "answer; the shipped listings give their first pages without sorting the whole archive.")
 
 
 @app.command(help=_query_help())
@@ -202,9 +204,11 @@ def query(
     bind: list[str] = typer.Option([], "--bind", "-b", metavar="VAR=VALUE",
                                    help="Bind ?VAR to VALUE (a string literal, or an IRI written <...>) "
                                         "through a VALUES block, never by editing the query text. Repeatable."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0,
+                                        help="Show one page: at most this many rows (or triples)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows first (the next page: --offset N)."),
 ) -> None:
     """Run a SPARQL query over the store (the help text, with the shipped queries, is _query_help)."""
-
     from kg.api import _query_file, open_graph
     from kg.query.sparql import bind_values, load_query, run_query_file
 
@@ -215,7 +219,7 @@ def query(
     if bind:
         text = bind_values(text, _bindings(bind))
     graph.close()
-    out = run_query_file(str(graph.path), text, source, format.value, timeout)
+    out = run_query_file(str(graph.path), text, source, format.value, timeout, limit, offset)
     typer.echo(out.rstrip("\n"))
 
 

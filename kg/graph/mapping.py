@@ -22,6 +22,7 @@ from typing import Iterator
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.graph.iris import Iris
+from kg.graph.listing import order_quads
 from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
 from kg.types import Entity, Event, Extraction, TimeValue
 
@@ -256,6 +257,7 @@ class EntityLayer:
         codes = self._by_subject(KG.countryCodeInDocument)
         nationality = self._by_subject(KG.nationalityInDocument)
         canonical: dict[NamedNode, str] = {}
+        classes: dict[NamedNode, str] = {}
         for node in sorted(labels, key=lambda n: n.value):
             counts = labels[node]
             label = sorted(counts, key=lambda s: (-counts[s], -len(s), s))[0]
@@ -265,7 +267,7 @@ class EntityLayer:
                 yield Quad(node, RDF.type, SKOS.Concept, g)
                 yield Quad(node, RDFS.label, Literal(label), g)
                 continue
-            cls = sorted(types[node], key=lambda c: (-types[node][c], c))[0]
+            cls = classes[node] = sorted(types[node], key=lambda c: (-types[node][c], c))[0]
             yield Quad(node, RDF.type, NamedNode(cls), g)
             yield Quad(node, RDFS.label, Literal(label), g)
             for alias in sorted((set(counts) | set(aliases.get(node, {}))) - {label}):
@@ -280,6 +282,7 @@ class EntityLayer:
             for code in sorted(nationality.get(node, {})):
                 yield Quad(node, KG.nationality, Literal(code), g)
         yield from self._fuzzy(canonical, types, g)
+        yield from order_quads(self.store, canonical, classes, g)  # what listings page by (kg.graph.listing)
 
     def _fuzzy(self, canonical: dict[NamedNode, str], types: dict[NamedNode, dict[str, int]],
                g: NamedNode) -> Iterator[Quad]:

@@ -10,14 +10,18 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from pyoxigraph import (BlankNode, Literal, NamedNode, QueryBoolean, QueryResultsFormat, QuerySolutions,
                         QueryTriples, RdfFormat, Store, serialize)
 
 from kg.errors import InputError, QueryError
 from kg.graph.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Result", "bind_values", "iter_values", "load_query", "run_query", "run_query_file", "RESULT_FORMATS"]
 
@@ -49,17 +53,50 @@ def _with_prefixes(text: str) -> tuple[str, int]:
 
 @dataclass
 class Result:
-    """What a query returned: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE)."""
+    """What a query returned: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
+
+    Iterating gives the rows as dicts of plain strings (``for row in result: row["label"]``),
+    ``len()`` their number, ``bool()`` the answer of an ASK; :meth:`df` (or :meth:`to_pandas`)
+    makes a pandas DataFrame. ``more`` says, for a page (``limit``), whether rows follow it.
+    """
 
     kind: str  # "select" | "ask" | "graph"
     variables: list[str]
     rows: list[list[object]]  # pyoxigraph terms or None
     boolean: bool | None = None
     raw: object = None
+    more: bool = False  # a page: rows follow it
+    offset: int = 0  # a page: the number of rows before it
 
     def values(self) -> list[dict[str, str | None]]:
         """Rows as dicts of plain strings (IRIs and literal values)."""
-        return [{v: (None if t is None else t.value) for v, t in zip(self.variables, row)} for row in self.rows]
+        return list(self)
+
+    def __iter__(self) -> Iterator[dict[str, str | None]]:  # type: ignore[override]
+        if self.kind == "graph":
+            for (t,) in self.rows:
+                yield {"subject": t.subject.value, "predicate": t.predicate.value, "object": t.object.value}
+            return
+        for row in self.rows:
+            yield {v: (None if t is None else t.value) for v, t in zip(self.variables, row)}
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.boolean) if self.kind == "ask" else bool(self.rows)
+
+    def df(self) -> "pd.DataFrame":
+        """A pandas DataFrame of strings: one column per variable (ASK: a ``boolean`` column; CONSTRUCT:
+        ``subject``, ``predicate``, ``object``)."""
+        import pandas as pd
+
+        if self.kind == "ask":
+            return pd.DataFrame({"boolean": [self.boolean]})
+        columns = ["subject", "predicate", "object"] if self.kind == "graph" else self.variables
+        return pd.DataFrame(list(self), columns=columns)
+
+    to_pandas = df
 
     def serialize(self, fmt: str = "table") -> str:
         if self.kind == "graph":
@@ -140,7 +177,13 @@ def _table(result: Result) -> str:
 
     out = [line(header), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in body]
-    out.append(f"({len(body)} row{'s' if len(body) != 1 else ''})")
+    n = len(body)
+    if result.more or result.offset:
+        first = f"rows {result.offset + 1}-{result.offset + n}" if n else f"no rows after row {result.offset}"
+        follow = f"; more with --offset {result.offset + n}" if result.more else ""
+        out.append(f"({first}{follow})")
+    else:
+        out.append(f"({n} row{'s' if n != 1 else ''})")
     return "\n".join(out)
 
 
@@ -164,21 +207,24 @@ def bind_values(text: str, bindings: dict[str, object]) -> str:
     return f"{text}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(t) for t in terms)}) }}"
 
 
-def _child(path: str, text: str, source: str, fmt: str, conn) -> None:  # type: ignore[no-untyped-def]
+def _child(path: str, text: str, source: str, fmt: str, conn, limit: int | None = None,
+           offset: int = 0) -> None:  # type: ignore[no-untyped-def]
     try:
         store = Store.read_only(path)
-        conn.send(("ok", run_query(store, text, source).serialize(fmt)))
+        conn.send(("ok", run_query(store, text, source, limit, offset).serialize(fmt)))
     except Exception as e:  # noqa: BLE001 - sent to the parent as a message
         conn.send(("error", str(e) if isinstance(e, QueryError) else f"{source}: query failed ({e})"))
 
 
-def run_query_file(store_path: str, text: str, source: str, fmt: str, timeout: float) -> str:
-    """Run a query in a child process and serialise its result; stop it after ``timeout`` seconds."""
+def run_query_file(store_path: str, text: str, source: str, fmt: str, timeout: float, limit: int | None = None,
+                   offset: int = 0) -> str:
+    """Run a query (or the page ``limit``/``offset`` of its answer) in a child process and serialise
+    its result; stop it after ``timeout`` seconds."""
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(store_path, text, source, fmt, child), daemon=True)
+    proc = ctx.Process(target=_child, args=(store_path, text, source, fmt, child, limit, offset), daemon=True)
     proc.start()
     child.close()
     if not parent.poll(timeout):
@@ -204,8 +250,17 @@ def iter_values(store: Store, text: str, source: str = "query") -> Iterator[dict
         yield {v: (None if (t := sol[v]) is None else t.value) for v in variables}
 
 
-def run_query(store: Store, text: str, source: str = "query") -> Result:
-    """Run SPARQL text (standard prefixes added when not declared) over the union of graphs."""
+def run_query(store: Store, text: str, source: str = "query", limit: int | None = None,
+              offset: int = 0) -> Result:
+    """Run SPARQL text (standard prefixes added when not declared) over the union of graphs.
+
+    With ``limit`` and/or ``offset``: that page of the answer (rows, or triples), exactly the
+    slice of the whole answer; ``Result.more`` says whether rows follow it. How a page is read
+    without computing the whole answer when the query allows: :mod:`kg.query.paging`."""
+    if limit is not None and limit < 0 or offset < 0:
+        raise InputError(f"{source}: limit and offset must be 0 or more (got {limit}, {offset})")
+    if limit is not None or offset:
+        return _page(store, text, source, limit, offset)
     res = _evaluate(store, text, source)
     if isinstance(res, QueryBoolean):
         return Result("ask", [], [], boolean=bool(res))
@@ -215,6 +270,34 @@ def run_query(store: Store, text: str, source: str = "query") -> Result:
     variables = [v.value for v in res.variables]
     rows = [[sol[v] for v in variables] for sol in res]
     return Result("select", variables, rows, raw=None)
+
+
+def _page(store: Store, text: str, source: str, limit: int | None, offset: int) -> Result:
+    from kg.query.paging import page_rows
+
+    def run(q: str) -> tuple[list[str], list[list[object]]]:
+        r = run_query(store, q, source)
+        return r.variables, r.rows
+
+    stop = None if limit is None else offset + limit + 1  # one row more: does the page have a next one?
+    if limit is not None:
+        paged = page_rows(store, text, limit + 1, offset, run)
+        if paged is not None:
+            variables, rows = paged
+            return Result("select", variables, rows[:limit], more=len(rows) > limit, offset=offset)
+    res = _evaluate(store, text, source)  # streamed: evaluation stops at the page's end when it can
+    if isinstance(res, QueryBoolean):
+        return Result("ask", [], [], boolean=bool(res))
+    if isinstance(res, QueryTriples):
+        rows = [[t] for t in islice(res, offset, stop)]
+        kind, variables = "graph", []
+    else:
+        assert isinstance(res, QuerySolutions)
+        variables = [v.value for v in res.variables]
+        rows = [[sol[v] for v in variables] for sol in islice(res, offset, stop)]
+        kind = "select"
+    more = limit is not None and len(rows) > limit
+    return Result(kind, variables, rows[:limit] if limit is not None else rows, more=more, offset=offset)
 
 
 def _evaluate(store: Store, text: str, source: str) -> object:

@@ -1,0 +1,104 @@
+"""Pages of a query's answer: rows ``offset`` to ``offset + limit`` of exactly the answer the whole
+query gives, without computing all of it when the query allows.
+
+* A query without ``ORDER BY`` streams: the page is cut from Oxigraph's answer as it comes, and
+  evaluation stops at the page's last row.
+* A listing sorted first by one of the positions of :mod:`kg.graph.listing`
+  (``?event kg:eventOrder ?order … ORDER BY ?order …``) is read window by window: the items at
+  positions ``0 … k`` are found by a ``VALUES`` block put at the start of the query's ``WHERE``
+  (one index lookup each), their rows are sorted by the query's own ``ORDER BY``, and windows
+  follow until the page is full. Rows of one item share its position, so the rows of a window are
+  exactly the full answer's rows for those items, in the same order (``ORDER BY`` is expected to
+  be total; the shipped listings' are). ``DISTINCT`` is kept across windows.
+* Any other query (another ``ORDER BY``, ``GROUP BY`` without a position, its own ``LIMIT``) is
+  answered whole and cut: correct, as slow as the whole query.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from itertools import islice
+
+from pyoxigraph import Store
+
+from kg.graph.namespaces import KG
+
+__all__ = ["PagePlan", "page_plan", "page_rows"]
+
+_COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*", re.MULTILINE)  # a comment (a "#" inside an IRI follows no space)
+_ORDER_BY = re.compile(r"\bORDER\s+BY\s+(?:ASC\s*\(\s*)?\?(\w+)", re.IGNORECASE)
+_LIMIT = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+", re.IGNORECASE)
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DISTINCT = re.compile(r"\bSELECT\s+(?:DISTINCT|REDUCED)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    variable: str  # the position variable ORDER BY sorts by first
+    order: str  # the order property's IRI (kg:eventOrder …)
+    distinct: bool
+
+
+def page_plan(text: str) -> PagePlan | None:
+    """How ``text`` can be paged by position, or None when it can only be answered whole and cut.
+
+    >>> page_plan("SELECT ?e WHERE { ?e kg:eventOrder ?o } ORDER BY ?o").order.endswith("eventOrder")
+    True
+    >>> page_plan("SELECT ?e WHERE { ?e rdfs:label ?o } ORDER BY ?o") is None
+    True
+    """
+    code = _COMMENT.sub("", text)
+    m = _ORDER_BY.search(code)
+    if m is None or _LIMIT.search(code) or _WHERE.search(code) is None:
+        return None
+    var = m.group(1)
+    bound = re.search(r"(?:\bkg:|<" + re.escape(str(KG)) + r")(\w+Order)>?\s+\?" + var + r"\b", code)
+    if bound is None:
+        return None
+    return PagePlan(var, str(KG) + bound.group(1), bool(_DISTINCT.search(code)))
+
+
+def _inject(text: str, block: str) -> str:
+    """``block`` put just inside the query's first ``WHERE {`` (the outer one), on the same line."""
+    code = _COMMENT.sub(lambda c: " " * len(c.group(0)), text)  # same offsets, comments blanked
+    m = _WHERE.search(code)
+    assert m is not None
+    return text[:m.end()] + " " + block + " " + text[m.end():]
+
+
+def page_rows(store: Store, text: str, limit: int, offset: int, run) -> tuple[list[str], list[list[object]]] | None:  # type: ignore[no-untyped-def]
+    """(variables, rows) of the page, read window by window; None when ``text`` has no plan (or the
+    store no positions for it: a store built before kg numbered its listings).
+
+    ``run(text)`` evaluates a query to (variables, rows)."""
+    plan = page_plan(text)
+    if plan is None:
+        return None
+    from pyoxigraph import NamedNode
+
+    size_quads = list(islice(store.quads_for_pattern(NamedNode(plan.order), KG.orderSize, None, None), 1))
+    if not size_quads:
+        return None
+    size = int(size_quads[0].object.value)
+    want = offset + limit
+    rows: list[list[object]] = []
+    seen: set[tuple[object, ...]] = set()
+    start, width = 0, 1  # one item first: how many rows an item gives sizes the next window
+    variables: list[str] = []
+    while True:
+        end = min(size, start + width)
+        window = " ".join(str(i) for i in range(start, end))
+        variables, got = run(_inject(text, f"VALUES ?{plan.variable} {{ {window} }}"))
+        for row in got:
+            if plan.distinct:
+                key = tuple(row)
+                if key in seen:
+                    continue
+                seen.add(key)
+            rows.append(row)
+        start = end
+        if len(rows) >= want or start >= size:
+            return variables, rows[offset:want]
+        # the next window: enough items for the rows still wanted at the rate seen so far, a quarter more
+        width = width * 4 if not rows else max(1, math.ceil((want - len(rows)) * start / len(rows) * 1.25))
