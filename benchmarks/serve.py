@@ -1,14 +1,24 @@
-"""HTTP benchmark: 8 concurrent clients x 200 queries against `kg serve`.
+"""HTTP benchmark: kg serve against the bare Oxigraph server it wraps, on the same store, in one run.
 
-    python benchmarks/serve.py [STORE]      (default: output/bench-store from benchmarks/store.py)
+    python benchmarks/serve.py [STORE] [--clients 8] [--per-client 200] [--big-rows 1000000]
 
-The queries cycle through ontology/queries/. Prints p50 / p99 latency and the error count.
+STORE defaults to output/lee (``kg build ../shared/corpus/lee --out output/lee``). Both servers are
+started read-only on the store, one after the other; 8 concurrent clients send 200 small queries
+each (cycling through a count, a LIMIT 50 listing and a label filter, as an application would),
+JSON answers. Prints requests per second, p50 and p99 latency and errors for each, and their ratios.
+
+Then the memory of kg's front while a large answer passes through it: a query of ``--big-rows`` rows
+(TSV) read to the end through ``kg serve --limit 0`` and, with the default limit of 10,000, cut;
+the peak RSS of the ``kg serve`` process (Python front; the Oxigraph child is a process of its own)
+is read from /proc while the answer streams.
 """
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -18,60 +28,133 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, kg_cmd, machine  # noqa: E402
 
-CLIENTS, PER_CLIENT = 8, 200
+QUERIES = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?e a <http://schema.org/Person> }",
+    "SELECT ?e ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } LIMIT 50",
+    'SELECT ?e WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(CONTAINS(?l, "Sydney")) }',
+]
+
+
+def _wait(url: str, proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    for _ in range(600):
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            httpx.get(url, params={"query": "ASK {}"}, timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise SystemExit("server did not come up")
+
+
+def _load(url: str, clients: int, per_client: int) -> tuple[float, list[float], int]:
+    def client(k: int) -> tuple[list[float], int]:
+        lat, errors = [], 0
+        with httpx.Client(timeout=120) as c:
+            for i in range(per_client):
+                t = time.perf_counter()
+                r = c.post(url, content=QUERIES[(k + i) % len(QUERIES)],
+                           headers={"Content-Type": "application/sparql-query",
+                                    "Accept": "application/sparql-results+json"})
+                lat.append((time.perf_counter() - t) * 1000)
+                errors += r.status_code != 200
+        return lat, errors
+
+    for q in QUERIES:  # warm both the store's caches and the connection pools alike
+        httpx.post(url, content=q, headers={"Content-Type": "application/sparql-query"}, timeout=120)
+    start = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        results = list(pool.map(client, range(clients)))
+    wall = time.perf_counter() - start
+    return wall, sorted(x for r in results for x in r[0]), sum(r[1] for r in results)
+
+
+def _rss_mib(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _big_answer(store: Path, limit: int, rows: int) -> tuple[float, float, int, float]:
+    """(peak RSS MiB of the kg serve process, its RSS before, rows received, seconds) for one large answer."""
+    from kg.http import free_port
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/query"
+    proc = subprocess.Popen(kg_cmd("serve", "--store", str(store), "--port", str(port), "--limit", str(limit),
+                                   "--timeout", "600"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(url, proc)
+        before = _rss_mib(proc.pid)
+        peak = [before]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], _rss_mib(proc.pid))
+                time.sleep(0.05)
+
+        threading.Thread(target=sample, daemon=True).start()
+        q = f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o . ?a ?b ?c }} LIMIT {rows}"
+        t = time.perf_counter()
+        n = 0
+        with httpx.stream("GET", url, params={"query": q}, headers={"Accept": "text/tab-separated-values"},
+                          timeout=600) as r:
+            for line in r.iter_lines():
+                n += 1
+        wall = time.perf_counter() - t
+        done.set()
+        return peak[0], before, n - 1, wall
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 def main() -> None:
     from kg.http import free_port
+    from kg.http._server import oxigraph_binary
 
-    store = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "output" / "bench-store"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/query"
-    server = subprocess.Popen(kg_cmd("serve", "--store", str(store), "--port", str(port)),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    files = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
-    queries = [p.read_text(encoding="utf-8") for p in files]
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(url, params={"query": "ASK {}"}, timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-
-        def client(k: int) -> tuple[list[float], int, list[tuple[str, float]]]:
-            lat, errors, named = [], 0, []
-            with httpx.Client(timeout=120) as c:
-                for i in range(PER_CLIENT):
-                    j = (k + i) % len(queries)
-                    t = time.perf_counter()
-                    r = c.post(url, content=queries[j], headers={"Content-Type": "application/sparql-query",
-                                                                 "Accept": "application/sparql-results+json"})
-                    lat.append((time.perf_counter() - t) * 1000)
-                    named.append((files[j].stem, lat[-1]))
-                    errors += r.status_code != 200
-            return lat, errors, named
-
-        start = time.perf_counter()
-        with ThreadPoolExecutor(CLIENTS) as pool:
-            results = list(pool.map(client, range(CLIENTS)))
-        wall = time.perf_counter() - start
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-    lat = sorted(x for r in results for x in r[0])
-    errors = sum(r[1] for r in results)
-    p99 = lat[int(len(lat) * 0.99) - 1]
+    ap = argparse.ArgumentParser()
+    ap.add_argument("store", nargs="?", default=str(ROOT / "output" / "lee"))
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--per-client", type=int, default=200)
+    ap.add_argument("--big-rows", type=int, default=1_000_000)
+    args = ap.parse_args()
+    store = Path(args.store)
+    location = store / "store" if (store / "store" / "CURRENT").exists() else store
     print(f"machine: {machine()}\nstore: {store}")
-    print(f"{CLIENTS} clients x {PER_CLIENT} queries = {len(lat)} requests in {wall:.1f} s "
-          f"({len(lat) / wall:.0f} req/s): p50 {statistics.median(lat):.1f} ms, p99 {p99:.1f} ms, errors {errors}")
-    by_query: dict[str, list[float]] = {}
-    for r in results:
-        for name, ms in r[2]:
-            by_query.setdefault(name, []).append(ms)
-    print("\n| query | requests | p50 ms | max ms |\n|---|---|---|---|")
-    for name, xs in sorted(by_query.items()):
-        print(f"| {name} | {len(xs)} | {statistics.median(xs):.1f} | {max(xs):.1f} |")
+    figures = {}
+    for name in ("oxigraph", "kg serve"):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/query"
+        argv = ([oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                 "--union-default-graph", "--timeout-s", "30"] if name == "oxigraph"
+                else kg_cmd("serve", "--store", str(store), "--port", str(port)))
+        server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait(url, server)
+            wall, lat, errors = _load(url, args.clients, args.per_client)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        p99 = lat[int(len(lat) * 0.99) - 1]
+        figures[name] = (len(lat) / wall, statistics.median(lat), p99, errors)
+    print(f"\n{args.clients} clients x {args.per_client} queries each (a count, a LIMIT 50 listing, a label filter)")
+    print("\n| server | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")
+    for name, (rps, p50, p99, errors) in figures.items():
+        print(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {errors} |")
+    (ox_rps, ox_p50, ox_p99, _), (kg_rps, kg_p50, kg_p99, _) = figures["oxigraph"], figures["kg serve"]
+    print(f"| kg serve ÷ oxigraph | {kg_rps / ox_rps:.2f} | {kg_p50 / ox_p50:.2f} | {kg_p99 / ox_p99:.2f} | |")
+    if args.big_rows:
+        print(f"\n| kg serve, one answer of {args.big_rows:,} rows (TSV) | rows received | s | RSS before MiB "
+              "| peak RSS MiB |\n|---|---|---|---|---|")
+        for limit in (0, 10_000):
+            peak, before, n, wall = _big_answer(store, limit, args.big_rows)
+            print(f"| --limit {limit} | {n:,} | {wall:.1f} | {before:.0f} | {peak:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

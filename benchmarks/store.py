@@ -1,13 +1,15 @@
 """Store benchmark: 1 million triples in the shape kg writes.
 
-    python benchmarks/store.py [TRIPLES]     (default 1,000,000)
+    python benchmarks/store.py [TRIPLES] [--no-raw] [--reuse] [--out DIR]     (default 1,000,000)
 
 Prints load time and peak RSS of kg's store path (the extraction records, pickled as a parallel
 build's writer receives them, mapped to quads, written with kg.graph.store.StoreWriter, then the
 entity layer computed from the document graphs) against a raw pyoxigraph bulk load of the same
-quads from an N-Quads file (each in its own process), then the median latency of every
-query in ontology/queries/ against the loaded store. Leaves the store in output/bench-store for
-benchmarks/serve.py.
+quads from an N-Quads file (each in its own process), then, for every query in ontology/queries/
+against the loaded store, the median latency of its first page (``limit=20``, as ``kg query FILE
+--limit 20`` reads it) and of its whole answer. Leaves the store in output/bench-store (or --out) for
+benchmarks/serve.py. ``--no-raw`` skips the raw loader (at 10M quads it needs about 9 GiB);
+``--reuse`` measures the queries on the store already there, without loading.
 """
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ from _common import ROOT, machine, run_measured  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 STORE = ROOT / "output" / "bench-store"
+if "--out" in sys.argv:
+    STORE = Path(sys.argv[sys.argv.index("--out") + 1]).resolve()
 NQ = ROOT / "output" / "bench-quads.nq"
 RECORDS = ROOT / "output" / "bench-records.pickle"
 
@@ -57,10 +61,45 @@ def load_raw() -> None:
     Store(str(target)).bulk_load(path=str(NQ), format=RdfFormat.N_QUADS)
 
 
+def _median_ms(f, runs: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    times, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = f()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times), out
+
+
+def measure_queries(store_path: Path, page: int = 20) -> None:
+    from pyoxigraph import Store
+
+    from kg.query.paging import page_plan
+    from kg.query.sparql import run_query
+
+    store = Store.read_only(str(store_path))
+    print(f"\nstore: {store_path}, {len(store):,} quads")
+    print(f"\n| query | first page ({page} rows) median ms (7 runs) | paged by | rows | whole answer median ms (3 runs) |"
+          "\n|---|---|---|---|---|")
+    for rq in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
+        text = rq.read_text(encoding="utf-8")
+        first, _ = _median_ms(lambda: run_query(store, text, limit=page), 7)
+        whole, res = _median_ms(lambda: run_query(store, text), 3)
+        rows = len(res.rows) if res.kind != "ask" else 1  # type: ignore[attr-defined]
+        how = "position" if page_plan(text) else "stream/cut"
+        print(f"| {rq.stem} | {first:.1f} | {how} | {rows:,} | {whole:,.0f} |", flush=True)
+
+
 def main() -> None:
-    triples = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    if len(sys.argv) > 2:  # internal: run one loader in this process
-        load_kg() if sys.argv[2] == "kg" else load_raw()
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if "--out" in sys.argv:
+        args.remove(sys.argv[sys.argv.index("--out") + 1])
+    triples = int(args[0]) if args else 1_000_000
+    if len(args) > 1:  # internal: run one loader in this process
+        load_kg() if args[1] == "kg" else load_raw()
+        return
+    print(f"machine: {machine()}")
+    if "--reuse" in sys.argv:
+        measure_queries(STORE)
         return
     import pickle
 
@@ -68,39 +107,27 @@ def main() -> None:
     from pyoxigraph import RdfFormat, serialize
 
     n_docs = docs_for(triples)
-    print(f"machine: {machine()}")
+    raw = "--no-raw" not in sys.argv
     NQ.parent.mkdir(exist_ok=True)
-    with NQ.open("wb") as f:
-        serialize(quads(n_docs), f, RdfFormat.N_QUADS)
+    if raw:
+        with NQ.open("wb") as f:
+            serialize(quads(n_docs), f, RdfFormat.N_QUADS)
     with RECORDS.open("wb") as f:  # the Extractions, as a parallel build's writer receives them
         for x in clones(n_docs):
             pickle.dump(x, f, protocol=pickle.HIGHEST_PROTOCOL)
-    kg_wall, kg_rss, _ = run_measured([sys.executable, __file__, str(triples), "kg"])
-    raw_wall, raw_rss, _ = run_measured([sys.executable, __file__, str(triples), "raw"])
-    from pyoxigraph import Store
-
-    store = Store.read_only(str(STORE))
-    n = len(store)
-    print(f"synthetic graph: {n_docs} documents, {n:,} quads")
+    out = ["--out", str(STORE)]
+    kg_wall, kg_rss, _ = run_measured([sys.executable, __file__, str(triples), "kg", *out])
+    print(f"synthetic graph: {n_docs} documents")
     print("\n| loader | wall s | peak RSS MiB |\n|---|---|---|")
     print(f"| kg (records -> quads -> store + entity layer) | {kg_wall:.1f} | {kg_rss:.0f} |")
-    print(f"| raw pyoxigraph bulk_load (N-Quads file) | {raw_wall:.1f} | {raw_rss:.0f} |")
-    print(f"| ratio | {kg_wall / raw_wall:.2f} | {kg_rss / raw_rss:.2f} |")
-    from kg.query.sparql import run_query
-
-    print("\n| query | rows | median ms (7 runs) |\n|---|---|---|")
-    for rq in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
-        text = rq.read_text(encoding="utf-8")
-        times, rows = [], 0
-        for _ in range(7):
-            t = time.perf_counter()
-            res = run_query(store, text)
-            rows = len(res.rows) if res.kind != "ask" else 1
-            times.append((time.perf_counter() - t) * 1000)
-        print(f"| {rq.stem} | {rows} | {statistics.median(times):.1f} |", flush=True)
+    if raw:
+        raw_wall, raw_rss, _ = run_measured([sys.executable, __file__, str(triples), "raw"])
+        print(f"| raw pyoxigraph bulk_load (N-Quads file) | {raw_wall:.1f} | {raw_rss:.0f} |")
+        print(f"| ratio | {kg_wall / raw_wall:.2f} | {kg_rss / raw_rss:.2f} |")
     shutil.rmtree(ROOT / "output" / "bench-raw-store", ignore_errors=True)
     NQ.unlink(missing_ok=True)
     RECORDS.unlink(missing_ok=True)
+    measure_queries(STORE)
 
 
 if __name__ == "__main__":

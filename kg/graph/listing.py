@@ -27,11 +27,11 @@ layer into the same store) and the layer graph itself is never read.
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg.graph.namespaces import KG, NIF, ORG, RDF, SCHEMA, XSD
+from kg.graph.namespaces import KG, NIF, ORG, SCHEMA, XSD
 
 __all__ = ["ORDERS", "order_quads"]
 
@@ -55,16 +55,11 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
     """The order quads (in graph ``layer``) for the document graphs of ``store``; ``labels`` and
     ``classes`` are the entity layer's canonical label and class IRI of each entity."""
 
-    def objects(s: NamedNode, p: NamedNode) -> list:  # type: ignore[type-arg]
-        return [q.object for q in store.quads_for_pattern(s, p, None, None) if q.graph_name != layer]
-
-    def subjects(p: NamedNode, o: NamedNode) -> list[NamedNode]:
-        return sorted({q.subject for q in store.quads_for_pattern(None, p, o, None)  # type: ignore[misc]
-                       if q.graph_name != layer}, key=lambda n: n.value)
-
-    def first_int(s: NamedNode, p: NamedNode) -> int:
-        vals = objects(s, p)
-        return int(vals[0].value) if vals else -1
+    def rows(select: str, where: str) -> list[list]:  # type: ignore[type-arg]
+        """Solutions of a pattern over the document graphs (each item is stated in its document's graph)."""
+        res = store.query(f"SELECT {select} WHERE {{ GRAPH ?g {{ {where} }} FILTER(?g != <{layer.value}>) }}",
+                          prefixes=_PREFIXES)
+        return [list(sol) for sol in res]  # type: ignore[union-attr]
 
     def label(node: object) -> str:
         return labels.get(node, "") if isinstance(node, NamedNode) else ""  # type: ignore[arg-type]
@@ -72,33 +67,28 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
     def local(cls: str) -> str:
         return cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
-    def first_label(s: NamedNode, p: NamedNode) -> str:
-        return min((label(o) for o in objects(s, p)), default="")
+    def by_iri(where: str) -> list[NamedNode]:
+        return sorted({r[0] for r in rows("?x", where)}, key=lambda n: n.value)
 
+    quotes = {q: int(b.value) for q, b in rows("?q ?b", "?q a kg:Quote ; nif:beginIndex ?b")}
+    members = rows("?m ?p ?o ?r", "?m a org:Membership ; org:member ?p ; org:organization ?o OPTIONAL { ?m org:role ?r }")
+    agents = {(d.value, label(who), p.value): p for p, d, who in rows(
+        "?p ?d ?who", "?s kg:date ?d ; a kg:Statement ; kg:hasParticipation ?p . ?p kg:entity ?who ; kg:role ?r "
+        "FILTER(?r = \"agent\" && DATATYPE(?d) = xsd:date)")}  # this order of patterns: a plan 10x faster
     lists: list[tuple[NamedNode, list[NamedNode]]] = [
-        (KG.documentOrder, subjects(RDF.type, SCHEMA.NewsArticle)),
-        (KG.eventOrder, subjects(RDF.type, SCHEMA.Event)),
-        (KG.entityOrder, _ranked(classes, lambda n: (local(classes[n]), labels.get(n, ""), n.value))),
-        (KG.quoteOrder, _ranked(subjects(RDF.type, KG.Quote), lambda n: (first_int(n, NIF.beginIndex), n.value))),
-        (KG.membershipOrder, _ranked(subjects(RDF.type, ORG.Membership), lambda n: (
-            first_label(n, ORG.member), first_label(n, ORG.role), first_label(n, ORG.organization), n.value))),
+        (KG.documentOrder, by_iri("?x a schema:NewsArticle")),
+        (KG.eventOrder, by_iri("?x a schema:Event")),
+        (KG.entityOrder, sorted(classes, key=lambda n: (local(classes[n]), labels.get(n, ""), n.value))),
+        (KG.quoteOrder, sorted(quotes, key=lambda n: (quotes[n], n.value))),
+        (KG.membershipOrder, [m for _, m in sorted({(label(p), label(r), label(o), m.value): m
+                                                   for m, p, o, r in members}.items())]),
+        # a participation with two dates would be numbered at its first: the listing keeps its rows together
+        (KG.statementOrder, list(dict.fromkeys(p for _, p in sorted(agents.items())))),
     ]
-    agents: list[tuple[tuple[str, str, str], NamedNode]] = []
-    for s in subjects(RDF.type, KG.Statement):
-        days = [d.value for d in objects(s, KG.date) if isinstance(d, Literal) and d.datatype == XSD.date]
-        if not days:
-            continue
-        for p in objects(s, KG.hasParticipation):
-            if any(r.value == "agent" for r in objects(p, KG.role)):
-                for who in objects(p, KG.entity):
-                    agents.append(((min(days), label(who), p.value), p))
-    agents.sort(key=lambda kv: kv[0])
-    lists.append((KG.statementOrder, list(dict.fromkeys(p for _, p in agents))))
     for prop, nodes in lists:
         for i, node in enumerate(nodes):
             yield Quad(node, prop, _int(i), layer)
         yield Quad(prop, KG.orderSize, _int(len(nodes)), layer)
 
 
-def _ranked(nodes: Iterable[NamedNode], key: Callable[[NamedNode], tuple]) -> list[NamedNode]:  # type: ignore[type-arg]
-    return sorted(nodes, key=key)
+_PREFIXES = {"kg": str(KG), "nif": str(NIF), "org": str(ORG), "schema": str(SCHEMA), "xsd": str(XSD)}

@@ -305,12 +305,40 @@ def _evaluate(store: Store, text: str, source: str) -> object:
     try:
         res = store.query(full, use_default_graph_as_union=True)
     except SyntaxError as e:
-        msg = str(e)
-        m = _POSITION.search(msg)
-        if m:
-            line, col = int(m.group(1)) - shift, int(m.group(2))
-            msg = _POSITION.sub(f"line {line}, column {col}", msg)
-        raise QueryError(f"{source}: SPARQL syntax error at {msg.removeprefix('error at ')}") from None
+        raise QueryError(f"{source}: {syntax_message(text, str(e), shift)}") from None
     except OSError as e:
         raise QueryError(f"{source}: query failed ({e})") from None
     return res
+
+
+def syntax_message(text: str, message: str, shift: int = 0) -> str:
+    """A readable message for the parser's ``message`` about ``text`` (to which ``shift`` lines of
+    prefixes were added before it was parsed): positions as "line L, column C", and an undeclared
+    prefix named, with the known ones, instead of the characters a name may hold.
+
+    >>> syntax_message("SELECT ?s WHERE { ?s a foo:Person }", "error at 1:34: expected one of Prefix not found, ['%']")
+    'unknown prefix foo: in line 1, column 34 (known: kg, schema, org, prov, nif, itsrdf, skos, rdf, rdfs, xsd, owl, wd); declare it: PREFIX foo: <IRI>'
+    """
+    m = _POSITION.search(message)
+    line = col = 0
+    if m:
+        line, col = int(m.group(1)) - shift, int(m.group(2))
+    if "Prefix not found" in message:
+        declared = [d or "" for d in (x.group(1) for x in _DECLARED.finditer(text))]
+        known = list(dict.fromkeys([*PREFIXES, *declared]))
+        lines = text.split("\n")
+        before = lines[line - 1][:max(col - 1, 0)] if 0 < line <= len(lines) else ""
+        name = re.search(r"([A-Za-z][\w.-]*)?:[^\s:]*$", before)
+        used = {u for u in re.findall(r"(?<![\w<?$\"'/#.-])([A-Za-z][\w-]*):(?!//)", _strip_iris(text))}
+        unknown = [name.group(1) or ""] if name else sorted(used - set(known))
+        if unknown:
+            where = f" in line {line}, column {col}" if m else ""
+            return (f"unknown prefix {unknown[0]}:{where} (known: {', '.join(k for k in known if k)}); declare it: "
+                    f"PREFIX {unknown[0]}: <IRI>")
+    if m:
+        return "SPARQL syntax error at " + _POSITION.sub(f"line {line}, column {col}", message).removeprefix("error at ")
+    return f"SPARQL syntax error: {message}"
+
+
+def _strip_iris(text: str) -> str:
+    return re.sub(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*", " ", text)

@@ -239,3 +239,56 @@ def test_serve_on_an_address_it_cannot_bind_is_a_one_line_error(seed_out):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "cannot listen there" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+# every quad against every quad against every quad: rows come at once and never stop
+_HUGE = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_huge_answer_is_cut_while_it_streams(served_limited):
+    # the answer would be billions of rows: the front cuts it after 3, as a whole JSON document
+    r = httpx.get(served_limited, params={"query": _HUGE}, headers={"Accept": "application/sparql-results+json"},
+                  timeout=300)
+    assert r.status_code == 200 and r.headers["KG-Results-Truncated"] == "3"
+    assert len(r.json()["results"]["bindings"]) == 3
+
+
+def test_an_answer_still_streaming_at_the_timeout_ends_as_an_error(seed_out):
+    """No result limit, so rows flow to the client; at the timeout the answer is ended without the
+    end of its chunked body (every client sees an incomplete answer) and with the reason."""
+    for url in _serve(seed_out, "--timeout", "2", "--limit", "0"):
+        tail, received = b"", 0
+        with pytest.raises(httpx.RemoteProtocolError):
+            with httpx.stream("GET", url, params={"query": _HUGE}, headers={"Accept": "text/tab-separated-values"},
+                              timeout=300) as r:
+                assert r.status_code == 200
+                for chunk in r.iter_raw():
+                    received += len(chunk)
+                    tail = (tail + chunk)[-400:]
+        assert received > 64 * 1024  # it was streaming, not held
+        assert b"kg serve: the query stopped at the 2 s timeout" in tail
+
+
+def test_serve_declares_kgs_prefixes_and_names_an_unknown_one(served, seed_graph):
+    q = "SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l } ORDER BY ?l"
+    for r in (httpx.get(served, params={"query": q}, headers={"Accept": "application/sparql-results+json"}),
+              httpx.post(served, data={"query": q}, headers={"Accept": "application/sparql-results+json"}),
+              httpx.post(served, content=q, headers={"Content-Type": "application/sparql-query",
+                                                     "Accept": "application/sparql-results+json"})):
+        assert r.status_code == 200, r.text
+        assert [b["l"]["value"] for b in r.json()["results"]["bindings"]] == [x["l"] for x in seed_graph.sparql(q)]
+    r = httpx.get(served, params={"query": "SELECT ?x WHERE {\n  ?x a foo:Person }"})
+    assert r.status_code == 400
+    assert r.text.startswith("unknown prefix foo: in line 2") and "known: kg, schema" in r.text, r.text
+    r = httpx.get(served, params={"query": "SELECT ?x WHERE {\n  ?x }"})  # positions as the user wrote them
+    assert r.status_code == 400 and "line 2" in r.text, r.text
+
+
+def test_the_service_description_gives_kgs_address(served):
+    port = served.split(":")[2].split("/")[0]
+    for url in (served,):
+        r = httpx.get(url, headers={"Accept": "application/n-triples"})
+        assert r.status_code == 200
+        assert f"<http://127.0.0.1:{port}/query>" in r.text and "sparql-service-description#endpoint" in r.text
+        endpoints = [line for line in r.text.splitlines() if "#endpoint>" in line]
+        assert endpoints and all(f"127.0.0.1:{port}/" in line for line in endpoints), endpoints
