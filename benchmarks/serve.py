@@ -36,15 +36,9 @@ QUERIES = [
 
 
 def _wait(url: str, proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
-    for _ in range(600):
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            httpx.get(url, params={"query": "ASK {}"}, timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("server did not come up")
+    from kg.http._server import _wait_listening
+
+    _wait_listening(proc, url.split("/")[2])  # type: ignore[arg-type]
 
 
 def _load(url: str, clients: int, per_client: int) -> tuple[float, list[float], int]:

@@ -142,3 +142,43 @@ def test_a_store_without_positions_is_answered_whole_and_cut(tmp_path, seed_grap
     text = (ROOT / "ontology" / "queries" / "events.rq").read_text(encoding="utf-8")
     assert page_rows(copy, text, 3, 0, lambda q: ([], [])) is None
     assert run_query(copy, text, limit=3, offset=1).rows == run_query(seed_graph.store, text).rows[1:4]
+
+
+def test_kg_query_pages_on_the_command_line(seed_out, seed_graph):
+    import csv
+    import io
+    import subprocess
+    import sys
+
+    def run(*args):
+        r = subprocess.run([sys.executable, "-m", "kg.cli", "query", "entities", "--store", str(seed_out), *args],
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    whole = list(csv.reader(io.StringIO(run("--format", "csv"))))
+    page = list(csv.reader(io.StringIO(run("--format", "csv", "--limit", "3", "--offset", "2"))))
+    assert page[0] == whole[0] and page[1:] == whole[3:6]
+    table = run("--limit", "3", "--offset", "2")
+    assert table.rstrip().endswith("(rows 3-5; more with --offset 5)")
+
+
+def test_result_conveniences(seed_graph):
+    res = seed_graph.sparql("roles")
+    rows = list(res)
+    assert rows and all(set(r) == {"person", "role", "organization"} for r in rows) and len(res) == len(rows)
+    df = res.df()
+    assert df.columns.tolist() == res.variables and df.to_dict("records") == rows
+    assert res.to_pandas().equals(df)
+    assert bool(seed_graph.sparql("ASK { ?s a schema:Person }")) and not seed_graph.sparql("ASK { ?s a kg:Nothing }")
+    name = rows[0]["person"]
+    only = seed_graph.query("SELECT ?role WHERE { ?p rdfs:label ?n . ?m org:member ?p ; org:role/rdfs:label ?role }",
+                            bindings={"n": name})
+    assert set(only["role"]) == {r["role"] for r in rows if r["person"] == name}
+
+
+def test_an_unknown_prefix_is_named_with_the_known_ones(seed_graph):
+    from kg.errors import QueryError
+
+    with pytest.raises(QueryError, match=r"unknown prefix foo: in line 2, column \d+ \(known: kg, schema, .*\)"):
+        seed_graph.sparql("SELECT ?x WHERE {\n  ?x a foo:Person }")
