@@ -9,7 +9,9 @@ query gives, without computing all of it when the query allows.
   (one index lookup each), their rows are sorted by the query's own ``ORDER BY``, and windows
   follow until the page is full. Rows of one item share its position, so the rows of a window are
   exactly the full answer's rows for those items, in the same order (``ORDER BY`` is expected to
-  be total; the shipped listings' are). ``DISTINCT`` is kept across windows.
+  be total; the shipped listings' are). ``DISTINCT`` is kept across windows. (An aggregate whose
+  value depends on the order rows reach it, ``GROUP_CONCAT``, may list its parts in another order
+  than in the whole answer: SPARQL leaves that order to the engine's plan.)
 * Any other query (another ``ORDER BY``, ``GROUP BY`` without a position, its own ``LIMIT``) is
   answered whole and cut: correct, as slow as the whole query.
 """

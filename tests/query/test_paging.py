@@ -16,7 +16,8 @@ QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq")) + sorted((ROOT / 
 BEFORE = ROOT / "tests" / "data" / "queries-before"  # the listings as they were before kg numbered them
 LEE = ROOT / "tests" / "data" / "lee"
 #: the listings that must page by position: a listing kg ships that sorts its whole answer
-LISTINGS = ["entities", "events", "provenance", "quotes", "roles", "statement_dates"]
+LISTINGS = ["entities", "events", "provenance", "quotes", "roles", "statement_dates", "most_mentioned", "office_holders",
+            "statements", "events_on"]
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,15 @@ def _windows(n: int) -> list[tuple[int, int]]:
             (2, n // 2), (17, n // 3)]
 
 
+def _same_parts(rows: list[list[object]], text: str) -> list[list[object]]:
+    """GROUP_CONCAT joins its values in the order they reach it, which SPARQL leaves to the engine's plan
+    (and a page's plan is not the whole answer's): compare such lists as sets of their parts."""
+    if "GROUP_CONCAT" not in text:
+        return rows
+    return [[("; ".join(sorted(t.value.split("; "))) if t is not None and "; " in t.value else t) for t in row]
+            for row in rows]
+
+
 @pytest.mark.parametrize("rq", QUERIES, ids=lambda p: p.stem)
 def test_every_page_is_its_slice_of_the_whole_answer(store, rq):
     text = rq.read_text(encoding="utf-8")
@@ -49,7 +59,8 @@ def test_every_page_is_its_slice_of_the_whole_answer(store, rq):
     for limit, offset in _windows(n):
         page = run_query(store, text, limit=limit, offset=offset)
         assert page.variables == whole.variables
-        assert page.rows == whole.rows[offset:offset + limit], (rq.stem, limit, offset)
+        assert _same_parts(page.rows, text) == _same_parts(whole.rows[offset:offset + limit], text), \
+            (rq.stem, limit, offset)
         assert page.more == (offset + limit < n), (rq.stem, limit, offset)
     assert run_query(store, text, offset=max(n - 1, 0)).rows == whole.rows[max(n - 1, 0):]
 
@@ -95,7 +106,10 @@ def _groups(rows: list[list[object]], keys: list[int]) -> list[tuple[tuple[str, 
 
 #: each listing's sort keys before kg numbered them (quotes sorted by ?begin, which they now also show)
 SORTED_BY = {"entities": ["type", "label"], "events": ["event", "participant"], "provenance": ["document", "begin"],
-             "quotes": ["begin"], "roles": ["person", "role"], "statement_dates": ["date", "speaker"]}
+             "quotes": ["begin"], "roles": ["person", "role"], "statement_dates": ["date", "speaker"],
+             "most_mentioned": ["mentions", "label"], "office_holders": ["person", "role", "organization", "document"],
+             "statements": ["speaker", "published", "document", "begin"],
+             "events_on": ["day", "month", "year", "document"]}
 
 
 @pytest.mark.parametrize("name", LISTINGS)
@@ -104,10 +118,12 @@ def test_the_listings_answer_as_before(store, name):
     now = (ROOT / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     if name == "quotes":  # show the key both sort by
         before, now = (t.replace("?verb WHERE", "?verb ?begin WHERE", 1) for t in (before, now))
+    if name == "statements":
+        before, now = (t.replace("?sentence WHERE", "?sentence ?begin WHERE", 1) for t in (before, now))
     old, new = run_query(store, before), run_query(store, now)
     assert old.variables == new.variables and len(old.rows) > 0
     keys = [old.variables.index(v) for v in SORTED_BY[name]]
-    assert _groups(new.rows, keys) == _groups(old.rows, keys)
+    assert _groups(_same_parts(new.rows, now), keys) == _groups(_same_parts(old.rows, before), keys)
 
 
 def test_a_query_without_order_streams_its_page(store):
