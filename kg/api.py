@@ -18,7 +18,7 @@ from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock,
                             staging_dir)
 from kg.query.network import to_networkx, xml_safe
 from kg.query.sparql import Result, bind_values, load_query, run_query
-from kg.read import collect_paths, read_document
+from kg.read import CONTAINERS, Fields, Unread, collect_inputs, read_inputs
 from kg.read.files import MAX_BYTES
 from kg.types import Extraction, Failure
 
@@ -57,6 +57,9 @@ class BuildSummary:
     replaced: list[str] = field(default_factory=list)  # with add: documents whose graph was replaced
     removed: list[str] = field(default_factory=list)
     undated: int = 0  # documents without a publication date: their relative dates are left empty
+    kinds: Counter[str] = field(default_factory=Counter)  # documents read, by input kind (text, html, jsonl ...)
+    ignored: Counter[str] = field(default_factory=Counter)  # parts of inputs that are no articles (WARC requests ...)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (where, note): read, with something to say
 
     def add(self, x: Extraction) -> None:
         self.documents += 1
@@ -302,13 +305,31 @@ def _query_file(query: str) -> str:
     return query
 
 
-def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None,
-                 batch_size: int = 32) -> Iterator[Extraction | Failure]:
+def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None, batch_size: int = 32,
+                 fields: Fields = Fields(), on_unread: Callable[[Unread], None] | None = None,
+                 ) -> Iterator[Extraction | Failure]:
     from kg.extract import extract, load_model
 
-    files = collect_paths(paths)
+    inputs = collect_inputs(paths)
     nlp = load_model(model)
-    yield from extract((read_document(p, published) for p in files), nlp, batch_size=batch_size, failures=True)
+    seen: set[str] = set()
+
+    def documents() -> Iterator[Any]:
+        for d in read_inputs(inputs, published, fields=fields):
+            if isinstance(d, Unread):
+                if on_unread is None and d.status != "ignored":
+                    raise (SkippedInput if d.status == "skipped" else InputError)(d.reason)
+                if on_unread is not None:
+                    on_unread(d)
+            elif d.id in seen:
+                if on_unread is not None:
+                    on_unread(Unread(d.path, f"{d.path}: has the id {d.id!r} of a document read before; read once",
+                                     "skipped"))
+            else:
+                seen.add(d.id)
+                yield d
+
+    yield from extract(documents(), nlp, batch_size=batch_size, failures=True)
 
 
 @dataclass(frozen=True)
@@ -317,7 +338,7 @@ class Progress:
     (entity layer, exports, viewer) starts, with ``stage`` saying which."""
 
     done: int
-    total: int
+    total: int | None  # None while the number of documents is unknown (dumps, archives and feeds are streamed)
     words: int  # words so far
     document: str
     stage: str = "extracting"
@@ -326,7 +347,8 @@ class Progress:
 def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
           base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True, processes: int = 1,
           batch_size: int = 32, dask: str | None = None, strict: bool = False, max_bytes: int = MAX_BYTES,
-          add: bool = False, progress: Callable[[Progress], None] | None = None) -> KnowledgeGraph:
+          add: bool = False, progress: Callable[[Progress], None] | None = None,
+          fields: Fields = Fields()) -> KnowledgeGraph:
     """Read articles, extract, and write the store, graph.trig, graph.graphml and viewer.html into ``out``.
 
     Documents stream through in batches (``processes`` spaCy processes, or a Dask
@@ -334,10 +356,15 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     corpus. Everything is written to a staging folder first and renamed into place at
     the end: a failure leaves what ``out`` held before untouched.
 
-    A file that cannot be read (binary, HTML, too large, undecodable) or that the extraction
-    rules raise an error on is recorded in ``summary.failed`` and an empty one in
-    ``summary.skipped``; the others are built.
-    With ``strict=True`` any such file stops the build before anything is written.
+    Every input kind of :mod:`kg.read` is read (``.txt``, saved pages, dumps with ``fields``
+    naming their columns, WARC files, feeds), one document at a time. An input, row or record
+    that cannot be read (binary, broken, too large, undecodable, a dump row that is not JSON)
+    or that the extraction rules raise an error on is recorded in ``summary.failed``; one with
+    no article text, or with the id of a document read before in this build, in
+    ``summary.skipped``; the others are built. ``summary.kinds`` counts the documents read
+    per input kind, ``summary.ignored`` the WARC records that are no pages, ``summary.notes``
+    what was read with a caveat (a feed's summary, a date that is not one).
+    With ``strict=True`` any skipped or failed input stops the build before anything is written.
 
     With ``add=True`` the documents are added to the graph already in ``out``: an unchanged
     document (same content hash) changes nothing, a changed one replaces its named graph,
@@ -346,7 +373,8 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     from kg.extract import extract, load_model, resolve_model_name
 
     out = Path(out)
-    files = collect_paths(paths)  # fail on missing paths and a malformed --dask before writing anything
+    inputs = collect_inputs(paths)  # fail on missing paths and a malformed --dask before writing anything
+    total = None if any(i.kind in CONTAINERS for i in inputs) else len(inputs)
     if dask:
         from kg.extract.distributed import check_address
 
@@ -357,22 +385,34 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
 
     known: dict[str, str] = {}  # with add: document IRI -> content hash already in the store
 
+    seen: dict[str, str] = {}  # document IRI -> where it was read, to refuse a second document with its id
+
+    def unread(u: Unread) -> None:
+        if u.status == "ignored":
+            summary.ignored[u.reason] += 1
+            return
+        (summary.skipped if u.status == "skipped" else summary.failed).append((u.where, u.reason))
+        if strict:
+            raise InputError(f"{u.reason} (--strict: nothing was written)")
+
     def documents() -> Iterator[Any]:
-        for p in files:
-            try:
-                d = read_document(p, published, max_bytes)
-                if add and known.get(iris.document(d.id).value) == d.digest:
-                    summary.unchanged.append(d.id)  # same content: nothing to do
-                    continue
-                yield d
-            except SkippedInput as e:
-                summary.skipped.append((str(p), e.args[0]))
-                if strict:
-                    raise InputError(f"{e.args[0]} (--strict: nothing was written)") from None
-            except InputError as e:
-                summary.failed.append((str(p), e.args[0]))
-                if strict:
-                    raise InputError(f"{e.args[0]} (--strict: nothing was written)") from None
+        for d in read_inputs(inputs, published, max_bytes, fields):
+            if isinstance(d, Unread):
+                unread(d)
+                continue
+            iri = iris.document(d.id).value
+            if iri in seen:
+                unread(Unread(d.path, f"{d.path}: has the id {d.id!r} of {seen[iri]} (the same id column value or "
+                                      f"URL); read once", "skipped"))
+                continue
+            seen[iri] = d.path
+            summary.kinds[d.kind] += 1
+            if d.note:
+                summary.notes.append((d.path, d.note))
+            if add and known.get(iri) == d.digest:
+                summary.unchanged.append(d.id)  # same content: nothing to do
+                continue
+            yield d
 
     if dask:
         from kg.extract.distributed import dask_extract
@@ -402,7 +442,7 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
                 summary.add(x)
                 words += len(x.document.text.split())
             if progress is not None:
-                progress(Progress(i + len(summary.unchanged), len(files), words, x.document.id))
+                progress(Progress(i + len(summary.unchanged), total, words, x.document.id))
             if isinstance(x, Failure):
                 continue
             if add and store.contains_named_graph(iris.graph(x.document.id)):
@@ -412,12 +452,13 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
             writer.add(to_quads(x, iris))
         if summary.documents == 0 and not summary.unchanged:
             reasons = "; ".join(r for _, r in summary.failed + summary.skipped)
+            reasons = reasons or "; ".join(f"{n} {r}" for r, n in summary.ignored.items())
             raise InputError(f"no article could be read, nothing was written: {reasons}")
 
     def on_stage(stage: str) -> None:
         if progress is not None:
             done = summary.documents + len(summary.unchanged)
-            progress(Progress(done, len(files), words, "", stage=stage))
+            progress(Progress(done, total, words, "", stage=stage))
 
     _commit(out, iris, write, viewer, summary, base_on_existing=add, on_stage=on_stage)
     return KnowledgeGraph(out / STORE_DIRNAME, summary)
@@ -509,14 +550,17 @@ def open_graph(path: str | Path = "output") -> KnowledgeGraph:
 
 
 def extract_records(paths: Iterable[str | Path], *, published: date | None = None, model: str | None = None,
-                    base_iri: str = DEFAULT_BASE,
-                    on_failure: Callable[[Failure], None] | None = None) -> Iterator[dict[str, Any]]:
-    """One JSON-ready dict per document (the ``kg extract --format jsonl`` contract).
+                    base_iri: str = DEFAULT_BASE, fields: Fields = Fields(),
+                    on_failure: Callable[[Failure], None] | None = None,
+                    on_unread: Callable[[Unread], None] | None = None) -> Iterator[dict[str, Any]]:
+    """One JSON-ready dict per document (the ``kg extract --format jsonl`` contract), from any
+    input kind :func:`build` reads.
 
     A document the extraction rules fail on is passed to ``on_failure`` and left out; without
-    ``on_failure`` it raises :class:`~kg.errors.InputError`."""
+    ``on_failure`` it raises :class:`~kg.errors.InputError`. An input (or row, record, entry)
+    that gives no document is passed to ``on_unread``; without it, one skipped or failed raises."""
     iris = Iris(base_iri)
-    for x in _extractions(paths, published, model):
+    for x in _extractions(paths, published, model, fields=fields, on_unread=on_unread):
         if isinstance(x, Failure):
             if on_failure is None:
                 raise InputError(x.reason)
@@ -534,6 +578,8 @@ def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
     return {
         "doc": x.document.id,
         "published": x.document.published.isoformat() if x.document.published else None,
+        "url": x.document.url,
+        "title": x.document.title,
         "headline": x.document.headline.text if x.document.headline else None,
         "dateline": x.document.dateline.text if x.document.dateline else None,
         "entities": [

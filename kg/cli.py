@@ -50,7 +50,7 @@ def _date(value: Optional[str]) -> Optional[date]:
 
 
 @contextlib.contextmanager
-def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[Any], None]]]:
+def _progress_reporter(total: Optional[int], quiet: bool) -> Iterator[Optional[Callable[[Any], None]]]:
     """A tqdm bar (documents, words/s, ETA) on a terminal; a log line every 5% otherwise. The closing
     steps (entity layer, exports, viewer) are named as they start."""
     if quiet:
@@ -74,7 +74,7 @@ def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[A
         finally:
             bar.close()
         return
-    step = max(1, total // 20)
+    step = max(1, total // 20) if total else 100  # a count not known beforehand: a line every 100 documents
 
     def on_log(p: Any) -> None:
         if p.stage != "extracting":
@@ -82,6 +82,9 @@ def _progress_reporter(total: int, quiet: bool) -> Iterator[Optional[Callable[[A
         elif p.done % step == 0 or p.done == p.total:
             elapsed = time.monotonic() - start
             rate = p.words / max(1e-9, elapsed)
+            if p.total is None:
+                typer.echo(f"kg: {p.done} documents, {rate:,.0f} words/s", err=True)
+                return
             eta = elapsed / p.done * (p.total - p.done)
             typer.echo(f"kg: {p.done}/{p.total} documents, {rate:,.0f} words/s, ETA {eta:.0f}s", err=True)
 
@@ -92,9 +95,32 @@ def _err(message: str) -> None:
     typer.echo(f"kg: error: {message}", err=True)
 
 
+_PATHS_HELP = ("Articles: .txt files (with sidecar .json), saved pages (.html, .htm), dumps (.jsonl, .json, .csv, .tsv, "
+               ".parquet; one article per row), web archives (.warc, .warc.gz), feeds (.rss, .atom, .xml), or folders.")
+_FIELD_HELP = "Dump column holding the article's {}; default: the first of {}."
+
+
+def _field_options() -> dict[str, Any]:
+    from kg.read import FIELD_NAMES
+
+    return {f: typer.Option(None, f"--{f}-field", help=_FIELD_HELP.format(what, ", ".join(FIELD_NAMES[f])))
+            for f, what in (("text", "text"), ("title", "title"), ("date", "publication date"), ("id", "id"))}
+
+
+_FIELDS = _field_options()
+_SHOWN = 20  # skipped inputs and notes printed one per line; the rest are counted
+
+
+def _echo_capped(label: str, rows: list[tuple[str, str]]) -> None:
+    for _, reason in rows[:_SHOWN]:
+        typer.echo(f"kg: {label}: {reason}", err=True)
+    if len(rows) > _SHOWN:
+        typer.echo(f"kg: {label}: ... and {len(rows) - _SHOWN} more", err=True)
+
+
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Article .txt files or folders of them."),
+    paths: List[Path] = typer.Argument(..., help=_PATHS_HELP),
     out: Path = typer.Option(Path("output"), "--out", "-o", help="Folder for the store, exports and viewer."),
     published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for documents, entities and events."),
@@ -111,27 +137,36 @@ def build(
                                                   "changed ones replaced."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer",
                                              help="Your own gazetteer TSV: label, aliases, wikidata[, type]."),
-    max_file_mb: float = typer.Option(10, "--max-file-mb", help="Refuse articles larger than this many MB."),
+    max_file_mb: float = typer.Option(10, "--max-file-mb", help="Refuse articles (a file, a dump row, a WARC "
+                                                                 "record) larger than this many MB."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only errors."),
+    text_field: Optional[str] = _FIELDS["text"],
+    title_field: Optional[str] = _FIELDS["title"],
+    date_field: Optional[str] = _FIELDS["date"],
+    id_field: Optional[str] = _FIELDS["id"],
 ) -> None:
     """Build the graph of PATHS into OUT: store/, graph.trig, graph.graphml, viewer.html."""
     from kg.api import build as build_graph, undated_warning
-    from kg.read import collect_paths
+    from kg.read import CONTAINERS, Fields, collect_inputs
 
     if gazetteer is not None:
         from kg.extract.link import load_gazetteer
 
         load_gazetteer(gazetteer)
 
-    total = len(collect_paths(paths))
+    inputs = collect_inputs(paths)
+    total = None if any(i.kind in CONTAINERS for i in inputs) else len(inputs)
+    fields = Fields(text=text_field, title=title_field, date=date_field, id=id_field)
     with _progress_reporter(total, quiet) as progress:
         kg_ = build_graph(paths, out, published=_date(published), base_iri=base_iri, model=model,
                           processes=processes, batch_size=batch_size, dask=dask, viewer=not no_viewer,
-                          strict=strict, max_bytes=int(max_file_mb * 2**20), add=add, progress=progress)
+                          strict=strict, max_bytes=int(max_file_mb * 2**20), add=add, progress=progress,
+                          fields=fields)
     s = kg_.summary
     assert s is not None
-    for _, reason in s.skipped:
-        typer.echo(f"kg: skipped: {reason}", err=True)
+    _echo_capped("skipped", s.skipped)
+    if not quiet:
+        _echo_capped("note", s.notes)
     for _, reason in s.failed:
         typer.echo(f"kg: failed: {reason}", err=True)
     undated = undated_warning(s.undated, s.documents)
@@ -146,6 +181,11 @@ def build(
     by_type = ", ".join(f"{n} {t}" for t, n in sorted(s.entities_by_type.items()))
     typer.echo(f"Processed {s.documents}, skipped {len(s.skipped)}, failed 0."
                + (f" Unchanged {len(s.unchanged)}, replaced {len(s.replaced)}." if add else ""))
+    if set(s.kinds) - {"text"} or s.ignored:
+        from kg.read import KINDS
+
+        typer.echo("Read: " + ", ".join(f"{s.kinds[k]} {k}" for k in KINDS if s.kinds[k]) + " document(s)"
+                   + "".join(f"; passed over {n} {r}" for r, n in s.ignored.items()) + ".")
     typer.echo(f"Built {s.documents} document(s) with {s.model}: {sum(s.entities_by_type.values())} entities "
                f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
     for name, where in s.files.items():
@@ -265,14 +305,19 @@ def export(
 
 @app.command()
 def extract(
-    paths: List[Path] = typer.Argument(..., help="Article .txt files or folders of them."),
+    paths: List[Path] = typer.Argument(..., help=_PATHS_HELP),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="Output format."),
     published: Optional[str] = typer.Option(None, help=_PUBLISHED_HELP),
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI for entity ids."),
     model: Optional[str] = typer.Option(None, help="spaCy model package name or path."),
+    text_field: Optional[str] = _FIELDS["text"],
+    title_field: Optional[str] = _FIELDS["title"],
+    date_field: Optional[str] = _FIELDS["date"],
+    id_field: Optional[str] = _FIELDS["id"],
 ) -> None:
     """Print one JSON object per document (entities, relations, events, quotes) without building a store."""
     from kg.api import extract_records, undated_warning
+    from kg.read import Fields
 
     failed: list[str] = []
     count = undated = 0
@@ -281,8 +326,15 @@ def extract(
         failed.append(f.reason)
         typer.echo(f"kg: failed: {f.reason}", err=True)
 
-    for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri,
-                               on_failure=report):
+    def unread(u) -> None:
+        if u.status == "failed":
+            report(u)
+        elif u.status == "skipped":
+            typer.echo(f"kg: skipped: {u.reason}", err=True)
+
+    fields = Fields(text=text_field, title=title_field, date=date_field, id=id_field)
+    for rec in extract_records(paths, published=_date(published), model=model, base_iri=base_iri, fields=fields,
+                               on_failure=report, on_unread=unread):
         sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         count += 1
         undated += rec["published"] is None

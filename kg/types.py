@@ -51,7 +51,7 @@ class Document:
     stage runs on headline and body separately so nothing spans them.
     """
 
-    id: str  # file stem, unique within a build
+    id: str  # file stem, dump id, or from the URL (kg.read.article); unique within a build
     path: str
     text: str
     body: Span
@@ -66,6 +66,10 @@ class Document:
     source_span: Span | None = None
     language: str = "en"
     digest: str = ""  # hash of the text and metadata as read: an unchanged document has the same digest
+    url: str | None = None  # the page's address (canonical link, WARC target URI, dump or feed field)
+    author: str | None = None
+    kind: str = "text"  # the input it came from: text, html, jsonl, json, csv, tsv, parquet, warc, feed
+    note: str | None = None  # something the build summary should say about how it was read
 
 
 @dataclass(frozen=True, slots=True)

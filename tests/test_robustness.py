@@ -36,11 +36,15 @@ def test_cli_summary_and_exit_codes(tmp_path):
     assert "Processed 1, skipped 1, failed 0." in r.stdout
     r = cli("build", src, "--out", tmp_path / "out2", "--no-viewer", "--strict")
     assert r.returncode == 2 and "empty.txt" in r.stderr and not (tmp_path / "out2" / "store").exists()
-    write(src / "page.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    write(src / "page.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>")  # a page saved as .txt
     r = cli("build", src, "--out", tmp_path / "out3", "--no-viewer")
+    assert r.returncode == 0, r.stderr
+    assert "page.txt: has no article text" in r.stderr and "Processed 1, skipped 2, failed 0." in r.stdout
+    write(src / "zeros.txt", b"\x00" * 100)
+    r = cli("build", src, "--out", tmp_path / "out4", "--no-viewer")
     assert r.returncode == 6
-    assert "page.txt: is an HTML page" in r.stderr
-    assert (tmp_path / "out3" / "store").exists()
+    assert "zeros.txt: is a binary file" in r.stderr
+    assert (tmp_path / "out4" / "store").exists()
 
 
 @pytest.mark.parametrize("name, data, needle", [

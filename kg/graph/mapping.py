@@ -54,6 +54,14 @@ def _time(tv: TimeValue) -> Literal:
     return Literal(tv.value, datatype=_DATATYPE[tv.datatype])
 
 
+def _url(url: str) -> NamedNode | Literal:
+    """A page's address as an IRI; one Oxigraph refuses as an IRI (a space in it) stays an xsd:anyURI literal."""
+    try:
+        return NamedNode(url)
+    except ValueError:
+        return Literal(url, datatype=XSD.anyURI)
+
+
 def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
     """All quads of one document's extraction, in its named graph."""
     d = x.document
@@ -76,6 +84,10 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         yield q(doc, SCHEMA.headline, Literal(d.title))
     if d.published:
         yield q(doc, SCHEMA.datePublished, Literal(d.published.isoformat(), datatype=XSD.date))
+    if d.url:
+        yield q(doc, SCHEMA.url, _url(d.url))
+    if d.author:
+        yield q(doc, SCHEMA.author, Literal(d.author))
     for text, code in x.attributes:
         yield q(doc, KG.nationalityMentioned, Literal(code))
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.errors import InputError, SkippedInput
+from kg.read.article import source_parts
 from kg.read.news import split_news
 from kg.types import Document
 
@@ -26,37 +27,10 @@ def parse_date(value: str, where: str) -> date:
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders into a sorted list of ``.txt`` files."""
-    found: list[Path] = []
-    given = list(paths)
-    if not given:
-        raise InputError("no input given; name one or more .txt files or folders")
-    for raw in given:
-        p = Path(raw)
-        if not p.exists():
-            raise InputError(f"{p}: no such file or folder")
-        if p.is_dir():
-            txts = sorted(q for q in p.rglob("*.txt") if q.is_file())
-            if not txts:
-                raise InputError(f"{p}: folder holds no .txt files; kg reads plain-text articles named *.txt")
-            found.extend(txts)
-        else:
-            found.append(p)
-    seen: dict[str, Path] = {}
-    unique: list[Path] = []
-    for p in found:
-        key = str(p.resolve())
-        if key not in seen:
-            seen[key] = p
-            unique.append(p)
-    stems: dict[str, Path] = {}
-    for p in unique:
-        if p.stem in stems:
-            raise InputError(
-                f"{p}: has the same name as {stems[p.stem]}; document ids come from file names, rename one of them"
-            )
-        stems[p.stem] = p
-    return unique
+    """Expand files and folders into the sorted list of input files (see :func:`kg.read.collect_inputs`)."""
+    from kg.read.inputs import collect_inputs
+
+    return [i.path for i in collect_inputs(paths)]
 
 
 #: Default largest file kg reads, in bytes; raise it with ``max_bytes`` / ``--max-file-mb``.
@@ -122,16 +96,6 @@ def _sidecar(path: Path) -> dict[str, object]:
     return {k: v for k, v in meta.items() if k in _SIDECAR_KEYS}
 
 
-def _split_source(source: str | None) -> tuple[str | None, str | None]:
-    """'Agence France-Presse (AFP)' -> ('Agence France-Presse', 'AFP')."""
-    if not source:
-        return None, None
-    m = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", source)
-    if m:
-        return m.group(1), m.group(2)
-    return source.strip(), None
-
-
 def read_document(path: str | Path, published: date | None = None, max_bytes: int = MAX_BYTES) -> Document:
     """Read one article; ``published`` overrides the sidecar's date.
 
@@ -150,7 +114,7 @@ def read_document(path: str | Path, published: date | None = None, max_bytes: in
     if published is None and meta.get("published"):
         published = parse_date(str(meta["published"]), f"{path.with_suffix('.json')}: published")
     structure = split_news(text, title)
-    source, abbrev = _split_source(meta.get("source") if isinstance(meta.get("source"), str) else None)
+    source, abbrev = source_parts(meta.get("source") if isinstance(meta.get("source"), str) else None)
     if structure.agency is not None:
         abbrev = abbrev or structure.agency.text
         if source is None:
@@ -162,6 +126,8 @@ def read_document(path: str | Path, published: date | None = None, max_bytes: in
         place = str(meta["dateline"])
     if title is None and structure.headline is not None:
         title = structure.headline.text
+    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    url = url if url and url.startswith(("http://", "https://")) else None
     digest = hashlib.sha256("\x1f".join([text, json.dumps(meta, sort_keys=True, default=str),
                                           published.isoformat() if published else ""]).encode("utf-8")).hexdigest()
     return Document(
@@ -180,9 +146,15 @@ def read_document(path: str | Path, published: date | None = None, max_bytes: in
         source_span=structure.agency,
         language=str(meta.get("language") or "en"),
         digest=digest,
+        url=url,
     )
 
 
 def read_documents(paths: Iterable[str | Path], published: date | None = None) -> Iterator[Document]:
-    for p in collect_paths(paths):
-        yield read_document(p, published)
+    """Every document of ``paths`` (any kind kg reads); raises InputError at the first that gives none."""
+    from kg.read.inputs import collect_inputs, read_inputs
+
+    for d in read_inputs(collect_inputs(paths), published):
+        if not isinstance(d, Document):
+            raise (SkippedInput if d.status == "skipped" else InputError)(d.reason)
+        yield d

@@ -62,7 +62,7 @@ def test_collect_paths_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         collect_paths([tmp_path / "missing"])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(InputError, match="no .txt files"):
+    with pytest.raises(InputError, match="holds no articles kg reads"):
         collect_paths([tmp_path / "empty"])
 
 
