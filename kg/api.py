@@ -25,6 +25,7 @@ from kg.types import Extraction, Failure
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
+    import rdflib
     from pyoxigraph import Store
 
 __all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_records", "open_graph", "remove"]
@@ -93,6 +94,27 @@ class KnowledgeGraph:
 
     def close(self) -> None:
         self._store = None
+
+    def rdflib(self, read_only: bool = True) -> "rdflib.Dataset":
+        """The graph as an ``rdflib.Dataset`` over this same Oxigraph store, through oxrdflib (nothing is
+        copied): rdflib code and libraries built on rdflib (pyshacl, owlrl ...) work on it directly.
+        Its default graph is the union of all named graphs (``ds.triples`` and SPARQL without GRAPH
+        see every document and the entity layer); a document's own graph is ``ds.get_graph(iri)``;
+        ``ds.query`` runs on Oxigraph's engine.
+
+        Read-only by default. With ``read_only=False`` the store is opened for writing (no other
+        process may have it open) and what rdflib adds or removes changes the store itself; the
+        exports (graph.trig, graph.graphml, viewer.html) are not rewritten.
+
+        >>> ds = kg_graph.rdflib()
+        >>> len(ds) == len(kg_graph)
+        True
+        """
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        store = self.store if read_only else open_store(self.path, read_only=False)
+        return rdflib.Dataset(store=OxigraphStore(store=store), default_union=True)
 
     def __len__(self) -> int:
         return len(self.store)

@@ -45,16 +45,27 @@ def _norm(s: str) -> str:
 
 
 def url_id(url: str) -> str:
-    """A stable id from a URL: its host and path made readable, and a hash of the whole URL.
+    """A stable id from a URL: its host and path made readable, and a hash of the address without
+    what does not change the page (scheme, ``www.``, fragment, tracking parameters such as
+    ``utm_source`` or ``ref``, through courlan), so a feed's link and a crawl's URI of one page agree.
 
     >>> url_id("https://www.example.com/2021/08/11/storm-hits-coast.html?ref=rss#top")
-    'example-com-2021-08-11-storm-hits-coast-html-9dc5f0dd54'
+    'example-com-2021-08-11-storm-hits-coast-html-d124f104d3'
+    >>> url_id("http://example.com/2021/08/11/storm-hits-coast.html?utm_source=feed")
+    'example-com-2021-08-11-storm-hits-coast-html-d124f104d3'
     """
-    url = url.strip().split("#", 1)[0]
+    from courlan import normalize_url
+
+    url = url.strip()
+    try:
+        url = normalize_url(url, strict=True)
+    except Exception:  # courlan refuses what it cannot parse: keep the address as given
+        url = url.split("#", 1)[0]
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
+    key = f"{host}{parts.path}" + (f"?{parts.query}" if parts.query else "")
     readable = re.sub(r"[^a-z0-9]+", "-", f"{host}{parts.path}".lower()).strip("-")[:60].strip("-")
-    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
     return f"{readable}-{digest}" if readable else f"url-{digest}"
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import re
 import zlib
 from dataclasses import dataclass
@@ -101,11 +102,28 @@ def _kind(path: Path) -> str:
     return named or "text"  # a file named explicitly is read as text, as before
 
 
+def _json_dump(path: Path) -> bool:
+    """Whether a .json found in a folder holds articles: an array, or objects one per line of which the
+    first has a usual text field. Other .json files in a folder (metadata, expected answers) are not
+    read; named on the command line, any .json is."""
+    from kg.read.dumps import FIELD_NAMES
+
+    head = _head(path, 1 << 16).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"["):
+        return True
+    try:
+        first = json.loads(head.split(b"\n", 1)[0])
+    except ValueError:
+        return False
+    return isinstance(first, dict) and any(str(k).lower() in FIELD_NAMES["text"] for k in first)
+
+
 def collect_inputs(paths: Iterable[str | Path]) -> list[Input]:
     """Expand files and folders into inputs with their kinds, sorted and without duplicates.
 
     In a folder every file with an extension of :data:`KINDS` is read (hidden files are
-    not); a ``.json`` beside a ``.txt`` of the same name is that article's sidecar metadata."""
+    not); a ``.json`` beside a ``.txt`` of the same name is that article's sidecar metadata, and a
+    ``.json`` in a folder that holds no articles (see :func:`_json_dump`) is left alone."""
     found: list[Path] = []
     given = list(paths)
     if not given:
@@ -128,8 +146,10 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[Input]:
     for p in found:
         unique.setdefault(str(p.resolve()), p)
     texts = {str(p.resolve().with_suffix("")) for p in unique.values() if p.suffix.lower() == ".txt"}
+    named = {str(Path(raw).resolve()) for raw in given}
     inputs = [Input(p, _kind(p)) for key, p in unique.items()
-              if not (p.suffix.lower() == ".json" and key[: -len(".json")] in texts)]  # sidecars
+              if not (p.suffix.lower() == ".json" and (key[: -len(".json")] in texts  # a sidecar
+                                                       or key not in named and not _json_dump(p)))]
     stems: dict[str, Path] = {}
     for i in inputs:
         if i.kind == "text":

@@ -185,7 +185,7 @@ def test_pages_without_article_text_and_broken_pages(tmp_path):
     got = {u.where.rsplit("/", 1)[-1]: (u.status, u.reason) for u in unread}
     assert not docs and set(got) == {"index.html", "login.html", "bin.html", "cut.html.gz"}
     assert got["index.html"][0] == got["login.html"][0] == "skipped" and "no article text" in got["index.html"][1]
-    assert got["bin.html"] [0] == "failed" and "binary" in got["bin.html"][1]
+    assert got["bin.html"][0] == "failed" and "binary" in got["bin.html"][1]
     assert got["cut.html.gz"][0] == "failed" and "breaks off" in got["cut.html.gz"][1]
 
 
@@ -240,9 +240,21 @@ def test_published_option_overrides_every_kind(tmp_path):
     assert len(docs) == 5 and {d.published for d in docs} == {date(2000, 1, 1)}
 
 
-def test_a_big_single_article_file_is_refused_without_reading_it(tmp_path):
-    p = tmp_path / "huge.html"
-    with open(p, "wb") as f:
-        f.truncate(3 * 2**20)  # a sparse file: its size says it all
-    docs, unread = read(p, max_bytes=2**20)
-    assert not docs and "is 3.0 MB, over the 1 MB limit" in unread[0].reason
+def test_a_2gb_file_is_refused_without_reading_it(tmp_path):
+    for name in ("huge.html", "huge.txt", "huge.rss"):
+        p = tmp_path / name
+        with open(p, "wb") as f:
+            f.truncate(2 * 2**30)  # a sparse file: its size says it all
+        docs, unread = read(p)
+        assert not docs and f"{name}: is 2048.0 MB, over the 10 MB limit" in unread[0].reason
+        p.unlink()
+
+
+def test_json_in_a_folder_is_a_dump_only_when_it_holds_articles(tmp_path):
+    write_jsonl(tmp_path / "rows.json", ROWS)
+    (tmp_path / "arr.json").write_text(json.dumps(ROWS), encoding="utf-8")
+    (tmp_path / "a.expected.json").write_text(json.dumps({"entities": []}, indent=1), encoding="utf-8")
+    (tmp_path / "meta.json").write_text(json.dumps({"title": "x", "url": "https://x.example/"}), encoding="utf-8")
+    assert sorted(i.path.name for i in collect_inputs([tmp_path])) == ["arr.json", "rows.json"]
+    docs, unread = read(tmp_path / "meta.json")  # named on the command line: read, and refused with a reason
+    assert not docs and "its columns are: title, url" in unread[0].reason
