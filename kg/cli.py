@@ -132,7 +132,8 @@ def build(
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="Extract on Dask: 'local' (a LocalCluster) or a scheduler tcp://HOST:PORT."),
     no_viewer: bool = typer.Option(False, "--no-viewer", help="Do not write viewer.html (faster on big corpora)."),
-    strict: bool = typer.Option(False, "--strict", help="Stop (writing nothing) at the first file skipped or refused."),
+    strict: bool = typer.Option(False, "--strict", help="Stop (writing nothing) at the first file, dump row, WARC "
+                                                        "record or feed entry skipped or refused."),
     add: bool = typer.Option(False, "--add", help="Add to the graph in OUT: unchanged documents are left as they are, "
                                                   "changed ones replaced."),
     gazetteer: Optional[Path] = typer.Option(None, "--gazetteer",

@@ -43,7 +43,7 @@ def _extract(data: bytes | str, url: str | None) -> Any:
     """trafilatura's article and metadata, favouring precision (link lists and boilerplate are left out)."""
     import trafilatura
 
-    return trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False, favor_precision=True, fast=True,
+    return trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False, favor_precision=True,
                                        include_tables=False, date_extraction_params={"original_date": True},
                                        config=_config())
 

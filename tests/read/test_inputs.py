@@ -258,3 +258,12 @@ def test_json_in_a_folder_is_a_dump_only_when_it_holds_articles(tmp_path):
     assert sorted(i.path.name for i in collect_inputs([tmp_path])) == ["arr.json", "rows.json"]
     docs, unread = read(tmp_path / "meta.json")  # named on the command line: read, and refused with a reason
     assert not docs and "its columns are: title, url" in unread[0].reason
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_pages_in_other_encodings(tmp_path, encoding):
+    a = dict(ARTICLES[1], text=ARTICLES[1]["text"] + " At the Caf\u00e9 Fran\u00e7ais \u2014 \u201cquite late\u201d.")
+    p = tmp_path / "page.html"
+    p.write_bytes(page(a).replace('<meta charset="utf-8">', "").encode(encoding))  # no charset declared
+    (d,), _ = read(p)
+    assert d.text.endswith("At the Caf\u00e9 Fran\u00e7ais \u2014 \u201cquite late\u201d.")
