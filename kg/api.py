@@ -111,10 +111,11 @@ class KnowledgeGraph:
         True
         """
         import rdflib
-        from oxrdflib import OxigraphStore
+
+        from kg.graph.rdflib_store import KGOxigraphStore
 
         store = self.store if read_only else open_store(self.path, read_only=False)
-        return rdflib.Dataset(store=OxigraphStore(store=store), default_union=True)
+        return rdflib.Dataset(store=KGOxigraphStore(store=store), default_union=True)
 
     def __len__(self) -> int:
         return len(self.store)

@@ -21,6 +21,11 @@ def test_rdflib_dataset_is_the_store(seed_graph):
     assert len(ds.get_graph(doc_graph)) > 100
     n = ds.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
     assert int(next(iter(n))[0]) == len(seed_graph)
+    values = set(ds.objects(None, rdflib.URIRef("http://example.org/kg/ontology#modality")))
+    assert rdflib.Literal("asserted") in values  # a plain string compares equal to one rdflib writes
+    labels = ds.query("SELECT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }",
+                      initNs={"schema": rdflib.URIRef("http://schema.org/"), "rdfs": rdflib.URIRef(str(rdflib.RDFS))})
+    assert all(row[0].datatype is None for row in labels) and len(labels) > 0
     people = ds.query("SELECT DISTINCT ?p WHERE { ?p a schema:Person }",  # the default graph: the union
                       initNs={"schema": rdflib.URIRef("http://schema.org/")})
     assert len(people) == len(seed_graph.query("SELECT DISTINCT ?p WHERE { ?p a schema:Person }")) > 0
