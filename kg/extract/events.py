@@ -93,12 +93,31 @@ def _etype(ctx: Ctx, key: str | None) -> str:
     return str(ctx.entity_info.get(key or "", {}).get("type", ""))
 
 
+_WEEKDAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _dated(tok: "Token") -> bool:
+    """A DATE token, or a TIME one naming a day ("Friday night", "Thursday morning")."""
+    if tok.ent_type_ == "DATE":
+        return True
+    if tok.ent_type_ != "TIME":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.lower_ in _WEEKDAY_WORDS for t in ent) or _day_of(tok) is not None
+
+
+def _day_of(tok: "Token") -> "Token | None":
+    """The weekday before a time of day the parser split off: "Friday" of "on Friday night"."""
+    return next((c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "DATE"
+                 and c.lower_ in _WEEKDAY_WORDS), None)
+
+
 def _dates_on(tok: "Token") -> list["Token"]:
     """DATE tokens attached to ``tok``: a child ("met Monday") or the object of a preposition ("on Monday")."""
-    out = [c for c in tok.children if c.ent_type_ == "DATE" and c.dep_ != "prep"]
+    out = [c for c in tok.children if _dated(c) and c.dep_ != "prep"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "within", "over"):
-            out.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE")
+            out.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
     return out
 
 
@@ -112,12 +131,12 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
     """(date, duration) of DATE expressions attached to a trigger."""
     cands: list[Token] = []
     for c in tok.children:
-        if c.ent_type_ == "DATE":
+        if _dated(c):
             cands.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "within", "over"):
-            cands.extend(p for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE")
+            cands.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
     if tok.pos_ == "NOUN":
-        cands.extend(t for t in tok.subtree if t.ent_type_ == "DATE" and t.i < tok.i)
+        cands.extend(t for t in tok.subtree if _dated(t) and t.i < tok.i)
     doc = tok.doc
     if tok.lemma_.lower() in REPORTING_VERBS:
         # "X said on Monday it would acquire Y": the parser hangs "on Monday" on "acquire"; it dates the saying
@@ -127,6 +146,8 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
         cands = [d for d in cands if not tok.head.i < d.i < _clause_start(tok)]
     when = dur = None
     for c in cands:
+        if c.ent_type_ == "TIME" and _day_of(c) is not None:
+            c = _day_of(c)
         ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
         if ent is None:
             continue
@@ -222,6 +243,12 @@ _RULINGS = frozenset("""ruling decision conviction sentence ban law verdict judg
 #: What is withdrawn when troops or a party leave: anything else ("withdrew the claim") is no withdrawal.
 _WITHDRAWN = frozenset("troops troop forces force soldiers army military personnel staff diplomats ambassador "
                        "embassy units unit team".split())
+#: What is signed into force: "signed the bill", not "signed autographs".
+_SIGNED = frozenset("bill law decree order legislation measure resolution act amendment executive".split())
+#: What is issued or published as a statement: "issued a warning", not "issued passports".
+_ANNOUNCED = frozenset("""statement report warning caution communique communiqué decree order list guideline
+    guidelines advisory alert appeal call plan resolution findings finding results figures forecast
+    ultimatum declaration memo letter""".split())
 #: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
 _SUPPORT_VERBS = frozenset("""launch carry conduct stage mount hold wage reach clinch seal unleash begin start
     resume continue complete finalise finalize make sign strike step intensify escalate""".split())
@@ -235,8 +262,18 @@ _LABOUR_STRIKE = frozenset("general national hunger industrial labour labor work
                            "pilots rail transport week-long day-long 24-hour 48-hour".split())
 
 
+def _member_of(tok: "Token") -> "Token | None":
+    """The X of "became members of X" (the noun after "of"), or None."""
+    for attr in (c for c in tok.children if c.dep_ == "attr" and c.lemma_.lower() == "member"):
+        for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"):
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
 def _verb_type(tok: "Token") -> str | None:
     lemma = tok.lemma_.lower()
+    if lemma == "become" and _member_of(tok) is not None:
+        return "Join"  # "Poland became a member of NATO"
     etype = EVENT_VERBS.get(lemma)
     if etype is None:
         return None
@@ -282,11 +319,17 @@ def _verb_type(tok: "Token") -> str | None:
     if lemma == "strike":
         return "Agree" if (tok.dep_ == "relcl" and EVENT_NOUNS.get(tok.head.lemma_.lower()) == "Agree") or (
             dobj is not None and EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree") else "Attack"
-    if lemma == "sign":  # "signed a deal", "signed for the club"; not "signed the bill"
+    if lemma == "sign":  # "signed a deal", "signed for the club", "signed the bill into law"
         if dobj is None:
             return "Join"
         agreed = EVENT_NOUNS.get(dobj.lemma_.lower()) == "Agree" or dobj.lemma_.lower() in ("contract", "understanding")
-        return "Agree" if agreed else None
+        return "Agree" if agreed else ("Sign" if dlemma in _SIGNED else None)
+    if etype == "Announce":  # "issued a warning", "published its report"; not "issued passports"
+        return etype if dlemma in _ANNOUNCED else None
+    if lemma in ("go", "head") and not preps & {"to", "into", "for"}:
+        return None  # "went on", "heads the party"
+    if lemma == "shoot" and dobj is None and not passive:
+        return None  # "the film was shot", "shooting for the title"
     subj = kids.get("nsubj")
     if subj is not None and EVENT_NOUNS.get(subj.lemma_.lower()) == "Disaster" and lemma in ("hit", "strike", "devastate"):
         return "Disaster"  # "an earthquake hit X"
@@ -323,7 +366,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 continue
             dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
             prev = last_by_lemma.get(lemma)
-            bare = dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod")]
+            bare = dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")]
             if prev is not None and bare:
                 by_token[(si, tok.i)] = prev
                 continue
@@ -484,12 +527,11 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         targets += [p for p in prep.children if p.dep_ == "pobj" and (si, p.i) in by_token]
     if tok.dep_ == "relcl" and (si, tok.head.i) in by_token:
         targets.append(tok.head)  # "a deal they struck with Y": the verb is part of the noun's event
+    targets = [t for t in targets if by_token[(si, t.i)].type == etype or etype == "join-noun"
+               or (tok.dep_ == "relcl" and t.i == tok.head.i)]  # "condemned the bombings": an event of its own
     if targets:
         ev = by_token[(si, targets[0].i)]
-        if EVENT_VERBS.get(lemma) == ev.type or tok.dep_ == "relcl" or etype == "join-noun":
-            role = "agent"
-        else:
-            role = "participant"
+        role = "agent"
         for a in agents:
             if a.entity is not None and not (ev.type == "Disaster" and targets[0].dep_ == "nsubj"):
                 ev.add(role, a, hedge)
@@ -514,10 +556,15 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     for a in agents:
         b.add("theme" if undergoer else "agent", a)
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and not _apposed_description(c)]
+    joined = _member_of(tok) if lemma == "become" else None
+    if joined is not None:
+        objs.append(joined)
     for o in objs:
         for a in args.expand(o):
             kind = _etype(ctx, a.entity)
-            if etype in ("Travel", "Meet") and kind in _PLACE_TYPES:
+            if lemma == "leave" and kind in _PLACE_TYPES:
+                b.origin = b.origin or a.entity  # "left Pakistan"
+            elif etype in ("Travel", "Meet") and kind in _PLACE_TYPES:
                 b.place = b.place or a.entity  # "visited Paris"
             elif etype in _TWO_SIDED and o.dep_ == "dobj":
                 if a.entity is not None:
@@ -529,6 +576,11 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         _prep_args(ctx, args, o, b, by_token, si, only=("from", "in", "at"))
     if not any(p.entity for p in b.participants) and not (b.place and etype in _PLACE_ENOUGH):
         return None  # no entity takes part: nothing an analyst could query or check
+    if etype == "Travel" and not (b.place or b.origin or any(p.role == "partner" for p in b.participants)):
+        return None  # "left early", "returned to power": no journey named
+    if etype == "Withdraw" and not (b.origin or any(p.role == "theme" for p in b.participants)
+                                    or any(p.role == "source" and p.entity for p in b.participants)):
+        return None  # "withdrew from the limelight": nothing left or taken away
     b.date, b.duration = date_of(ctx, si, tok, published)
     b.hedge = hedge
     b.rule = "event-verb"
@@ -536,7 +588,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     agent_label = next((_label_of(ctx, Arg(p.entity, p.text, p.start, p.end)) for p in b.participants
                         if p.role == "agent"), "")
     other = next((p.text for p in b.participants if p.role in ("theme", "partner")), "")
-    b.label = " ".join(x for x in (agent_label, lemma, other) if x)
+    b.label = " ".join(x for x in (agent_label, "join" if joined is not None else lemma, other) if x)
     builders[b.key] = b
     return b
 

@@ -167,14 +167,21 @@ EVENT_VERBS: dict[str, str] = {
     # consult / meet
     "meet": "Meet", "attend": "Meet", "participate": "Meet", "host": "Meet", "convene": "Meet",
     "negotiate": "Meet",
-    # travel: the place is where they go
+    # travel: the place is where they go (kept only with a place: "left Pakistan", "headed to Nairobi")
     "visit": "Travel", "travel": "Travel", "arrive": "Travel", "fly": "Travel", "tour": "Travel",
+    "leave": "Travel", "return": "Travel", "head": "Travel", "go": "Travel",
+    # condemn / criticise (CAMEO "disapprove")
+    "condemn": "Condemn", "deplore": "Condemn", "denounce": "Condemn", "criticize": "Condemn",
+    "criticise": "Condemn",
+    # issue or publish a statement, report, warning (CAMEO "make public statement"), launch an inquiry
+    "issue": "Announce", "publish": "Announce", "release": "Announce", "unveil": "Announce",
     # agree
     "agree": "Agree", "sign": "Agree", "strike": "Agree", "conclude": "Agree", "ratify": "Agree",
     # seize
     "capture": "Seize", "seize": "Seize", "recapture": "Seize", "retake": "Seize", "occupy": "Seize", "overrun": "Seize", "take": "Seize",
     # attack
     "attack": "Attack", "target": "Attack", "bomb": "Attack", "shell": "Attack", "strike_at": "Attack",
+    "shoot": "Attack",
     "invade": "Attack", "raid": "Attack",
     # withdraw
     "withdraw": "Withdraw", "pull": "Withdraw", "exit": "Withdraw", "retreat": "Withdraw", "evacuate": "Withdraw",
@@ -205,7 +212,7 @@ EVENT_NOUNS: dict[str, str] = {
     "talk": "Meet", "talks": "Meet", "meeting": "Meet", "summit": "Meet", "negotiation": "Meet",
     "conference": "Meet", "consultation": "Meet", "visit": "Travel", "trip": "Travel", "arrival": "Travel",
     "appointment": "Appoint", "resignation": "Resign", "arrest": "Arrest", "indictment": "Charge",
-    "death": "Die", "sanction": "Sanction", "sanctions": "Sanction",
+    "death": "Die", "sanction": "Sanction", "sanctions": "Sanction", "condemnation": "Condemn",
     "deal": "Agree", "agreement": "Agree", "accord": "Agree", "treaty": "Agree", "pact": "Agree",
     "ceasefire": "Agree", "truce": "Agree", "declaration": "Agree", "memorandum": "Agree",
     "capture": "Seize", "seizure": "Seize", "takeover": "Acquire", "acquisition": "Acquire",

@@ -4,7 +4,9 @@
   the publication date (news reports what happened), via dateutil;
 * a year ("2020", "in 2020") is an xsd:gYear;
 * "yesterday", "March 3", "in January", "last year" and other phrases go
-  through dateparser with the publication date as base, and keep the
+  through dateparser with the publication date as base (a day or month named
+  without a year is the one nearest the publication date, a day after it
+  counting twice; "April 24-25" is its first day), and keep the
   precision they have: a day is an xsd:date, a month ("in January") an
   xsd:gYearMonth, a year ("last year") an xsd:gYear; a week ("last week")
   has no XSD type and is left undated rather than given a made-up day;
@@ -75,6 +77,9 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     'P6D'
     """
     clean = " ".join(text.split())
+    clean = re.sub(r"['’]s$", "", clean)  # "last Friday's bombings"
+    clean = re.sub(r"^(?:the\s+)?(?:early\s+hours\s+of\s+)?(.*?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+"
+                   r"(?:night|morning|afternoon|evening)$", r"\1", clean, flags=re.IGNORECASE)  # "Friday night": that day
     dur = _duration(clean)
     if dur is not None and not clean.lower().startswith(("last", "next", "the past")):
         return TimeValue(text, start, end, dur, "duration")
@@ -86,11 +91,44 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     day = _weekday(clean, published)
     if day is not None:
         return TimeValue(text, start, end, day.isoformat(), "date")
+    ranged = _RANGE.match(clean)
+    if ranged and _MONTH.search(clean):
+        clean = ranged.group(1)  # "April 24-25": the first day (not the year 1925)
     parsed = _parser(published).get_date_data(clean)
     if parsed.date_obj is None or parsed.period not in _PERIODS:
         return None
     datatype, length = _PERIODS[parsed.period]
-    return TimeValue(text, start, end, parsed.date_obj.date().isoformat()[:length], datatype)
+    when = parsed.date_obj.date()
+    if _MONTH.search(clean) and not re.search(r"\b\d{4}\b", clean):
+        when = _nearest(when, published)
+    return TimeValue(text, start, end, when.isoformat()[:length], datatype)
+
+
+_RANGE = re.compile(r"^(.*?\b\d{1,2})\s*[-–]\s*\d{1,2}$")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s|$)", re.IGNORECASE)
+
+
+#: A day ahead of the publication date counts as this many days behind it: news mostly tells what happened.
+_AHEAD_WEIGHT = 2
+
+
+def _nearest(when: date, published: date) -> date:
+    """A day or month named without its year ("March 12", "in June") is the one nearest the publication
+    date, a day after it counting twice a day before it: news tells what happened, or what is about to
+    ("a ceremony on March 12" in an article of March 5 is this year's, "a summit on April 24" in one of
+    February too; "on Dec. 21" in an article of August is last year's)."""
+    options = []
+    for years in (-1, 0, 1):
+        try:
+            options.append(when.replace(year=published.year + years))
+        except ValueError:  # 29 February
+            continue
+
+    def distance(d: date) -> int:
+        days = (d - published).days
+        return days * _AHEAD_WEIGHT if days > 0 else -days
+
+    return min(options, key=distance, default=when)
 
 
 @lru_cache(maxsize=32)

@@ -101,6 +101,11 @@ def test_every_event_has_a_kind_and_a_rule(first_run):
     ("Australian Airlines is negotiating a new pay deal.", "Meet"),
     ("Minister Jane Doe attended the funeral in Sydney.", "Meet"),
     ("\"I'm struck by the damage,\" Premier Bob Carr said.", "Attack"),
+    ("George Harrison withdrew from the limelight.", "Withdraw"),
+    ("John Howard returned to power in 1996.", "Travel"),
+    ("Acme Industries issued new passports to its staff.", "Announce"),
+    ("Senator Jane Doe signed autographs in Sydney.", "Sign"),
+    ("The talks went on until midnight in Geneva.", "Travel"),
 ])
 def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, etype):
     assert not [e for e in extract_text(text).events if e.type == etype]
@@ -114,6 +119,12 @@ def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, e
     ("John Smith resigned from Acme Industries on Friday.", "Resign", "agent", "John Smith"),
     ("Hamas gunmen killed John Smith in Gaza.", "Die", "theme", "John Smith"),
     ("Prime Minister John Howard visited Jakarta on Tuesday.", "Travel", "agent", "John Howard"),
+    ("Ambassador John Smith left Pakistan on Tuesday.", "Travel", "agent", "John Smith"),
+    ("President Joseph Estrada condemned the bombings in Nairobi.", "Condemn", "agent", "Joseph Estrada"),
+    ("Ivana Novak won the presidential election in Croatia.", "Win", "agent", "Ivana Novak"),
+    ("Poland and Hungary became full members of the European Union.", "Join", "agent", "Poland"),
+    ("The State Department issued a warning on Sunday.", "Announce", "agent", "State Department"),
+    ("President Bill Clinton signed the bill on Monday.", "Sign", "agent", "Bill Clinton"),
 ])
 def test_trigger_words_in_their_sense(extract_text, text, etype, role, label):
     x = extract_text(text)
@@ -164,3 +175,8 @@ def test_negated_and_offered_events(extract_text):
                      "Yasser Arafat.")
     assert all(f[5] for f in find(x, "Attack", theme="Syria"))
     assert [f[4] for f in find(x, "Meet", partner="Yasser Arafat")] == ["offered"]
+
+
+def test_a_day_named_with_its_time_of_day(extract_text):
+    x = extract_text("Prime Minister Anna Berg met Chancellor Karl Weber on Friday night.", published="2024-03-06")
+    assert [f[3] for f in find(x, "Meet", agent="Anna Berg")] == ["2024-03-01"]

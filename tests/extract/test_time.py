@@ -24,6 +24,13 @@ PUB = date(2021, 8, 11)  # a Wednesday
     ("last month", "2021-07", "gYearMonth"),
     ("last year", "2020", "gYear"),
     ("this year", "2021", "gYear"),
+    # a day named without its year: the nearest to the publication date, a day after it counting twice
+    ("Aug. 20", "2021-08-20", "date"),
+    ("Jan. 14", "2021-01-14", "date"),
+    ("Dec. 21", "2020-12-21", "date"),
+    ("April 24-25", "2021-04-24", "date"),  # a range: its first day, not the year 1925
+    ("Oct. 2", "2021-10-02", "date"),  # 52 days ahead (104) is nearer than 314 days back
+    ("last Friday's", "2021-08-06", "date"),
 ])
 def test_normalise(text, value, datatype):
     tv = normalise(text, 0, len(text), PUB)
