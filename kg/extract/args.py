@@ -97,6 +97,7 @@ def _named_by_of(args: "Args", tok: "Token") -> "Token | None":
     return None
 
 
+_ACCUSING = frozenset("accuse suspect blame charge convict indict".split())
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _QUANTIFIERS = frozenset({"all", "some", "many", "most", "both", "each", "several", "none", "any", "few"})
 
@@ -150,6 +151,11 @@ def subject_of(verb: "Token") -> "Token | None":
             continue
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" \
                 and node.head.head.pos_ in ("VERB", "AUX"):
+            if node.head.lower_ == "of" or node.head.head.lemma_.lower() in _ACCUSING:
+                # "accused Israel of killing", "accused X of Y by killing": the one accused kills
+                dobj = [c for c in node.head.head.children if c.dep_ == "dobj"]
+                if dobj:
+                    return dobj[0]
             node = node.head.head
             continue
         return None

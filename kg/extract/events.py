@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
-from kg.extract.lexicon import EVENT_NOUNS, EVENT_VERBS, HEDGES, REPORTING_VERBS, VALUE_LABELS
+from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, PERSON_NOUNS, REPORTING_VERBS,
+                                ROLE_HEADS, VALUE_LABELS)
 from kg.extract.modality import modality_of
 from kg.extract.time import normalise
 from kg.types import Event, Participant, Span, TimeValue
@@ -243,8 +244,16 @@ _RULINGS = frozenset("""ruling decision conviction sentence ban law verdict judg
 #: What is withdrawn when troops or a party leave: anything else ("withdrew the claim") is no withdrawal.
 _WITHDRAWN = frozenset("troops troop forces force soldiers army military personnel staff diplomats ambassador "
                        "embassy units unit team".split())
+#: Nouns for people one meets ("met the leaders"), besides names.
+_PEOPLE_WORDS = ROLE_HEADS | PERSON_NOUNS | GROUP_HEADS | frozenset(
+    "leaders officials delegation delegations representatives ministers counterpart counterparts envoy envoys "
+    "people members families residents victims relatives press reporters journalists".split())
+#: What one resigns or quits: "quit his job", "resigned the post", "quit the party".
+_POSTS = frozenset("job post position office role seat party government cabinet board club team company "
+                   "presidency leadership chairmanship ministry portfolio captaincy".split())
 #: What is signed into force: "signed the bill", not "signed autographs".
-_SIGNED = frozenset("bill law decree order legislation measure resolution act amendment executive".split())
+_SIGNED = frozenset("bill law decree order legislation measure resolution act amendment executive paper papers "
+                    "document documents protocol instrument instruments".split())
 #: What is issued or published as a statement: "issued a warning", not "issued passports".
 _ANNOUNCED = frozenset("""statement report warning caution communique communiqué decree order list guideline
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
@@ -328,6 +337,17 @@ def _verb_type(tok: "Token") -> str | None:
         return etype if dlemma in _ANNOUNCED else None
     if lemma in ("go", "head") and not preps & {"to", "into", "for"}:
         return None  # "went on", "heads the party"
+    if lemma == "meet" and dobj is not None and not dobj.ent_type_ and dobj.pos_ == "NOUN" \
+            and dlemma not in _PEOPLE_WORDS:
+        return None  # "failed to meet a radio check", "met the deadline"
+    if lemma in ("quit", "resign") and dobj is not None and dlemma not in _POSTS and dobj.ent_type_ != "ORG":
+        return None  # "the area they had quit": no resignation
+    if lemma == "nominate" and "for" in preps:
+        return None  # "nominated for an Oscar": an award, not an office
+    if lemma == "lash" and "out" not in prts:
+        return None  # "lashed out at X": a condemnation; "lashed the boat"
+    if lemma == "accuse" and dobj is None:  # "was accused of": the charge, said elsewhere
+        return None
     if lemma == "shoot" and dobj is None and not passive:
         return None  # "the film was shot", "shooting for the title"
     subj = kids.get("nsubj")
@@ -489,7 +509,11 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
         elif c.dep_ in ("compound", "amod", "npadvmod") and args.entity(c) is not None:
             m = ctx.mention_at(si, c.i)
             if m is not None and m.label != "GROUP":
-                b.add("participant", args.phrase(c))
+                a = args.phrase(c)
+                if _etype(ctx, a.entity) in _PLACE_TYPES - {"Country"}:
+                    b.place = b.place or a.entity  # "the Petersberg talks", "the Kabul attack": where
+                else:
+                    b.add("participant", a)
     _prep_args(ctx, args, tok, b, None, si)
     # "the acquisition of X", "the capture of X": what is acted on; "the withdrawal of X": who withdraws
     of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")
@@ -552,6 +576,9 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     start, end = ctx.char_span(si, tok, tok)
     b = _Builder(f"{ctx.document.id}/e{start}", etype, lemma, Span(start, end, tok.text), idx,
                  sent.start, sent.end, lemma)
+    if etype in ("Resign", "Appoint"):  # people resign and are appointed; "the area Israel had quit" is no resignation
+        agents = [a for a in agents if _etype(ctx, a.entity) in ("Person", "Organization")] if etype == "Appoint" \
+            else [a for a in agents if _etype(ctx, a.entity) == "Person"]
     undergoer = etype in ("Die", "Injure") and lemma in ("die",)  # "X died": X is who died
     for a in agents:
         b.add("theme" if undergoer else "agent", a)
@@ -594,7 +621,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
 
 
 #: Events that say something with a place alone ("an earthquake hit X", "fighting in X").
-_PLACE_ENOUGH = frozenset({"Disaster", "Attack", "Protest", "Elect"})
+_PLACE_ENOUGH = frozenset({"Disaster", "Attack", "Protest", "Elect", "Die", "Injure"})
 #: Events with two sides: the object or "with" names the other party (kg:partner).
 _TWO_SIDED = frozenset({"Meet", "Agree"})
 #: Pronouns an organisation, a country or a person may be referred to by, with the entity types they fit.

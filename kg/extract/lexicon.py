@@ -172,7 +172,7 @@ EVENT_VERBS: dict[str, str] = {
     "leave": "Travel", "return": "Travel", "head": "Travel", "go": "Travel",
     # condemn / criticise (CAMEO "disapprove")
     "condemn": "Condemn", "deplore": "Condemn", "denounce": "Condemn", "criticize": "Condemn",
-    "criticise": "Condemn",
+    "criticise": "Condemn", "accuse": "Condemn", "lash": "Condemn",
     # issue or publish a statement, report, warning (CAMEO "make public statement"), launch an inquiry
     "issue": "Announce", "publish": "Announce", "release": "Announce", "unveil": "Announce",
     # agree
@@ -213,6 +213,8 @@ EVENT_NOUNS: dict[str, str] = {
     "conference": "Meet", "consultation": "Meet", "visit": "Travel", "trip": "Travel", "arrival": "Travel",
     "appointment": "Appoint", "resignation": "Resign", "arrest": "Arrest", "indictment": "Charge",
     "death": "Die", "sanction": "Sanction", "sanctions": "Sanction", "condemnation": "Condemn",
+    "shooting": "Attack", "blast": "Attack", "explosion": "Attack", "killing": "Die", "slaying": "Die",
+    "murder": "Die", "assassination": "Die",
     "deal": "Agree", "agreement": "Agree", "accord": "Agree", "treaty": "Agree", "pact": "Agree",
     "ceasefire": "Agree", "truce": "Agree", "declaration": "Agree", "memorandum": "Agree",
     "capture": "Seize", "seizure": "Seize", "takeover": "Acquire", "acquisition": "Acquire",

@@ -75,7 +75,7 @@ _GOVERNORS = {
     "due": "planned", "aim": "planned", "hope": "hypothetical", "want": "planned", "wish": "planned",
     "decide": "planned", "agree": "planned", "vow": "planned", "pledge": "planned", "promise": "planned",
     "prepare": "planned", "propose": "planned", "go": "planned", "be": "planned", "mean": "planned",
-    "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical",
+    "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
     "need": "hypothetical", "have": "hypothetical",
     # offered or threatened
     "offer": "offered", "willing": "offered", "ready": "offered", "prepared": "offered", "eager": "offered",
@@ -120,6 +120,10 @@ _NOUN_MODIFIERS = {
     "hypothetical": "hypothetical", "threatened": "threatened", "alleged": "alleged", "suspected": "alleged",
     "purported": "alleged", "attempted": "attempted", "failed": "attempted", "would-be": "attempted",
 }
+#: Verbs of accusing: a gerund under them is what is alleged, whatever preposition the parser hangs it on.
+_ACCUSING = frozenset("accuse suspect blame charge convict indict".split())
+#: Prepositions of time: "could sign a contract after a meeting this morning" does not make the meeting a plan.
+_TEMPORAL_PREPS = frozenset("after before since following during until despite amid".split())
 _ADVERBS = {"allegedly": "alleged", "purportedly": "alleged", "supposedly": "alleged", "perhaps": "hypothetical",
             "maybe": "hypothetical", "possibly": "hypothetical", "potentially": "hypothetical"}
 _NEGATIVE_DETS = {"no"}
@@ -248,11 +252,17 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if dep in ("pcomp", "pobj") and head.dep_ in ("prep", "agent"):
             gov = head.head
             key = (gov.lemma_.lower(), head.lower_)
+            if node.tag_ == "VBG" and gov.lemma_.lower() in _ACCUSING:
+                return "alleged", negated, gov.lower_  # "accused Israel of escalating violence by killing …"
             if key in _PREP_GOVERNORS:
                 k = _PREP_GOVERNORS[key]
                 return ("asserted", True, gov.lower_) if k == "negated" else (k, negated, gov.lower_)
-            if node.pos_ == "NOUN" and (head.lower_ == "of" and gov.pos_ == "NOUN" or gov.pos_ == "VERB"):
+            if node.pos_ == "NOUN" and (head.lower_ == "of" and gov.pos_ == "NOUN" or gov.pos_ == "VERB"
+                                        and head.lower_ not in _TEMPORAL_PREPS):
                 node = gov  # "threatened to launch a wave of attacks", "agreed to take part in talks"
+                continue
+            if node.tag_ == "VBG" and gov.pos_ == "VERB" and head.lower_ in ("by", "of", "for", "in"):
+                node = gov  # "accused Israel of escalating violence by killing three people"
                 continue
             break
         if dep in ("dobj", "nsubjpass", "attr") and node.pos_ in ("NOUN", "PROPN"):

@@ -17,7 +17,7 @@ Without a publication date only absolute values (years, full dates) are kept.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -86,6 +86,11 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     m = _YEAR.match(clean)
     if m:
         return TimeValue(text, start, end, m.group(1), "gYear")
+    ago = _DAYS_AGO.match(clean)
+    if ago and published is not None:
+        n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBERS.get(ago.group(1).lower())
+        if n is not None:
+            return TimeValue(text, start, end, (published - timedelta(days=n)).isoformat(), "date")  # "11 days ago"
     if published is None or _VAGUE.search(clean):
         return None
     day = _weekday(clean, published)
@@ -104,6 +109,7 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     return TimeValue(text, start, end, when.isoformat()[:length], datatype)
 
 
+_DAYS_AGO = re.compile(r"^(\d+|[a-z]+)\s+days?\s+ago$", re.IGNORECASE)
 _RANGE = re.compile(r"^(.*?\b\d{1,2})\s*[-–]\s*\d{1,2}$")
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(\s|$)", re.IGNORECASE)
 

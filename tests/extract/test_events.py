@@ -106,6 +106,9 @@ def test_every_event_has_a_kind_and_a_rule(first_run):
     ("Acme Industries issued new passports to its staff.", "Announce"),
     ("Senator Jane Doe signed autographs in Sydney.", "Sign"),
     ("The talks went on until midnight in Geneva.", "Travel"),
+    ("Team Tyco failed to meet a mandatory radio check off Green Cape.", "Meet"),
+    ("Actor Nigel Hawthorne was nominated for an Oscar in 1995.", "Appoint"),
+    ("Israeli tanks moved into the area of Nablus that Israel had quit in the morning.", "Resign"),
 ])
 def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, etype):
     assert not [e for e in extract_text(text).events if e.type == etype]
@@ -180,3 +183,16 @@ def test_negated_and_offered_events(extract_text):
 def test_a_day_named_with_its_time_of_day(extract_text):
     x = extract_text("Prime Minister Anna Berg met Chancellor Karl Weber on Friday night.", published="2024-03-06")
     assert [f[3] for f in find(x, "Meet", agent="Anna Berg")] == ["2024-03-01"]
+
+
+def test_what_someone_is_accused_of_is_alleged_and_done_by_the_accused(extract_text):
+    x = extract_text("Yasser Arafat has accused Israel of escalating violence by killing three Palestinians.")
+    kills = find(x, "Die", agent="Israel")
+    assert kills and all(f[4] == "alleged" for f in kills)
+    assert not find(x, "Die", agent="Yasser Arafat")
+
+
+def test_a_meeting_before_a_possible_signing_happened(extract_text):
+    x = extract_text("Coach Frank Farina says he could sign a new contract after a meeting this morning with "
+                     "chairman Ian Knop.")
+    assert [f[4] for f in find(x, "Meet", partner="Ian Knop")] == ["asserted"]

@@ -48,6 +48,7 @@ CASES = [
     ("The meeting came a day after Russia launched drone attacks.", "meeting", "asserted", False),
     ("The police arrested him for the attack.", "attack", "alleged", False),
     ("The talks will resume next week.", "talks", "planned", False),
+    ("Warne says Australia is well placed to win.", "win", "hypothetical", False),
     ("Tom Hargreaves will join Acme's board once the deal closes.", "closes", "planned", False),
 ]
 

@@ -31,6 +31,8 @@ PUB = date(2021, 8, 11)  # a Wednesday
     ("April 24-25", "2021-04-24", "date"),  # a range: its first day, not the year 1925
     ("Oct. 2", "2021-10-02", "date"),  # 52 days ahead (104) is nearer than 314 days back
     ("last Friday's", "2021-08-06", "date"),
+    ("11 days ago", "2021-07-31", "date"),
+    ("a day ago", "2021-08-10", "date"),
 ])
 def test_normalise(text, value, datatype):
     tv = normalise(text, 0, len(text), PUB)
