@@ -30,7 +30,7 @@ from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
 from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, PERSON_NOUNS, REPORTING_VERBS,
                                 ROLE_HEADS, VALUE_LABELS)
-from kg.extract.modality import modality_of
+from kg.extract.modality import hedge_of as clause_hedge, modality_of
 from kg.extract.time import normalise
 from kg.types import Event, Participant, Span, TimeValue
 
@@ -164,17 +164,9 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
 
 
 def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
-    """How a statement is hedged: a hedge word on ``tok`` ("reportedly"), "according to" in its sentence,
-    or the reporting verb above it ("said"); None when none is found."""
-    for c in tok.children:
-        if c.lower_ in HEDGES:
-            return c.lower_
-    if next(_according_to_tokens(ctx, si, tok), None) is not None:
-        return "according to"
-    for c in tok.ancestors:
-        if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
-            return c.lemma_.lower()
-    return None
+    """How a statement is hedged (:func:`kg.extract.modality.hedge_of`), with "according to" looked up
+    through the context's word index of the sentence."""
+    return clause_hedge(tok, next(_according_to_tokens(ctx, si, tok), None) is not None)
 
 
 def _unrealised(verb: "Token") -> bool:

@@ -129,16 +129,19 @@ _ADVERBS = {"allegedly": "alleged", "purportedly": "alleged", "supposedly": "all
 _NEGATIVE_DETS = {"no"}
 
 
-def hedge_of(tok: "Token") -> str | None:
+def hedge_of(tok: "Token", according_to: bool | None = None) -> str | None:
     """How the clause of ``tok`` is attributed: a hedge word on it ("reportedly"), "according to" in its
-    sentence, or the lemma of the verb of speech above it ("say"); None when none is found."""
+    sentence, or the lemma of the verb of speech above it ("say"); None when none is found. A caller that
+    knows whether the sentence has "according to" passes it as ``according_to`` (else it is looked for)."""
     for c in tok.children:
         if c.lower_ in HEDGES:
             return c.lower_
-    sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            return "according to"
+    if according_to is None:
+        sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
+        according_to = any(t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
+                           for t in sent)
+    if according_to:
+        return "according to"
     for c in tok.ancestors:
         if c.pos_ == "VERB" and c.lemma_.lower() in REPORTING_VERBS:
             return c.lemma_.lower()
