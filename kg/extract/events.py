@@ -582,7 +582,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
         for a in args.expand(o):
             kind = _etype(ctx, a.entity)
             if lemma == "leave" and kind in _PLACE_TYPES:
-                b.origin = b.origin or a.entity  # "left Pakistan"
+                b.origin = b.origin or a.entity  # "left Peru"
             elif etype in ("Travel", "Meet") and kind in _PLACE_TYPES:
                 b.place = b.place or a.entity  # "visited Paris"
             elif etype in _TWO_SIDED and o.dep_ == "dobj":

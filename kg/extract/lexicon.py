@@ -167,7 +167,7 @@ EVENT_VERBS: dict[str, str] = {
     # consult / meet
     "meet": "Meet", "attend": "Meet", "participate": "Meet", "host": "Meet", "convene": "Meet",
     "negotiate": "Meet",
-    # travel: the place is where they go (kept only with a place: "left Pakistan", "headed to Nairobi")
+    # travel: the place is where they go (kept only with a place: "left Peru", "headed to Nairobi")
     "visit": "Travel", "travel": "Travel", "arrive": "Travel", "fly": "Travel", "tour": "Travel",
     "leave": "Travel", "return": "Travel", "head": "Travel", "go": "Travel",
     # condemn / criticise (CAMEO "disapprove")
