@@ -20,7 +20,7 @@ from kg.query.network import to_networkx, xml_safe
 from kg.query.sparql import Result, bind_values, load_query, run_query
 from kg.read import CONTAINERS, Fields, Unread, collect_inputs, read_inputs
 from kg.read.files import MAX_BYTES
-from kg.types import Extraction, Failure
+from kg.types import Extraction, Failure, Span
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -165,15 +165,21 @@ class KnowledgeGraph:
         return df.sort_values(["mentions", "label"], ascending=[False, True], ignore_index=True)
 
     def quotes(self) -> "pd.DataFrame":
-        """Direct quotes: speaker, text, date, reporting verb, document and offsets.
+        """Direct quotations and reported statements, one row each: speaker, the speaker's class
+        (Person, Organization, Group, CreativeWork …), text, ``direct`` (True for the words in
+        quotation marks, False for reported speech), cue ("said", "according to"), reporting verb,
+        date, hedge, the rule that found it, document and offsets.
 
         >>> q = kg_graph.quotes()
-        >>> "speaker" in q.columns and len(q) > 0
+        >>> {"speaker", "speaker_class", "direct", "cue"} <= set(q.columns) and len(q) > 0
         True
+        >>> q["direct"].dtype.name
+        'bool'
         """
         df = self.query(_QUOTES)
         for col in ("start", "end"):
             df[col] = df[col].astype(int)
+        df["direct"] = df["direct"].map(lambda v: str(v).lower() == "true").astype(bool)
         return df
 
     def events(self) -> "pd.DataFrame":
@@ -289,11 +295,18 @@ _ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHE
   OPTIONAL { ?m itsrdf:taIdentRef ?entity }
 } GROUP BY ?entity ?label ?type"""
 
-_QUOTES = """SELECT ?speaker ?quote ?date ?verb ?document ?start ?end WHERE {
-  ?q a kg:Quote ; kg:text ?quote ; nif:referenceContext ?document ; nif:beginIndex ?start ; nif:endIndex ?end .
-  OPTIONAL { ?q kg:speaker/rdfs:label ?speaker }
+_QUOTES = """SELECT ?speaker ?speaker_class ?quote ?direct ?cue ?verb ?date ?hedge ?rule ?document ?start ?end WHERE {
+  ?q a kg:Quote ; kg:text ?quote ; nif:referenceContext ?document ; nif:beginIndex ?start ; nif:endIndex ?end ;
+     kg:direct ?direct .
+  OPTIONAL { ?q kg:speaker ?s . ?s rdfs:label ?speaker .
+             OPTIONAL { ?s a ?c . VALUES (?c ?speaker_class) { (schema:Person "Person")
+               (schema:Organization "Organization") (schema:Country "Country") (schema:City "City")
+               (schema:Place "Place") (kg:Group "Group") (schema:CreativeWork "CreativeWork") } } }
+  OPTIONAL { ?q kg:cue/nif:anchorOf ?cue }
   OPTIONAL { ?q kg:date ?date }
   OPTIONAL { ?q kg:reportingVerb ?verb }
+  OPTIONAL { ?q kg:hedge ?hedge }
+  OPTIONAL { ?q kg:rule ?rule }
 } ORDER BY ?document ?start"""
 
 _EVENTS = """SELECT ?event ?type ?label ?participant ?role ?place ?date ?hedge ?modality ?negated ?rule ?sentence WHERE {
@@ -592,8 +605,13 @@ def extract_records(paths: Iterable[str | Path], *, published: date | None = Non
         yield record_of(x, iris)
 
 
+def _span(span: "Span | None") -> dict[str, Any] | None:
+    return None if span is None else {"text": span.text, "start": span.start, "end": span.end}
+
+
 def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
     labels = {e.key: e.label for e in x.entities}
+    types = {e.key: e.type for e in x.entities}
 
     def ent(key: str | None) -> str | None:
         return None if key is None else iris.entity(key).value
@@ -626,9 +644,10 @@ def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
             for ev in x.events
         ],
         "quotes": [
-            {"text": q.text, "start": q.start, "end": q.end, "speaker": ent(q.speaker),
-             "speaker_label": labels.get(q.speaker or ""), "verb": q.verb,
-             "date": q.date.value if q.date else None, "sentence_start": q.sentence_start,
+            {"text": q.text, "start": q.start, "end": q.end, "direct": q.direct, "speaker": ent(q.speaker),
+             "speaker_label": labels.get(q.speaker or ""), "speaker_type": types.get(q.speaker or ""),
+             "verb": q.verb, "cue": _span(q.cue), "source": _span(q.source), "rule": q.rule,
+             "date": q.date.value if q.date else None, "hedge": q.hedge, "sentence_start": q.sentence_start,
              "sentence_end": q.sentence_end}
             for q in x.quotes
         ],

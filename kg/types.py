@@ -30,8 +30,10 @@ __all__ = [
 ]
 
 #: Entity classes kg knows; each maps to a schema.org class in ``kg.graph``.
-EntityType = str  # "Person" | "Organization" | "Country" | "City" | "Place" | "Event" | "Thing"
-ENTITY_TYPES = ("Person", "Organization", "Country", "City", "Place", "Event", "Thing")
+EntityType = str  # "Person" | "Organization" | "Country" | "City" | "Place" | "Event" | "Thing" | "Group" | "CreativeWork"
+#: "Group" (people spoken of together: "officials", "analysts") and "CreativeWork" (a document that
+#: says something: "the report", "the ruling") are the classes of unnamed sources of statements.
+ENTITY_TYPES = ("Person", "Organization", "Country", "City", "Place", "Event", "Thing", "Group", "CreativeWork")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +164,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Something attributed to a speaker: a direct quotation (``direct``: the words in quotation marks)
+    or reported speech (``direct`` false: the content of "X said that …", "according to X, …").
+    ``text``/``start``/``end`` are the quoted words or the reported content; ``cue`` the words that
+    attribute it ("said", "according to"); ``source`` the words naming the speaker in the text ("she",
+    "a spokesman for the union"), whether or not they resolve to an entity; ``rule`` the name of the
+    rule that found it (documented in :mod:`kg.extract.quotes` and :mod:`kg.extract.reported`)."""
+
     key: str
     text: str
     start: int
@@ -173,6 +182,10 @@ class Quote:
     verb: str | None = None
     date: TimeValue | None = None
     hedge: str | None = None
+    direct: bool = True
+    cue: Span | None = None
+    source: Span | None = None
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,14 @@ class Ctx:
                 self._by_token.setdefault((m.seg, i), idx)
         return idx
 
+    def reindex_mentions(self) -> None:
+        """Rebuild the token index after mentions were removed from :attr:`mentions`."""
+        self._by_token.clear()
+        for idx, m in enumerate(self.mentions):
+            if m.seg >= 0:
+                for i in range(m.tok_start, m.tok_end):
+                    self._by_token.setdefault((m.seg, i), idx)
+
     def mention_at(self, seg: int, tok_i: int) -> RawMention | None:
         idx = self._by_token.get((seg, tok_i))
         return None if idx is None else self.mentions[idx]

@@ -3,8 +3,10 @@
 No coreference model can be downloaded, so a few documented rules resolve
 pronouns and definite descriptions to an entity already mentioned:
 
-* he/him/his/she/her: the most recent person; "he said" the most recent person who is the subject
-  of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is");
+* he/him/his/she/her: the most recent person of that gender (:func:`kg.extract.speech.gender_of_person`;
+  a person of unknown gender agrees with both); "he said" the most recent such person who is the
+  subject of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is"),
+  searched in the twelve sentences before;
 * a pronoun outside quotation marks does not refer to a name inside them;
 * it/its: the most recent organisation, group or place that is the head of
   its noun phrase (not a modifier as in "French-led");
@@ -17,7 +19,8 @@ pronouns and definite descriptions to an entity already mentioned:
 * "the country", "the city": the most recent country or city;
 * "government troops": the most recent "… government" group;
 * "the Treasurer", "the Foreign Minister": the one person of the segment named with that title
-  before ("Federal Treasurer Peter Costello", "the Treasurer, Peter Costello"; not "Shadow Treasurer").
+  before ("Federal Treasurer Peter Costello", "the Treasurer, Peter Costello"; not "Shadow Treasurer");
+  in lower case too when it is the subject of a verb of speech ("the president said").
 
 Candidates are searched in the current and the two previous sentences of
 the same segment. A resolved pronoun or description is recorded as a
@@ -32,6 +35,7 @@ from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
                                 ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
+from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,6 +48,7 @@ _NEUTER = {"it", "its", "itself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 _WINDOW = 2  # previous sentences searched
+_SPEAKER_WINDOW = 12  # previous sentences searched for the speaker of "he said"
 _MILITARY = {"army", "military", "troops", "troop", "forces", "force", "soldiers", "soldier"}
 
 
@@ -55,11 +60,11 @@ def _label_words(ctx: Ctx, m: RawMention) -> list[str]:
     return m.text.replace("’", "'").lower().split()
 
 
-def _candidates(ctx: Ctx, si: int, tok: "Token") -> list[RawMention]:
+def _candidates(ctx: Ctx, si: int, tok: "Token", window: int = _WINDOW) -> list[RawMention]:
     """Resolved mentions before ``tok`` in the window, most recent first."""
     sent_starts = ctx.sentence_starts(si)
     cur = bisect.bisect_right(sent_starts, tok.i) - 1
-    window_start = sent_starts[max(0, cur - _WINDOW)]
+    window_start = sent_starts[max(0, cur - window)]
     found = [
         m for m in ctx.mentions
         if m.seg == si and m.key and window_start <= m.tok_start and m.tok_end <= tok.i
@@ -99,6 +104,8 @@ def _reporting_subject(tok: "Token") -> "Token | None":
     clause = tok.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
         return None
+    if any(c.dep_ in ("aux", "auxpass") and c.i < tok.i for c in clause.children):
+        return None  # "vowed to isolate the group should it seize power": a conditional, not what was said
     subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
     return subj[0] if subj else None
 
@@ -159,18 +166,28 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
         if subj is not None and (ctx.mention_at(si, subj.i) is None or not ctx.mention_at(si, subj.i).key):
             return None
     if low in _MALE | _FEMALE:
+        gender = "male" if low in _MALE else "female"
+
+        def person(m: RawMention) -> bool:  # a person of the pronoun's gender, or of no known gender
+            return _is_person(ctx, m) and gender_of_person(ctx, m.key or "") in (None, gender)
+
         if tok.dep_ == "poss":
             subj = _clause_subject(tok)
             if subj is not None:
                 sm = ctx.mention_at(si, subj.i)
-                if sm is not None and sm.key and _is_person(ctx, sm):
+                if sm is not None and sm.key and person(sm):
                     return sm
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS:
-            # '"…," he said' after 'X says …': the last person reported speaking or acting
-            speaker = _pick(cands, lambda m: _is_person(ctx, m) and _reports(ctx, m), prefer_heads=False)
-            if speaker is not None:
-                return speaker
-        return _pick(cands, lambda m: _is_person(ctx, m), prefer_heads=False)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS:
+            # '"…," he said' after 'X says …': the last person of that gender reported speaking or
+            # acting, looked for further back than other pronouns: a speaker is often named paragraphs
+            # before their words go on
+            far = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok, _SPEAKER_WINDOW), quoted)
+            for pool in (cands, far):
+                speaker = _pick(pool, lambda m: person(m) and _reports(ctx, m), prefer_heads=False)
+                if speaker is not None:
+                    return speaker
+            return _pick(cands, person, prefer_heads=False) or _pick(far, person, prefer_heads=False)
+        return _pick(cands, person, prefer_heads=False)
     if (low in _NEUTER or low in _PLURAL) and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return None  # an object "it" / "them" refers to things as often as to entities: left alone
     reported = _reporting_subject(tok)
@@ -291,7 +308,8 @@ def _same_office(held: str, said: str) -> bool:
 
 def _resolve_title(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention] | None:
     """'the Treasurer' after 'Treasurer Peter Costello' or 'the Treasurer, Peter Costello'."""
-    if tok.lower_ not in ROLE_HEADS or tok.dep_ == "compound" or not tok.text[:1].isupper():
+    speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS  # "the president said"
+    if tok.lower_ not in ROLE_HEADS or tok.dep_ == "compound" or not (tok.text[:1].isupper() or speaks):
         return None
     dets = [c for c in tok.lefts if c.dep_ == "det"]
     if not dets or dets[0].lower_ != "the":

@@ -50,7 +50,8 @@ RULES = {
 }
 
 _PLACE_TYPES = {"Country", "City", "Place"}
-_SPEAKER_TYPES = {"Person", "Organization", "Country"}  # places do not speak: a "speaking place" is a NER error
+# places do not speak: a "speaking place" is a NER error; unnamed groups and documents do (kg.extract.sources)
+_SPEAKER_TYPES = {"Person", "Organization", "Country", "Group", "CreativeWork"}
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """From Documents to Extractions: parse headline and body with ``nlp.pipe``,
-then run the rules (mentions, resolution, coreference, roles, events,
-quotes, time) on each document."""
+then run the rules (mentions, resolution, coreference, unnamed sources, roles,
+events, quotes, reported speech, time) on each document."""
 from __future__ import annotations
 
 from collections import deque
@@ -13,8 +13,10 @@ from kg.extract.events import find_events
 from kg.extract.link import demonym_country
 from kg.extract.mentions import find_mentions
 from kg.extract.quotes import find_quotes
+from kg.extract.reported import find_reported
 from kg.extract.resolve import entities_of, resolve_mentions
 from kg.extract.roles import find_roles
+from kg.extract.sources import drop_silent_sources, find_sources
 from kg.extract.time import normalise
 from kg.types import Document, Extraction, Failure, TimeValue
 
@@ -68,9 +70,13 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     find_mentions(ctx)
     resolve_mentions(ctx)
     resolve_coreference(ctx)
+    source_relations = find_sources(ctx)
     relations, role_person = find_roles(ctx)
     events = find_events(ctx, role_person, document.published)
     quotes = find_quotes(ctx, role_person, document.published)
+    quotes += find_reported(ctx, role_person, document.published, quotes)
+    quotes = tuple(sorted(quotes, key=lambda q: (q.start, q.key)))
+    relations += drop_silent_sources(ctx, source_relations, quotes, events)
     times: list[TimeValue] = []
     attributes: set[tuple[str, str]] = set()
     for si, seg in enumerate(ctx.segments):

@@ -1,20 +1,33 @@
 """Direct quotations and their speakers.
 
 Quotation marks are paired in the text of each segment (:mod:`kg.extract.quotemarks`). The quote is
-the text between the marks, without a trailing comma.
+the text between the marks, without a trailing comma. Each quote names the rule that found its
+speaker (``Quote.rule``):
 
-The speaker is found from the reporting verb that governs the quotation
-(an ancestor of its words in the parse: "“…,” he said", "X said … “…”"), or
-else a reporting verb in the sentence that holds the closing mark; a
-subjectless participle ("…, saying “…”") takes the subject of the reporting
-verb above it; "according to X" names X. Pronoun subjects are resolved by
-coreference. The quote's date is the date attached to that verb.
+* ``quote-verb``: the verb of speech that governs the quotation in the parse (an ancestor of its
+  words: "“…,” he said", "X said … “…”", "she asked", "protesters chanted"); a subjectless
+  participle ("…, saying “…”") takes the subject of the verb of speech above it;
+* ``quote-naming-verb``: the subject of a naming verb the quotation completes ('X called the bill
+  "a surrender"', 'X describes the market as "shot to pieces"');
+* ``quote-sentence-verb``: else a verb of speech in the sentence that holds the closing mark, not
+  across a paragraph;
+* ``quote-sentence-before``: a quotation that is a sentence of its own, with no verb of speech, takes
+  the speaker the sentence before reports ("X says … . “…”");
+* ``quote-adjacent-name``: a name between the closing mark and a verb of speech, or right after the
+  verb, when the parse did not make it the verb's subject ('"…," Tulsa police Chief Ann Lee said',
+  '"…," Ann Lee, a lawyer, told me', '"…," said Ann Lee');
+* ``quote-according-to``: "according to X" in the sentence names X;
+* ``quote-run-on``: a quotation with no speaker named that runs straight into the next quotation takes
+  that one's speaker;
+* ``quote-continued``: one that opens the sentence right after another speaker's quotation and its
+  attribution continues it;
+* ``quote-unattributed``: none of these: a quotation with no speaker.
 
-With no verb of speech of its own, a quotation that is a sentence of its own takes the speaker the
-sentence before reports ("X says … . “…”"); one that runs straight into the next quotation takes
-that one's speaker; one that opens the sentence right after another speaker's quotation and its
-attribution continues it. The quote's evidence (``sentence_start``/``sentence_end``) reaches the
-sentence that names the speaker.
+Pronoun subjects are resolved by coreference (:mod:`kg.extract.coref`), unnamed sources ("a
+spokesman", "the report") by :mod:`kg.extract.sources`. The quote's cue is the verb of speech (or
+"according to"), its source the words naming the speaker, its date the date attached to the verb.
+The quote's evidence (``sentence_start``/``sentence_end``) reaches the sentence that names the
+speaker.
 
 A single quoted word, and a title or name in quotation marks that no verb of speech governs and
 nobody is said to speak ("“Moulin Rouge”", "“A Beautiful Mind”"), are not quotes.
@@ -30,12 +43,19 @@ from kg.extract.context import Ctx
 from kg.extract.events import according_to, date_of, hedge_of, speaker_of
 from kg.extract.lexicon import REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
-from kg.types import Quote
+from kg.extract.speech import BELIEF_VERBS, QUOTING_VERBS
+from kg.types import Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "source_span"]
+
+#: verbs of speech looked for in the sentence of a quotation none governs ("continue" and "read" only
+#: when they govern it: "the economy continued to grow" is no one speaking)
+_SENTENCE_VERBS = REPORTING_VERBS | (QUOTING_VERBS - {"continue", "read", "laugh"})
+#: verbs of speech, finding or quoting that govern a quotation in the parse ("he concluded: “…”")
+_GOVERNING_VERBS = REPORTING_VERBS | QUOTING_VERBS | BELIEF_VERBS
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -55,7 +75,7 @@ def _governing_verb(tokens: list["Token"]) -> "Token | None":
         for anc in tok.ancestors:
             if anc in tokens:
                 continue
-            if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in _GOVERNING_VERBS:
                 return anc
     for tok in tokens:  # the quotation is what the subject of a naming verb calls something
         head = tok.head
@@ -65,6 +85,53 @@ def _governing_verb(tokens: list["Token"]) -> "Token | None":
             return head
         if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in _NAMING_VERBS:
             return head.head
+    return None
+
+
+_SPEAKER_TYPES = frozenset({"Person", "Organization", "Country", "Group", "CreativeWork"})
+
+
+def _adjacent_name(ctx: Ctx, si: int, last: "Token") -> "tuple[Token, Arg] | None":
+    """The speaker named between a closing quotation mark and a verb of speech, or right after the
+    verb ('"…," Tulsa police Chief Ann Lee said Monday', '"…," Ann Lee, a lawyer, told me', '"…,"
+    said Ann Lee'), read from the words when the parse did not make the name the verb's subject.
+    ``last`` is the quotation's last token; returns (verb, speaker)."""
+    toks = ctx.tokens(si)
+    _, end = ctx.sentence_bounds(si, last.i)
+    i = last.i + 1
+    while i < end and (toks[i].is_punct and toks[i].text not in ("(", ")")):
+        i += 1  # the closing mark and a comma
+    window = toks[i:min(end, i + 25)]
+    verb_at = next((k for k, t in enumerate(window) if t.pos_ == "VERB" and not ctx.covered(si, t.i)), None)
+    if verb_at is None or window[verb_at].lemma_.lower() not in _SENTENCE_VERBS | BELIEF_VERBS:
+        return None  # no verb, or another verb first (a verb inside a name is a tagging slip: 'Tulsa')
+    verb = window[verb_at]
+
+    def speaker_at(k: int) -> Arg | None:
+        m = ctx.mention_at(si, window[k].i)
+        if m is None or not m.key or str(ctx.entity_info.get(m.key, {}).get("type")) not in _SPEAKER_TYPES:
+            return None
+        return Arg(m.key, m.text, m.start, m.end)
+
+    before = window[:verb_at]
+    if any(t.text in QUOTE_MARKS for t in before):
+        return None
+    if before:
+        comma = next((k for k, t in enumerate(before) if t.text == ","), None)
+        if comma is not None and before[-1].text != ",":
+            return None  # '"…," X, who …, said': the name is not next to the verb and no apposition closes
+        span = range(comma - 1, -1, -1) if comma is not None else range(len(before) - 1, -1, -1)
+        for k in span:
+            found = speaker_at(k)
+            if found is not None:
+                return verb, found
+        return None
+    for k in range(verb_at + 1, min(len(window), verb_at + 6)):  # '"…," said Ann Lee'
+        if window[k].text in (",", ".") or window[k].text in QUOTE_MARKS:
+            break
+        found = speaker_at(k)
+        if found is not None:
+            return verb, found
     return None
 
 
@@ -89,6 +156,42 @@ def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[To
     return None
 
 
+def source_span(ctx: Ctx, si: int, verb: "Token") -> Span | None:
+    """The words naming who speaks through ``verb``: its subject's phrase ("she", "a spokesman for the
+    union"), the agent of a passive ("by the ministry"), the object of "according to"; None when the
+    verb has none of its own ("…, saying")."""
+    if verb.lower_ == "according" and verb.i + 1 < len(verb.doc):
+        heads = [c for c in verb.doc[verb.i + 1].children if c.dep_ == "pobj"]
+    else:
+        heads = [c for c in verb.children if c.dep_ == "nsubj"] or [
+            o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if not heads:
+        return None
+    head = heads[0]
+    m = ctx.mention_at(si, head.i)
+    if m is not None and m.key:
+        return Span(m.start, m.end, m.text)
+    first, last = noun_phrase_with_det(head)
+    start, end = ctx.char_span(si, first, last)
+    return Span(start, end, ctx.document.text[start:end])
+
+
+def noun_phrase_with_det(head: "Token") -> tuple["Token", "Token"]:
+    """First and last token of the noun phrase headed by ``head``, with its article and modifiers,
+    without clauses or appositions after it."""
+    lefts = [t for t in head.lefts if t.dep_ not in ("punct", "cc")]
+    first = min((t.left_edge for t in lefts), key=lambda t: t.i) if lefts else head
+    last = head
+    for r in head.rights:
+        if r.dep_ == "prep" and r.i == last.i + 1:
+            last = max(r.subtree, key=lambda t: t.i)
+        else:
+            break
+    while last.i > head.i and last.is_punct:
+        last = head.doc[last.i - 1]
+    return first, last
+
+
 def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None) -> tuple[Quote, ...]:
     text = ctx.document.text
     result: list[Quote] = []
@@ -106,31 +209,56 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             if not inside:
                 continue
             verb = _governing_verb(inside)
-            if verb is None:
+            rule = "quote-unattributed"
+            if verb is not None:
+                rule = "quote-naming-verb" if verb.lemma_.lower() in _NAMING_VERBS else "quote-verb"
+            else:
                 after = inside[-1].i + 1
                 close_tok = doc[after] if after < len(doc) else inside[-1]
                 verbs = [t for t in ctx.sentence_tokens(si, close_tok.i)
-                         if t.pos_ == "VERB" and t.lemma_.lower() in REPORTING_VERBS and not (q_start <= t.idx < q_end)
+                         if t.pos_ == "VERB" and t.lemma_.lower() in _SENTENCE_VERBS and not (q_start <= t.idx < q_end)
                          and "\n" not in doc.text[min(t.idx, q_end):max(t.idx, q_start)]]  # not across a paragraph
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
+                if verb is not None:
+                    rule = "quote-sentence-verb"
             speaker = speaker_of(args, verb) if verb is not None else None
+            source = source_span(ctx, si, verb) if verb is not None else None
             before = None  # the sentence before, when it names the speaker
             if verb is None:
                 found = _reported_before(ctx, si, args, inside[0])
                 if found is not None:
                     verb, speaker, before = found
+                    rule = "quote-sentence-before"
+                    source = Span(speaker.start, speaker.end, speaker.text)
             if verb is None and _is_title(text[start:end]):
                 titles.add(key)
             when = date_of(ctx, si, verb, published)[0] if verb is not None else None
             hedge = None
+            cue_tok = verb
             if speaker is None:
                 acc = according_to(args, inside[-1])
                 if acc is not None:
-                    speaker, hedge = acc[1], "according to"
+                    cue_tok, speaker, hedge = acc[0], acc[1], "according to"
+                    rule = "quote-according-to"
+                    source = Span(speaker.start, speaker.end, speaker.text)
             elif verb is not None:
                 hedge = hedge_of(ctx, si, verb)
                 if hedge not in ("reportedly", "allegedly"):
                     hedge = None
+            if speaker is None and (source is None or verb is None or verb.i < inside[-1].i):
+                adjacent = _adjacent_name(ctx, si, inside[-1])
+                if adjacent is not None:
+                    verb, speaker = adjacent
+                    cue_tok, rule, hedge = verb, "quote-adjacent-name", None
+                    source = Span(speaker.start, speaker.end, speaker.text)
+                    when = date_of(ctx, si, verb, published)[0]
+            if speaker is None and source is None:
+                rule, cue_tok = "quote-unattributed", None
+            cue = None
+            if cue_tok is not None:
+                c_start, c_end = ctx.char_span(si, cue_tok, cue_tok.doc[cue_tok.i + 1] if hedge == "according to"
+                                               else cue_tok)
+                cue = Span(c_start, c_end, text[c_start:c_end])
             sent_idx = ctx.sentence_of(si, inside[0])
             sent = ctx.sentences[sent_idx]
             s_start = min(sent.start, start) if before is None else before
@@ -146,9 +274,9 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                 speaker=speaker.entity if speaker else None,
                 verb=verb.lemma_.lower() if verb is not None and speaker is not None and hedge != "according to"
                 else ("according to" if hedge == "according to" else None),
-                date=when, hedge=hedge,
+                date=when, hedge=hedge, direct=True, cue=cue, source=source, rule=rule,
             ))
-        result += [q for q in _continued(_run_on(quotes, text), text) if q.speaker is not None or q.key not in titles]
+        result += [q for q in _run_on(_continued(quotes, text), text) if q.speaker is not None or q.key not in titles]
     return tuple(result)
 
 
@@ -165,9 +293,11 @@ def _is_title(quoted: str) -> bool:
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 
 
-def _speaker_of_other(q: Quote, other: Quote, start: int, end: int) -> Quote:
-    """``q`` with the speaker, verb, date and hedge of ``other``, its evidence widened to [start, end)."""
-    return replace(q, speaker=other.speaker, verb=other.verb, date=other.date, hedge=other.hedge,
+def _speaker_of_other(q: Quote, other: Quote, start: int, end: int, rule: str) -> Quote:
+    """``q`` with the speaker, verb, date, hedge, cue and source of ``other``, its evidence widened to
+    [start, end), found by ``rule``."""
+    return replace(q, speaker=other.speaker, verb=other.verb, date=other.date, hedge=other.hedge, cue=other.cue,
+                   source=other.source, rule=rule,
                    sentence_start=min(start, q.sentence_start), sentence_end=max(end, q.sentence_end))
 
 
@@ -179,9 +309,9 @@ def _continued(quotes: list[Quote], text: str) -> list[Quote]:
     out = list(quotes)
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
-        if q.speaker is None and prev.speaker is not None and prev.sentence_end <= q.start \
+        if q.speaker is None and q.source is None and prev.speaker is not None and prev.sentence_end <= q.start \
                 and all(c.isspace() or c in QUOTE_MARKS for c in text[prev.sentence_end:q.start]):
-            out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end)
+            out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end, "quote-continued")
     return out
 
 
@@ -193,9 +323,9 @@ def _run_on(quotes: list[Quote], text: str) -> list[Quote]:
     for i in range(len(out) - 2, -1, -1):
         q, nxt = out[i], out[i + 1]
         between = text[q.end:nxt.start]
-        if q.speaker is None and nxt.speaker is not None and all(c.isspace() or c in QUOTE_MARKS or c in ".,"
-                                                                for c in between):
-            out[i] = _speaker_of_other(q, nxt, q.sentence_start, nxt.sentence_end)
+        if q.speaker is None and q.source is None and nxt.speaker is not None and all(
+                c.isspace() or c in QUOTE_MARKS or c in ".," for c in between):
+            out[i] = _speaker_of_other(q, nxt, q.sentence_start, nxt.sentence_end, "quote-run-on")
     return out
 
 

@@ -37,6 +37,8 @@ CLASS_OF = {
     "Place": SCHEMA.Place,
     "Event": SCHEMA.Event,
     "Thing": SCHEMA.Thing,
+    "Group": KG.Group,  # unnamed sources: "officials", "analysts"
+    "CreativeWork": SCHEMA.CreativeWork,  # documents that say something: "the report", "the ruling"
 }
 _DATATYPE = {"date": XSD.date, "gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "duration": XSD.duration}
 _ROLE_PROPERTY = {
@@ -139,6 +141,18 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         for s in x.sentences[bisect_right(ends, qt.sentence_start):bisect_left(starts, qt.sentence_end)]:
             if s.index != qt.sentence:
                 yield q(node, PROV.wasDerivedFrom, sent_iri[s.index])
+        yield q(node, KG.direct, Literal("true" if qt.direct else "false", datatype=XSD.boolean))
+        if qt.rule:
+            yield q(node, KG.rule, Literal(qt.rule))
+        for prop, span in ((KG.cue, qt.cue), (KG.sourceText, qt.source)):
+            if span is not None:  # the words of attribution, the words naming the speaker: NIF strings
+                sn = iris.span(d.id, span.start, span.end)
+                yield q(node, prop, sn)
+                yield q(sn, RDF.type, NIF.String)
+                yield q(sn, NIF.referenceContext, doc)
+                yield q(sn, NIF.beginIndex, _int(span.start))
+                yield q(sn, NIF.endIndex, _int(span.end))
+                yield q(sn, NIF.anchorOf, Literal(span.text))
         if qt.speaker:
             speaker = iris.entity(qt.speaker)
             yield q(node, KG.speaker, speaker)

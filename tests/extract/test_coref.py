@@ -2,6 +2,11 @@
 import pytest
 
 
+def quoted(x):
+    """The direct quotations of an extraction (reported statements aside)."""
+    return [q for q in x.quotes if q.direct]
+
+
 def kinds(x, label):
     e = next(e for e in x.entities if e.label == label)
     return [(m.text, m.kind) for m in e.mentions if m.kind in ("pronoun", "description")]
@@ -57,7 +62,7 @@ def test_a_title_that_is_not_the_same_office(extract_text, second):
 
 def speakers(x):
     labels = {e.key: e.label for e in x.entities}
-    return [labels.get(q.speaker) for q in x.quotes]
+    return [labels.get(q.speaker) for q in quoted(x)]
 
 
 def test_he_said_after_a_quote_is_not_a_name_inside_it(extract_text):

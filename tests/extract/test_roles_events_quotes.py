@@ -1,6 +1,11 @@
 """Roles, events and quotes on short texts written for these tests."""
 
 
+def quoted(x):
+    """The direct quotations of an extraction (reported statements aside)."""
+    return [q for q in x.quotes if q.direct]
+
+
 def roles(x):
     labels = {e.key: e.label for e in x.entities}
     return {(labels[r.subject], r.role, labels[r.object]) for r in x.relations}
@@ -25,7 +30,7 @@ def test_role_without_organisation_is_not_kept(extract_text):
 def test_quote_with_pronoun_speaker_and_date(extract_text):
     text = ("Prime Minister Anna Berg spoke on Tuesday. “We will not give in,” she said Tuesday.")
     x = extract_text(text, published="2024-03-06")
-    q = [q for q in x.quotes if q.text.startswith("We will not")][0]
+    q = [q for q in quoted(x) if q.text.startswith("We will not")][0]
     labels = {e.key: e.label for e in x.entities}
     assert labels[q.speaker] == "Anna Berg"
     assert q.date.value == "2024-03-05"
@@ -35,7 +40,7 @@ def test_quote_with_pronoun_speaker_and_date(extract_text):
 def test_according_to_names_the_speaker(extract_text):
     x = extract_text("The army moved north to “secure the border,” according to the Interior Ministry.")
     labels = {e.key: e.label for e in x.entities}
-    assert [labels.get(q.speaker) for q in x.quotes] == ["Interior Ministry"]
+    assert [labels.get(q.speaker) for q in quoted(x)] == ["Interior Ministry"]
 
 
 def test_meeting_participants_from_coordinated_list(extract_text):
@@ -60,7 +65,7 @@ def test_quote_over_two_sentences_and_straight_quotes(extract_text):
             "Fans cheered.")
     x = extract_text(text, published="2024-03-06")
     labels = {e.key: e.label for e in x.entities}
-    q = [q for q in x.quotes if q.text.startswith("We played well")]
+    q = [q for q in quoted(x) if q.text.startswith("We played well")]
     assert q and labels.get(q[0].speaker) == "Marta Silva"
     assert q[0].text == "We played well. We will win the next one"
     assert text[q[0].start:q[0].end] == q[0].text
@@ -123,7 +128,7 @@ def test_a_form_of_address_is_not_part_of_the_name(extract_text):
                      'said. Mrs Pettigrew, who lives nearby, was not told.')
     labels = {e.label for e in x.entities if e.type == "Person"}
     assert "Jane Marlow" in labels and "Pettigrew" in labels and not any(l.startswith(("Ms ", "Mrs ")) for l in labels)
-    assert [q.speaker for q in x.quotes] == [next(e.key for e in x.entities if e.label == "Jane Marlow")]
+    assert [q.speaker for q in quoted(x)] == [next(e.key for e in x.entities if e.label == "Jane Marlow")]
 
 
 def test_a_surname_with_a_particle_is_the_person_named_in_full(extract_text):
@@ -142,7 +147,7 @@ def test_a_name_coordinated_with_a_person_is_a_person(extract_text):
 def test_a_title_in_quotation_marks_is_not_a_quote(extract_text):
     x = extract_text('The film "A River of Stars" won two awards. Critics called it "slow and far too long". '
                      '"We Shall Return," the minister said.')
-    assert sorted(q.text for q in x.quotes) == ["We Shall Return", "slow and far too long"]
+    assert sorted(q.text for q in quoted(x)) == ["We Shall Return", "slow and far too long"]
 
 
 def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
@@ -150,12 +155,12 @@ def test_quotation_over_paragraphs_reopened_without_closing(extract_text):
     text = ('Coach Rita Moreno defended the team on Sunday. "There was no time to rest. '
             '"We had three games in a week and we still won two," she said. Fans were happy.')
     x = extract_text(text)
-    assert sorted(q.text for q in x.quotes) == ["There was no time to rest.",
+    assert sorted(q.text for q in quoted(x)) == ["There was no time to rest.",
                                                 "We had three games in a week and we still won two"]
-    assert not [q for q in x.quotes if "she said" in q.text or "Fans" in q.text]
+    assert not [q for q in quoted(x) if "she said" in q.text or "Fans" in q.text]
     labels = {e.key: e.label for e in x.entities}
-    assert [labels.get(q.speaker) for q in x.quotes] == ["Rita Moreno", "Rita Moreno"]  # the first runs on
-    first = min(x.quotes, key=lambda q: q.start)
+    assert [labels.get(q.speaker) for q in quoted(x)] == ["Rita Moreno", "Rita Moreno"]  # the first runs on
+    first = min(quoted(x), key=lambda q: q.start)
     assert "she said" in text[first.sentence_start:first.sentence_end]  # its evidence names the speaker
 
 
@@ -164,8 +169,8 @@ def test_quotation_after_a_sentence_that_reports_its_speaker(extract_text):
             '"Certainly pay matters, but the key issue is safety." Talks resume on Monday.')
     x = extract_text(text)
     labels = {e.key: e.label for e in x.entities}
-    assert [(labels.get(q.speaker), q.verb) for q in x.quotes] == [("Geoff Marsh", "say")]
-    q = x.quotes[0]
+    assert [(labels.get(q.speaker), q.verb) for q in quoted(x)] == [("Geoff Marsh", "say")]
+    q = quoted(x)[0]
     assert text[q.sentence_start:q.sentence_end].startswith("Union organiser Geoff Marsh says")
 
 
@@ -188,12 +193,14 @@ def test_quotation_continuing_after_the_attribution(extract_text):
     text = ('"We will rebuild the stadium," Mayor Lena Ortiz said. "It will take two years and the city will '
             'pay for it." Work starts in May. "Nobody asked us," a resident complained.')
     x = extract_text(text)
-    by_text = {q.text[:10]: q for q in x.quotes}
+    by_text = {q.text[:10]: q for q in quoted(x)}
     labels = {e.key: e.label for e in x.entities}
     assert labels.get(by_text["It will ta"].speaker) == "Lena Ortiz"
     cont = by_text["It will ta"]
     assert "Lena Ortiz said" in text[cont.sentence_start:cont.sentence_end]  # the evidence names her
-    assert by_text["Nobody ask"].speaker is None  # another sentence in between: not a continuation
+    # another sentence in between: not a continuation; the unnamed resident is a node of its own
+    assert labels.get(by_text["Nobody ask"].speaker) == "resident"
+    assert by_text["Nobody ask"].source.text == "a resident"
 
 
 def test_statements_are_acts_of_speaking_by_the_speaker(extract_text):
@@ -255,15 +262,16 @@ _STRIKE = ("Workers at a car plant in Sunderland will strike next month after pa
 def test_a_verb_of_speech_in_the_next_paragraph_is_not_the_quotations(extract_text):
     x = extract_text(_STRIKE)
     labels = {e.key: e.label for e in x.entities}
-    by_text = {q.text[:10]: labels.get(q.speaker) for q in x.quotes}
+    by_text = {q.text[:10]: labels.get(q.speaker) for q in quoted(x)}
     assert by_text["The compan"] == "Sharon Graham"  # continues her quotation; not "The company said" below
-    assert by_text["We have ma"] is None  # an unnamed spokeswoman
+    assert by_text["We have ma"] == "spokeswoman"  # an unnamed spokeswoman, a node of her own
 
 
 def test_the_company_is_not_a_union_or_a_ministry(extract_text):
     x = extract_text(_STRIKE)
+    types = {e.key: (e.type, e.label) for e in x.entities}
     made = [p for e in x.events if e.trigger.text == "said" for p in e.participants if p.text == "The company"]
-    assert all(p.entity is None for p in made)
+    assert made and all(types.get(p.entity) == ("Organization", "company") for p in made)  # unnamed, its own node
 
 
 def test_its_before_a_title_names_the_organisation(extract_text):
@@ -290,7 +298,7 @@ def test_naming_verbs_quote_their_subject(extract_text):
     x = extract_text('Senator Rosa Vane called the bill "a surrender to the banks". '
                      'Analyst Tom Ames described the market as "shot to pieces".')
     labels = {e.key: e.label for e in x.entities}
-    said = {q.text: (labels.get(q.speaker), q.verb) for q in x.quotes}
+    said = {q.text: (labels.get(q.speaker), q.verb) for q in quoted(x)}
     assert said["a surrender to the banks"] == ("Rosa Vane", "call")
     assert said["shot to pieces"] == ("Tom Ames", "describe")
 

@@ -1,0 +1,200 @@
+"""Reported speech: what a source is said to have said, found or believed, in the reporter's words.
+
+Each statement is a :class:`~kg.types.Quote` with ``direct`` false: its text is the content (the
+that-clause, the complement, the sentence around "according to X"), its cue the words of
+attribution, its source the words naming who speaks and its speaker the entity they resolve to
+(names, pronouns and descriptions by :mod:`kg.extract.coref`, unnamed sources by
+:mod:`kg.extract.sources`). The rules, by the name each statement carries in ``Quote.rule``:
+
+* ``reported-clause``: a verb of saying, finding or believing (:data:`kg.extract.speech.ATTRIBUTION_VERBS`
+  less verbs that only introduce quotations) with a content clause: "X said (that) …", "… , X said",
+  "the study found that …", "X told reporters that …", "X warned that …"; a subjectless participle
+  ("…, adding that …") has the subject of the verb above it;
+* ``reported-according-to``: "according to X, …" and "…, according to X": the rest of the sentence;
+* ``reported-infinitive``: a verb of promising or refusing with a to-clause: "X vowed to …", "X
+  refused to …", "X urged Y to …".
+
+Precision comes first; a statement is left out when
+
+* its verb is negated ("did not say that"), conditional ("if he says that"), an infinitive ("to
+  say that") or inside quotation marks (the words of someone quoted);
+* its source is "I", "we" or "you", or names no one ("it is said that");
+* no speaker and no words naming one are found;
+* its content is shorter than three words, or a direct quotation found already covers half of it
+  (the quotation is the record of those words; a content that only partly quotes, a mixed quotation,
+  is one statement with its quoted part).
+
+The hedge is a hedge word on the verb ("reportedly said"), "according to" for that rule, and
+"alleged" for verbs of claiming (claim, allege), by which the reporter keeps a distance.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kg.extract.args import Arg, Args
+from kg.extract.context import Ctx
+from kg.extract.events import date_of, speaker_of
+from kg.extract.lexicon import HEDGES, REPORTING_VERBS
+from kg.extract.quotes import source_span
+from kg.extract.speech import BELIEF_VERBS
+from kg.types import Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_reported", "CLAUSE_VERBS", "INFINITIVE_VERBS"]
+
+#: verbs whose content clause is reported speech or a reported finding or belief
+CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
+#: verbs whose to-clause is what the source promised, refused or urged
+INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge".split())
+_FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
+_CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
+_CLAIM_VERBS = frozenset({"claim", "allege"})
+_EDGE = " \t\n,;:.—–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    while start < end and text[start] in _EDGE:
+        start += 1
+    return start, end
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _unrealised(verb: "Token") -> bool:
+    """A verb of speech that reports no act: negated, conditional, an infinitive, a bare participle."""
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True
+    deps = {c.dep_ for c in kids}
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "amod", "acl") and not {"aux", "auxpass", "nsubj"} & deps
+
+
+def _first_person(verb: "Token") -> bool:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].lower_ in _FIRST_PERSON
+
+
+def _hedge(verb: "Token") -> str | None:
+    word = next((c.lower_ for c in verb.children if c.lower_ in HEDGES), None)
+    if word is None and verb.lemma_.lower() in _CLAIM_VERBS:
+        return "alleged"
+    return word
+
+
+class _Statements:
+    """Collects one segment's statements, skipping those a direct quotation already records."""
+
+    def __init__(self, ctx: Ctx, si: int, quotes: tuple[Quote, ...], published: date | None) -> None:
+        self.ctx, self.si, self.published = ctx, si, published
+        self.quotes = quotes
+        self.out: dict[str, Quote] = {}
+
+    def add(self, rule: str, cue_first: "Token", cue_last: "Token", start: int, end: int,
+            speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None) -> None:
+        ctx, text = self.ctx, self.ctx.document.text
+        start, end = _trim(text, start, end)
+        if len(text[start:end].split()) < 3 or (speaker is None and source is None):
+            return
+        if any(max(0, min(end, q.end) - max(start, q.start)) * 2 >= end - start for q in self.quotes):
+            return  # a direct quotation records these words
+        c_start, c_end = ctx.char_span(self.si, cue_first, cue_last)
+        sent_idx = ctx.sentence_of(self.si, cue_first)
+        if sent_idx < 0:
+            return
+        sent = ctx.sentences[sent_idx]
+        key = f"{ctx.document.id}/s{start}-{c_start}"
+        when = date_of(ctx, self.si, verb, self.published)[0] if verb is not None else None
+        self.out[key] = Quote(
+            key=key, text=text[start:end], start=start, end=end, sentence=sent_idx,
+            sentence_start=min(sent.start, start), sentence_end=max(sent.end, end),
+            speaker=speaker.entity if speaker is not None else None,
+            verb=verb.lemma_.lower() if verb is not None else "according to",
+            date=when, hedge=hedge, direct=False, cue=Span(c_start, c_end, text[c_start:c_end]),
+            source=source if source is not None else (Span(speaker.start, speaker.end, speaker.text)
+                                                      if speaker is not None else None),
+            rule=rule)
+
+
+def _clause_span(ctx: Ctx, si: int, clause: "Token") -> tuple[int, int]:
+    toks = list(clause.subtree)
+    return ctx.char_span(si, toks[0], toks[-1])
+
+
+def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None,
+                  quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Reported statements of every segment, in text order (``direct`` false)."""
+    result: list[Quote] = []
+    for si, seg in enumerate(ctx.segments):
+        args = Args(ctx, si, role_person)
+        quoted = ctx.quotations(si)
+        found = _Statements(ctx, si, quotes, published)
+        for tok in ctx.tokens(si):
+            if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in CLAUSE_VERBS and lemma not in INFINITIVE_VERBS:
+                continue
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []
+            comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] \
+                if lemma in INFINITIVE_VERBS and not clauses else []
+            if not (clauses or comps) or _unrealised(tok) or _first_person(tok):
+                continue
+            speaker = speaker_of(args, tok)
+            source = source_span(ctx, si, tok)
+            if source is not None and source.text.lower() in _FIRST_PERSON | {"it", "this", "that", "there"}:
+                continue
+            for clause in clauses:
+                start, end = _clause_span(ctx, si, clause)
+                found.add("reported-clause", tok, tok, start, end, speaker, source, tok, _hedge(tok))
+            if comps:
+                start, end = _clause_span(ctx, si, comps[0])
+                obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
+                if obj:  # "urged Congress to act": who is urged belongs to the content
+                    start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
+                found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok))
+        _according_to(ctx, si, args, quoted, found)
+        result.extend(found.out.values())
+    return tuple(sorted(result, key=lambda q: (q.start, q.key)))
+
+
+def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
+    """'According to X, …' and '…, according to X': the sentence on the other side of the phrase."""
+    toks = ctx.tokens(si)
+    for tok in toks:
+        if tok.lower_ != "according" or tok.i + 1 >= len(toks) or toks[tok.i + 1].lower_ != "to" \
+                or _inside(quoted, tok.idx):
+            continue
+        to = toks[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        if not pobj:
+            continue
+        ents = [a for a in args.entities(pobj[0]) if a.entity is not None]
+        speaker = ents[0] if len(ents) == 1 else None
+        if speaker is not None and str(ctx.entity_info.get(speaker.entity or "", {}).get("type")) in (
+                "City", "Place"):
+            speaker = None
+        source = source_span(ctx, si, tok)
+        if source is not None and source.text.lower() in _FIRST_PERSON:
+            continue
+        first_i, end_i = ctx.sentence_bounds(si, tok.i)
+        phrase_last = max(max(pobj[0].subtree, key=lambda t: t.i).i, to.i)
+        before = (toks[first_i], toks[tok.i - 1]) if tok.i > first_i else None
+        after = (toks[phrase_last + 1], toks[end_i - 1]) if phrase_last + 1 < end_i else None
+        sides = [s for s in (before, after) if s is not None]
+        if not sides:
+            continue
+        spans = [ctx.char_span(si, a, b) for a, b in sides]
+        start, end = max(spans, key=lambda se: se[1] - se[0])
+        found.add("reported-according-to", tok, to, start, end, speaker, source, None, "according to")

@@ -1,0 +1,249 @@
+"""Sources of statements that are not named entities, and descriptions of named ones.
+
+The subject of a verb of attribution ("… said", "… found", "… reads"), the agent of a passive one
+("was announced by …") and the object of "according to" name who or what a statement comes from.
+When no name, pronoun or description already resolved there (:mod:`kg.extract.coref`), this stage
+reads the noun phrase:
+
+* ``description-person``: a definite description for a person ("the New York businessman", "the
+  34-year-old mother of three") is the one person named in the three sentences before (outside
+  quotation marks), of the description's gender when it has one;
+* ``unnamed-source``: otherwise a phrase whose head noun names a kind of speaker becomes a node of
+  its own in the document, with the phrase (less its article) as label: a person ("a spokesman for
+  Disney", "one student", "a source": Person), several people ("officials", "analysts",
+  "protesters": ``Group``), a body ("the union", "the newspaper": Organization) or a document
+  ("the report", "the ruling", "the letter": ``CreativeWork``). "The source" after "a source" is the
+  same node; an indefinite phrase ("a source", "another source") is a new one each time. A person
+  linked by "for", "at", "of", "with", a possessive or a name before it ("a spokesman for X", "X's
+  lawyer", "a Pentagon official") holds the role of its head noun in that organisation (an
+  ``org:Membership``); a group keeps the organisation in its label only ("officials at X").
+
+A nationality or group of people by origin ("Englishmen", "Mexicans") is never a source, nor is a
+word for people in general ("people", "everyone"), a phrase with a name in apposition ("its director,
+Ann Lee," is Ann Lee) or bodies named before ("the companies said").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.context import Ctx, RawMention
+from kg.extract.link import demonym_country
+from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, person_noun_gender
+from kg.types import Event, Quote, Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["drop_silent_sources", "find_sources", "source_class", "speech_subjects"]
+
+#: head nouns (lemmas) of a single person who speaks
+_PERSON_SOURCES = frozenset(
+    """
+    spokesman spokeswoman spokesperson official aide adviser advisor source lawyer attorney analyst expert
+    economist historian professor scientist researcher witness resident friend neighbor neighbour narrator
+    announcer mother father son daughter wife husband brother sister doctor nurse teacher student
+    strategist consultant insider staffer operative employee worker officer agent investigator prosecutor
+    judge lawmaker senator congressman congresswoman representative critic supporter voter observer
+    commentator columnist reporter correspondent editor author writer pollster manager director executive
+    chairman chairwoman president secretary governor mayor minister ambassador diplomat leader chief
+    candidate nominee member businessman businesswoman man woman person owner founder activist organizer
+    organiser protester demonstrator veteran survivor victim relative parent spokesmen official
+    """.split()
+)
+#: head nouns (lemmas) of a body that speaks as one
+_ORG_SOURCES = frozenset(
+    """
+    union newspaper paper magazine network channel station website site committee campaign company firm
+    agency department ministry court government administration council commission board panel office
+    organization organisation group party team bank fund institute foundation association coalition
+    police embassy army military
+    """.split()
+)
+#: head nouns (lemmas) of a document or record that says something
+_WORK_SOURCES = frozenset(
+    """
+    report ruling letter article book study poll survey ad advertisement statement memo memorandum document
+    analysis editorial filing lawsuit complaint opinion decision review piece post tweet video email
+    release finding record audit transcript column indictment affidavit order verdict summary data
+    chart estimate projection forecast assessment investigation inquiry paper website page note message
+    brief motion bill law
+    """.split()
+)
+#: words for people in general, never a source of their own
+_EVERYONE = frozenset("people everyone everybody someone somebody anyone anybody nobody one other others".split())
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three", "few"})
+_LINK_PREPS = frozenset({"for", "at", "of", "with", "from", "in", "to"})
+_LINKED_TYPES = frozenset({"Organization"})
+
+
+def source_class(head: "Token") -> str | None:
+    """The class of an unnamed source headed by ``head``: Person, Group, Organization, CreativeWork
+    or None when the noun names no kind of speaker."""
+    lemma = head.lemma_.lower()
+    low = head.lower_
+    plural = head.tag_ in ("NNS", "NNPS") and low != lemma
+    if lemma in _EVERYONE or low in _EVERYONE:
+        return None
+    if lemma in _PERSON_SOURCES:
+        return "Group" if plural else "Person"
+    if lemma in _ORG_SOURCES:
+        return "Group" if plural else "Organization"
+    if lemma in _WORK_SOURCES:
+        return "CreativeWork"
+    return None
+
+
+def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
+    """(verb or 'according', head token of who speaks) of every attribution in segment ``si``: the
+    subject of a verb of attribution, the agent of a passive one, the object of "according to"."""
+    toks = ctx.tokens(si)
+    for tok in toks:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj:
+                subj = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if subj:
+                yield tok, subj[0]
+        elif tok.lower_ == "according" and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "to":
+            pobj = [c for c in toks[tok.i + 1].children if c.dep_ == "pobj"]
+            if pobj:
+                yield tok, pobj[0]
+
+
+def _phrase(head: "Token") -> tuple["Token", "Token"]:
+    """First and last token of the source phrase headed by ``head``: its modifiers and a prepositional
+    phrase after it ("a spokesman for the union"), not a relative clause or an apposition."""
+    doc = head.doc
+    lefts = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep")]
+    first = min((t.left_edge for t in lefts), key=lambda t: t.i) if lefts else head
+    last = head
+    for r in head.rights:
+        if r.dep_ == "prep" and r.lower_ in _LINK_PREPS and r.i == last.i + 1:
+            last = max(r.subtree, key=lambda t: t.i)
+        elif r.dep_ in ("compound", "nummod", "amod") and r.i == last.i + 1:
+            last = r
+        else:
+            break
+    while last.i > head.i and (last.is_punct or last.dep_ == "cc"):
+        last = doc[last.i - 1]
+    return first, last
+
+
+def _label(words: list["Token"]) -> str:
+    """The phrase without its article or quantifier: "a spokesman for X" -> "spokesman for X"."""
+    while words and (words[0].lower_ in _INDEFINITE | {"the", "this", "that", "these", "those"} or words[0].is_punct):
+        words = words[1:]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _linked(ctx: Ctx, si: int, head: "Token", first: "Token", last: "Token") -> list[str]:
+    """Entity keys of the organisations or countries a source phrase ties its head to."""
+    found: list[str] = []
+    for t in head.doc[first.i:last.i + 1]:
+        m = ctx.mention_at(si, t.i)
+        if m is None or not m.key or str(ctx.entity_info.get(m.key, {}).get("type")) not in _LINKED_TYPES:
+            continue
+        attach = t
+        while attach.i != head.i and attach.head.i != attach.i and attach.dep_ in ("compound", "pobj", "poss", "prep",
+                                                                                   "amod", "case", "det", "nmod"):
+            attach = attach.head
+        if attach.i == head.i and m.key not in found:
+            found.append(m.key)
+    return found
+
+
+def _recent_person(ctx: Ctx, si: int, head: "Token", gender: str | None) -> RawMention | None:
+    """The one person named in the three sentences before ``head`` (names outside quotation marks,
+    of ``gender`` when known), or None when there is none or more than one."""
+    starts = ctx.sentence_starts(si)
+    k = max(0, sum(1 for s in starts if s <= head.i) - 4)
+    window = starts[k]
+    quoted = ctx.quotations(si)
+    off = ctx.segments[si].offset
+    found: dict[str, RawMention] = {}
+    for m in ctx.mentions:
+        if m.seg != si or not m.key or m.kind not in ("name", "surname") or not (window <= m.tok_start < head.i):
+            continue
+        if str(ctx.entity_info.get(m.key, {}).get("type")) != "Person":
+            continue
+        if any(s <= m.start - off < e for s, e in quoted):
+            continue
+        if gender is not None and gender_of_person(ctx, m.key) not in (None, gender):
+            continue
+        found.setdefault(m.key, m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
+    """Add a mention (and, for an unnamed source, an entity) for each source phrase of an attribution
+    that no earlier stage resolved; return the memberships of unnamed sources."""
+    relations: list[Relation] = []
+    doc_id = ctx.document.id
+    last_of_head: dict[str, str] = {}  # head lemma -> key of the last unnamed source with it
+    for si in range(len(ctx.segments)):
+        for _verb, head in speech_subjects(ctx, si):
+            if ctx.covered(si, head.i) or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
+                continue
+            if head.pos_ == "PROPN" or demonym_country(head.text) is not None:
+                continue  # a name the NER left out, or "Englishmen": not a source of its own
+            if any(c.dep_ == "appos" and ctx.mention_at(si, c.i) is not None for c in head.children):
+                continue  # "Amnesty's director, Irungu Houghton, said": the name in apposition speaks
+            if head.tag_ == "NNS" and head.lemma_.lower() in _ORG_SOURCES and any(
+                    c.dep_ == "det" and c.lower_ in ("the", "both") for c in head.children):
+                continue  # "the companies said": the bodies named before, not a new group
+            first, last = _phrase(head)
+            if any(ctx.covered(si, i) for i in range(first.i, head.i)) and not any(
+                    c.dep_ in ("poss", "compound") for c in head.lefts):
+                continue
+            words = list(head.doc[first.i:last.i + 1])
+            det = next((c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "amod") and c.i == first.i), "")
+            start, end = ctx.char_span(si, first, last)
+            text = ctx.document.text[start:end]
+            if det == "the" and head.tag_ == "NN":
+                person = _recent_person(ctx, si, head, person_noun_gender(head.lower_)) \
+                    if head.lemma_.lower() in _PERSON_SOURCES and not [c for c in head.rights if c.dep_ == "prep"] \
+                    else None
+                if person is not None:
+                    ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, text, person.label,
+                                               "description", key=person.key, head_dep=head.dep_))
+                    continue
+            cls = source_class(head)
+            if cls is None:
+                continue
+            label = _label(words)
+            if not label:
+                continue
+            lemma = head.lemma_.lower()
+            key = None
+            if det == "the" and lemma in last_of_head and not any(c.dep_ == "prep" for c in head.rights):
+                key = last_of_head[lemma]  # "the source" after "a source"
+            if key is None:
+                local = f"{doc_id}/{start}" if det in _INDEFINITE else doc_id
+                key = f"{cls}/{label.lower()}@{local}"
+            info = ctx.entity_info.setdefault(key, {"type": cls, "labels": Counter(), "wikidata": None,
+                                                    "code": None, "nationality": None, "source": True})
+            info["labels"][label] += 1  # type: ignore[index]
+            ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, text, "SOURCE", "description",
+                                       key=key, head_dep=head.dep_))
+            last_of_head[lemma] = key
+            if cls == "Person":  # an org:Membership has one person as member
+                sent = ctx.sentences[ctx.sentence_of(si, head)]
+                for org in _linked(ctx, si, head, first, last):
+                    relations.append(Relation(key, "memberOf", org, sent.index, sent.start, sent.end,
+                                              role=lemma, confidence=0.7))
+    return tuple(relations)
+
+
+def drop_silent_sources(ctx: Ctx, relations: tuple[Relation, ...], quotes: tuple[Quote, ...],
+                        events: tuple[Event, ...]) -> tuple[Relation, ...]:
+    """Remove the unnamed sources no quote, statement or event has as speaker or participant ("the
+    company continued to grow": the company said nothing), and return the memberships of those kept."""
+    used = {q.speaker for q in quotes} | {p.entity for e in events for p in e.participants}
+    silent = {k for k, v in ctx.entity_info.items() if v.get("source") and k not in used}
+    if silent:
+        ctx.mentions = [m for m in ctx.mentions if m.key not in silent]
+        ctx.reindex_mentions()
+        for key in silent:
+            del ctx.entity_info[key]
+    return tuple(r for r in relations if r.subject not in silent)

@@ -1,0 +1,94 @@
+"""What the attribution rules share (quotes, reported speech, sources, coreference of speakers):
+the verbs that attribute words, findings or beliefs to a source, and the gender of persons and of
+nouns for people, so that "she said" is the woman named before and "the businessman" a man.
+
+A person's gender is read from an honorific before one of its names ("Mr.", "Ms.") or else from
+its first name (the offline first-name list of the ``gender-guesser`` package, loaded once, only
+when a gendered pronoun or noun has to choose); unknown when neither says.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from kg.extract.lexicon import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from kg.extract.context import Ctx
+
+__all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "gender_of_person", "person_noun_gender"]
+
+#: verbs that report words or a finding with a content clause ("X said that …", "the study found …")
+BELIEF_VERBS = frozenset(
+    """
+    find show conclude believe think estimate contend concede complain observe testify recall recount
+    indicate signal hint argue write suggest acknowledge insist claim predict warn fear hope expect
+    """.split()
+)
+#: verbs that introduce quoted words but rarely a content clause ("she asked", "protesters chanted")
+QUOTING_VERBS = frozenset(
+    "ask chant yell shout scream sing joke boast demand scold quip remark retort mutter whisper read exclaim "
+    "laugh continue proclaim".split()
+)
+#: every verb whose subject is the source of an attribution
+ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
+
+_HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
+                     "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "madam": "female"}
+_MALE_NOUNS = frozenset(
+    """
+    man men businessman father son husband brother boy king spokesman chairman congressman sportsman
+    nephew uncle grandfather gentleman actor prince
+    """.split()
+)
+_FEMALE_NOUNS = frozenset(
+    """
+    woman women businesswoman mother daughter wife sister girl queen spokeswoman chairwoman congresswoman
+    niece aunt grandmother lady actress princess
+    """.split()
+)
+
+
+def person_noun_gender(word: str) -> str | None:
+    """"male", "female" or None for a noun for a person ("businessman", "mother", "lawyer")."""
+    low = word.lower()
+    return "male" if low in _MALE_NOUNS else "female" if low in _FEMALE_NOUNS else None
+
+
+@lru_cache(maxsize=1)
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """"male" or "female" for a first name the list knows as mostly one ("Carla", "Barack"), else None."""
+    if not name[:1].isalpha() or "." in name or len(name) < 2:
+        return None
+    g = _detector().get_gender(name)
+    return "male" if g in ("male", "mostly_male") else "female" if g in ("female", "mostly_female") else None
+
+
+def gender_of_person(ctx: "Ctx", key: str) -> str | None:
+    """The gender of the person ``key`` from an honorific before one of its mentions, else from the
+    first word of its longest name; None when neither tells (cached in ``ctx.entity_info``)."""
+    info = ctx.entity_info.get(key)
+    if info is None:
+        return None
+    if "gender" in info:
+        return info["gender"]  # type: ignore[return-value]
+    gender: str | None = None
+    for m in ctx.mentions:
+        if m.key == key and m.seg >= 0 and m.tok_start > 0 and m.kind in ("name", "surname"):
+            before = ctx.tokens(m.seg)[m.tok_start - 1].lower_
+            gender = _HONORIFIC_GENDER.get(before) or _HONORIFIC_GENDER.get(m.text.split()[0].lower())
+            if gender:
+                break
+    if gender is None:
+        labels = info.get("labels") or {}
+        names = sorted(labels, key=lambda s: -len(s.split()))  # type: ignore[arg-type]
+        if names and len(names[0].split()) >= 2:
+            gender = first_name_gender(names[0].split()[0])
+    info["gender"] = gender
+    return gender

@@ -1,0 +1,186 @@
+"""Who said what: reported speech, unnamed sources and speakers, one rule at a time, on sentences
+written for these tests."""
+
+
+def labels(x):
+    return {e.key: e.label for e in x.entities}
+
+
+def reported(x):
+    return [q for q in x.quotes if not q.direct]
+
+
+def quoted(x):
+    return [q for q in x.quotes if q.direct]
+
+
+def statement(x, start_of_text):
+    found = [q for q in reported(x) if q.text.startswith(start_of_text)]
+    assert len(found) == 1, [(q.text, q.rule) for q in reported(x)]
+    return found[0]
+
+
+def entity(x, key):
+    return next(e for e in x.entities if e.key == key)
+
+
+# ---------------------------------------------------------------- reported speech
+
+
+def test_reported_clause_with_that(extract_text):
+    text = "Finance Minister Maria Lopez said on Monday that interest rates would fall next year."
+    x = extract_text(text, published="2024-03-06")
+    s = statement(x, "that interest rates")
+    assert (s.direct, s.rule, s.cue.text, s.verb) == (False, "reported-clause", "said", "say")
+    assert labels(x)[s.speaker] == "Maria Lopez"
+    assert text[s.start:s.end] == s.text == "that interest rates would fall next year"
+    assert text[s.cue.start:s.cue.end] == "said" and text[s.source.start:s.source.end] == s.source.text
+    assert s.date.value == "2024-03-04"
+
+
+def test_reported_clause_after_the_content(extract_text):
+    x = extract_text("The factory will close in June, the company's owner Peter Vance told reporters.")
+    s = statement(x, "The factory will close")
+    assert labels(x)[s.speaker] == "Peter Vance" and s.cue.text == "told"
+
+
+def test_a_finding_of_a_report_is_reported_speech_of_a_document(extract_text):
+    x = extract_text("A government report found that hospital waiting times had doubled since 2019.")
+    s = statement(x, "that hospital waiting times")
+    assert entity(x, s.speaker).type == "CreativeWork"
+    assert labels(x)[s.speaker] == "government report"
+
+
+def test_according_to_before_and_after(extract_text):
+    x = extract_text("According to the Health Ministry, 40 people were taken to hospital. "
+                     "The bridge will reopen in May, according to city engineer Tom Reid.")
+    first = statement(x, "40 people")
+    assert (first.rule, first.hedge, first.cue.text) == ("reported-according-to", "according to", "According to")
+    assert labels(x)[first.speaker] == "Health Ministry"
+    second = statement(x, "The bridge will reopen")
+    assert labels(x)[second.speaker] == "Tom Reid"
+
+
+def test_a_promise_with_a_to_clause(extract_text):
+    x = extract_text("Mayor Ana Gil vowed to rebuild every school damaged by the flood.")
+    s = statement(x, "to rebuild every school")
+    assert (s.rule, labels(x)[s.speaker]) == ("reported-infinitive", "Ana Gil")
+
+
+def test_what_was_not_said_is_no_statement(extract_text):
+    x = extract_text("Senator Bill Ford did not say that taxes would rise. If Ford says that taxes will rise, "
+                     "markets will fall. I said that the plan was flawed.")
+    assert not reported(x), [(q.text, q.rule) for q in reported(x)]
+
+
+def test_words_inside_a_quotation_are_not_the_reporters(extract_text):
+    x = extract_text("“My lawyer said that the case was over, and I believed him,” Jane Roe said.")
+    assert not [q for q in reported(x) if q.text.startswith("that the case")]
+
+
+def test_a_direct_quotation_is_not_reported_twice(extract_text):
+    x = extract_text("Coach Ben Ivers said “we played the best football of the season tonight”.")
+    assert [q.rule for q in x.quotes] == ["quote-verb"]
+
+
+def test_claims_are_hedged(extract_text):
+    x = extract_text("Opposition leader Rosa Vidal claimed that the election had been rigged.")
+    assert statement(x, "that the election").hedge == "alleged"
+
+
+# ---------------------------------------------------------------- unnamed sources
+
+
+def test_a_spokesman_for_an_organisation_is_a_person_holding_that_role(extract_text):
+    x = extract_text("A spokesman for Acme Corp said the plant would stay open.")
+    s = statement(x, "the plant would stay open")
+    src = entity(x, s.speaker)
+    assert (src.type, src.label) == ("Person", "spokesman for Acme Corp")
+    assert [(m.text, m.kind) for m in src.mentions] == [("A spokesman for Acme Corp", "description")]
+    assert (src.key, "memberOf", "Organization/acme", "spokesman") in {
+        (r.subject, r.predicate, r.object, r.role) for r in x.relations}
+
+
+def test_officials_are_a_group_and_the_union_an_organisation(extract_text):
+    x = extract_text("Officials warned that the roads would be icy. The union said that its members would strike.")
+    assert entity(x, statement(x, "that the roads").speaker).type == "Group"
+    union = entity(x, statement(x, "that its members").speaker)
+    assert (union.type, union.label) == ("Organization", "union")
+
+
+def test_the_source_is_the_source_named_before_another_source_is_not(extract_text):
+    x = extract_text("A source said the talks had stalled. The source added that a deal was still possible. "
+                     "Another source said the talks would resume on Friday.")
+    a = statement(x, "the talks had stalled").speaker
+    b = statement(x, "that a deal was still possible").speaker
+    c = statement(x, "the talks would resume").speaker
+    assert a == b and c != a and entity(x, c).type == "Person"
+
+
+def test_a_nationality_is_never_a_speaker(extract_text):
+    x = extract_text("Englishmen often say that the weather is the best topic of conversation.")
+    assert all(q.speaker is None for q in x.quotes)
+    assert not [e for e in x.entities if e.type in ("Group", "Person")]
+
+
+def test_a_source_that_says_nothing_is_no_node(extract_text):
+    x = extract_text("The company continued to grow. Analysts gathered in the hall.")
+    assert not [e for e in x.entities if "@" in e.key], [e.key for e in x.entities]
+
+
+def test_a_name_in_apposition_is_the_speaker_not_the_title(extract_text):
+    x = extract_text("The charity's director, Irene Holt, said the money had run out.")
+    assert labels(x)[statement(x, "the money had run out").speaker] == "Irene Holt"
+
+
+# ---------------------------------------------------------------- descriptions and pronouns
+
+
+def test_a_description_of_the_one_person_named_before(extract_text):
+    x = extract_text("Donald Marsh spoke at a rally in Ohio on Monday. The New York businessman said that he "
+                     "would cut taxes.")
+    s = statement(x, "that he would cut taxes")
+    assert labels(x)[s.speaker] == "Donald Marsh"
+    assert ("The New York businessman", "description") in [(m.text, m.kind) for m in entity(x, s.speaker).mentions]
+
+
+def test_a_lowercase_title_of_a_person_named_with_it(extract_text):
+    x = extract_text("President Anna Berg opened the museum on Saturday. Her husband Karl Berg was there too. "
+                     "“This museum tells our story,” the president said.")
+    assert [labels(x)[q.speaker] for q in quoted(x)] == ["Anna Berg"]
+
+
+def test_she_said_is_the_woman_not_the_nearest_man(extract_text):
+    x = extract_text("Carla Sanchez, 34, works at a bakery. She met John Perez at the rally. "
+                     "“We need better wages,” she said.")
+    assert [labels(x)[q.speaker] for q in quoted(x)] == ["Carla Sanchez"]
+
+
+def test_he_said_reaches_back_past_two_sentences(extract_text):
+    x = extract_text("Mr. Tom Alder runs the farm. The harvest was late. Rain fell for weeks. The barns are full. "
+                     "Prices fell. “It was the worst year I remember,” he said.")
+    assert [labels(x)[q.speaker] for q in quoted(x)] == ["Tom Alder"]
+
+
+# ---------------------------------------------------------------- direct quotations: rules and spans
+
+
+def test_a_name_between_the_quotation_and_the_verb(extract_text):
+    x = extract_text("Police spoke to reporters. “We will find who did this,” Tulsa police Chief Chuck Jordan said "
+                     "Monday.")
+    q = quoted(x)[0]
+    assert labels(x)[q.speaker] == "Chuck Jordan"
+    assert q.rule in ("quote-verb", "quote-adjacent-name") and q.cue.text == "said"
+
+
+def test_every_quote_names_its_rule_and_spans_reproduce_the_text(extract_text):
+    text = ("“The bridge is safe,” engineer Tom Reid said. “Nobody asked us,” a resident complained. "
+            "Reid added that repairs would end in May. A banner with “welcome home to the soldiers” hung there.")
+    x = extract_text(text)
+    rules = {q.rule for q in x.quotes}
+    assert "" not in rules and {"quote-verb", "reported-clause", "quote-unattributed"} <= rules
+    for q in x.quotes:
+        assert text[q.start:q.end] == q.text
+        for span in (q.cue, q.source):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
