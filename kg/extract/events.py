@@ -182,7 +182,8 @@ def _unrealised(verb: "Token") -> bool:
 def speaker_of(args: Args, verb: "Token") -> Arg | None:
     """The speaker of a reporting verb; a subjectless participle ("…, saying")
     takes the subject of the reporting verb above it."""
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    # a parse may give a verb two subjects ('"… panic mode," said Ann Lee'): the one naming an entity speaks
+    subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: args.entity(c) is None)
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         # "Hicks was told …": the one told is no speaker; "… was announced by the ministry" names one
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

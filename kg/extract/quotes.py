@@ -17,10 +17,13 @@ speaker (``Quote.rule``):
   verb, when the parse did not make it the verb's subject ('"…," Tulsa police Chief Ann Lee said',
   '"…," Ann Lee, a lawyer, told me', '"…," said Ann Lee');
 * ``quote-according-to``: "according to X" in the sentence names X;
+* ``quote-dash-name``: a name signed after a dash behind the closing mark ('“…” ― Carla Sanchez');
 * ``quote-run-on``: a quotation with no speaker named that runs straight into the next quotation takes
   that one's speaker;
 * ``quote-continued``: one that opens the sentence right after another speaker's quotation and its
   attribution continues it;
+* ``quote-split``: one right after another quotation's attribution in the same sentence goes on with
+  those words ('"My hope," he said, "is that …"');
 * ``quote-unattributed``: none of these: a quotation with no speaker.
 
 Pronoun subjects are resolved by coreference (:mod:`kg.extract.coref`), unnamed sources ("a
@@ -135,6 +138,27 @@ def _adjacent_name(ctx: Ctx, si: int, last: "Token") -> "tuple[Token, Arg] | Non
     return None
 
 
+_DASHES = ("―", "—", "–", "--", "-")
+
+
+def _dash_name(ctx: Ctx, si: int, last: "Token") -> "Arg | None":
+    """The speaker signed after a dash right behind the closing mark ('“…” ― Carla Sanchez', '"…" --
+    Ann Lee, a nurse'), as in collections of readers' or voters' words."""
+    toks = ctx.tokens(si)
+    i = last.i + 1
+    while i < len(toks) and toks[i].text in QUOTE_MARKS | {",", "."}:
+        i += 1
+    if i >= len(toks) or toks[i].text not in _DASHES:
+        return None
+    i += 1
+    if i < len(toks) and toks[i].text in _DASHES:
+        i += 1
+    m = ctx.mention_at(si, i) if i < len(toks) else None
+    if m is None or not m.key or m.tok_start != i or str(ctx.entity_info.get(m.key, {}).get("type")) not in _SPEAKER_TYPES:
+        return None
+    return Arg(m.key, m.text, m.start, m.end)
+
+
 def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[Token, Arg, int] | None":
     """For a quotation that is a sentence of its own, with no verb of speech: the speaker the sentence
     before reports ('Mr Rehman says … . "Bin Laden is gone."'), with that verb and where that sentence
@@ -165,9 +189,11 @@ def source_span(ctx: Ctx, si: int, verb: "Token") -> Span | None:
     else:
         heads = [c for c in verb.children if c.dep_ == "nsubj"] or [
             o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    quoted = ctx.quotations(si)
+    heads = [h for h in heads if not any(s <= h.idx < e for s, e in quoted)]  # not a word of the quotation
     if not heads:
         return None
-    head = heads[0]
+    head = min(heads, key=lambda h: ctx.mention_at(si, h.i) is None)
     m = ctx.mention_at(si, head.i)
     if m is not None and m.key:
         return Span(m.start, m.end, m.text)
@@ -252,6 +278,13 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                     cue_tok, rule, hedge = verb, "quote-adjacent-name", None
                     source = Span(speaker.start, speaker.end, speaker.text)
                     when = date_of(ctx, si, verb, published)[0]
+            if source is None and speaker is not None:  # '…, saying': the words that name the speaker above
+                source = Span(speaker.start, speaker.end, speaker.text)
+            if speaker is None and source is None:
+                signed = _dash_name(ctx, si, inside[-1])
+                if signed is not None:
+                    speaker, rule, cue_tok = signed, "quote-dash-name", None
+                    source = Span(signed.start, signed.end, signed.text)
             if speaker is None and source is None:
                 rule, cue_tok = "quote-unattributed", None
             cue = None
@@ -309,6 +342,13 @@ def _continued(quotes: list[Quote], text: str) -> list[Quote]:
     out = list(quotes)
     for i in range(1, len(out)):
         q, prev = out[i], out[i - 1]
+        if q.speaker is None and q.source is None and prev.speaker is not None and prev.cue is not None \
+                and prev.end <= prev.cue.start and prev.cue.end <= q.start and q.start - prev.end < 120 \
+                and text[prev.cue.end:q.start].strip().rstrip("".join(QUOTE_MARKS)).rstrip().endswith(",") \
+                and "." not in text[prev.cue.end:q.start]:
+            # '"My hope," he said, "is that …"': the quotation its attribution interrupts goes on
+            out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end, "quote-split")
+            continue
         if q.speaker is None and q.source is None and prev.speaker is not None and prev.sentence_end <= q.start \
                 and all(c.isspace() or c in QUOTE_MARKS for c in text[prev.sentence_end:q.start]):
             out[i] = _speaker_of_other(q, prev, prev.sentence_start, q.sentence_end, "quote-continued")

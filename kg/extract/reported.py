@@ -9,10 +9,16 @@ attribution, its source the words naming who speaks and its speaker the entity t
 * ``reported-clause``: a verb of saying, finding or believing (:data:`kg.extract.speech.ATTRIBUTION_VERBS`
   less verbs that only introduce quotations) with a content clause: "X said (that) …", "… , X said",
   "the study found that …", "X told reporters that …", "X warned that …"; a subjectless participle
-  ("…, adding that …") has the subject of the verb above it;
+  ("…, adding that …") has the subject of the verb above it; an attribution that interrupts its
+  content ("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt") has the whole sentence;
+* ``reported-parenthetical``: the same when the parse makes the attribution a side remark of the
+  clause it interrupts;
 * ``reported-according-to``: "according to X, …" and "…, according to X": the rest of the sentence;
 * ``reported-infinitive``: a verb of promising or refusing with a to-clause: "X vowed to …", "X
-  refused to …", "X urged Y to …".
+  refused to …", "X urged Y to …";
+* ``reported-object``: a verb of saying whose object is what was said (:data:`OBJECT_VERBS`): "X denied
+  the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs";
+* ``reported-call-for``: "X called for an inquiry", "X called on Congress to act".
 
 Precision comes first; a statement is left out when
 
@@ -36,6 +42,7 @@ from kg.extract.args import Arg, Args
 from kg.extract.context import Ctx
 from kg.extract.events import date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
+from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import source_span
 from kg.extract.speech import BELIEF_VERBS
 from kg.types import Quote, Span
@@ -43,12 +50,16 @@ from kg.types import Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_reported", "CLAUSE_VERBS", "INFINITIVE_VERBS"]
+__all__ = ["find_reported", "CLAUSE_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS"]
 
 #: verbs whose content clause is reported speech or a reported finding or belief
 CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
 #: verbs whose to-clause is what the source promised, refused or urged
 INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge".split())
+#: verbs of saying whose object is what was said ("denied the allegations", "announced a recall")
+OBJECT_VERBS = frozenset(
+    "announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand "
+    "reject dispute".split())
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
@@ -83,6 +94,15 @@ def _unrealised(verb: "Token") -> bool:
 def _first_person(verb: "Token") -> bool:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return bool(subj) and subj[0].lower_ in _FIRST_PERSON
+
+
+def _no_source(source: Span | None, speaker: Arg | None) -> bool:
+    """Whether the words naming the speaker name none kg records: "I", "we", "you" (the writer or the
+    reader), or an unresolved "it", "this", "that", "there"."""
+    if source is None:
+        return False
+    words = source.text.lower()
+    return words in _FIRST_PERSON or (speaker is None and words in ("it", "this", "that", "there"))
 
 
 def _hedge(verb: "Token") -> str | None:
@@ -126,6 +146,71 @@ class _Statements:
             rule=rule)
 
 
+def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
+    """'X denied the allegations', 'X announced a recall of 2,000 cars' (``reported-object``); 'X called
+    for an inquiry', 'X called on Congress to act' (``reported-call-for``): the object is the content."""
+    if _unrealised(verb) or _first_person(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+        return
+    if verb.lemma_.lower() == "call":
+        prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")]
+        if not prep:
+            return
+        pobj = [c for c in prep[0].children if c.dep_ == "pobj"]
+        if not pobj:
+            return
+        toks = sorted([*pobj[0].subtree, *(t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree)],
+                      key=lambda t: t.i)
+        rule, cue_last = "reported-call-for", prep[0]
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objs:
+            return
+        toks = sorted(objs[0].subtree, key=lambda t: t.i)
+        rule, cue_last = "reported-object", verb
+    speaker = speaker_of(args, verb)
+    source = source_span(ctx, si, verb)
+    if _no_source(source, speaker):
+        return
+    start, end = ctx.char_span(si, toks[0], toks[-1])
+    found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
+
+
+def _parenthetical(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
+    """'Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt' parsed as a side remark
+    (``reported-parenthetical``): the clause the attribution interrupts, from its first to its last word."""
+    if _unrealised(verb) or _first_person(verb):
+        return
+    toks = sorted(verb.head.subtree, key=lambda t: t.i)
+    if any(t.text in QUOTE_MARKS for t in toks):
+        return  # a quotation records these words
+    speaker = speaker_of(args, verb)
+    source = source_span(ctx, si, verb)
+    if _no_source(source, speaker):
+        return
+    start, end = ctx.char_span(si, toks[0], toks[-1])
+    found.add("reported-parenthetical", verb, verb, start, end, speaker, source, verb, _hedge(verb))
+
+
+def _resumed_end(ctx: Ctx, si: int, verb: "Token") -> int:
+    """Where the content ends when the attribution interrupts it ('Lenox was a juggernaut, Mr. Clarke
+    said, until it went bankrupt'): the end of the sentence when a comma after the verb and its own
+    words is followed by more of the sentence that is not another verb of speech ('…, adding that');
+    otherwise 0."""
+    toks = ctx.tokens(si)
+    _, end = ctx.sentence_bounds(si, verb.i)
+    i = verb.i + 1
+    while i < end and toks[i].text != "," and toks[i].text not in ".!?;:" and i - verb.i <= 8:
+        i += 1
+    if i >= end - 1 or toks[i].text != ",":
+        return 0
+    nxt = toks[i + 1]
+    if nxt.lemma_.lower() in CLAUSE_VERBS or nxt.lower_ in ("and", "but", "who", "which") or nxt.is_punct \
+            or any(t.text in QUOTE_MARKS for t in toks[i + 1:end]):
+        return 0
+    last = toks[end - 1]
+    return ctx.char_span(si, last, last)[1]
+
+
 def _clause_span(ctx: Ctx, si: int, clause: "Token") -> tuple[int, int]:
     toks = list(clause.subtree)
     return ctx.char_span(si, toks[0], toks[-1])
@@ -143,9 +228,15 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
             lemma = tok.lemma_.lower()
+            if lemma in OBJECT_VERBS or lemma == "call":
+                _object_content(ctx, si, args, tok, found)
             if lemma not in CLAUSE_VERBS and lemma not in INFINITIVE_VERBS:
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []
+            if not clauses and lemma in CLAUSE_VERBS and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ == "nsubj" for c in tok.children):
+                _parenthetical(ctx, si, args, tok, found)
+                continue
             comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] \
                 if lemma in INFINITIVE_VERBS and not clauses else []
@@ -153,10 +244,12 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                 continue
             speaker = speaker_of(args, tok)
             source = source_span(ctx, si, tok)
-            if source is not None and source.text.lower() in _FIRST_PERSON | {"it", "this", "that", "there"}:
+            if _no_source(source, speaker):
                 continue
             for clause in clauses:
                 start, end = _clause_span(ctx, si, clause)
+                if clause.i < tok.i:
+                    end = max(end, _resumed_end(ctx, si, tok))
                 found.add("reported-clause", tok, tok, start, end, speaker, source, tok, _hedge(tok))
             if comps:
                 start, end = _clause_span(ctx, si, comps[0])

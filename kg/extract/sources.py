@@ -1,6 +1,7 @@
 """Sources of statements that are not named entities, and descriptions of named ones.
 
-The subject of a verb of attribution ("… said", "… found", "… reads"), the agent of a passive one
+The subject of a verb of attribution ("… said", "… found", "… reads"; inherited through participles
+and conjoined verbs: "protesters marching through the streets chanted"), the agent of a passive one
 ("was announced by …") and the object of "according to" name who or what a statement comes from.
 When no name, pronoun or description already resolved there (:mod:`kg.extract.coref`), this stage
 reads the noun phrase:
@@ -18,6 +19,10 @@ reads the noun phrase:
   lawyer", "a Pentagon official") holds the role of its head noun in that organisation (an
   ``org:Membership``); a group keeps the organisation in its label only ("officials at X").
 
+A pronoun subject no entity resolved ("it said", "they said") is the last unnamed source of its kind
+(a document or body for "it", a group for "they") in its sentence or the one before, when no other
+subject of its number comes between them.
+
 A nationality or group of people by origin ("Englishmen", "Mexicans") is never a source, nor is a
 word for people in general ("people", "everyone"), a phrase with a name in apposition ("its director,
 Ann Lee," is Ann Lee) or bodies named before ("the companies said").
@@ -27,6 +32,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
 from kg.extract.link import demonym_country
 from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, person_noun_gender
@@ -77,13 +83,25 @@ _LINK_PREPS = frozenset({"for", "at", "of", "with", "from", "in", "to"})
 _LINKED_TYPES = frozenset({"Organization"})
 
 
+def _lexicon_lemma(head: "Token") -> tuple[str, bool]:
+    """(lemma, plural) of a source's head noun; a capitalised common noun the tagger took for a name
+    at the start of a sentence ("Protesters chanted") is read as the noun it is."""
+    if head.pos_ != "PROPN":
+        lemma = head.lemma_.lower()
+        return lemma, head.tag_ in ("NNS", "NNPS") and head.lower_ != lemma
+    low = head.lower_
+    for cand in (low, low[:-3] + "y" if low.endswith("ies") else "", low[:-2] if low.endswith("es") else "",
+                 low[:-1] if low.endswith("s") else ""):
+        if cand and (cand in _PERSON_SOURCES or cand in _ORG_SOURCES or cand in _WORK_SOURCES):
+            return cand, cand != low
+    return low, False
+
+
 def source_class(head: "Token") -> str | None:
     """The class of an unnamed source headed by ``head``: Person, Group, Organization, CreativeWork
     or None when the noun names no kind of speaker."""
-    lemma = head.lemma_.lower()
-    low = head.lower_
-    plural = head.tag_ in ("NNS", "NNPS") and low != lemma
-    if lemma in _EVERYONE or low in _EVERYONE:
+    lemma, plural = _lexicon_lemma(head)
+    if lemma in _EVERYONE or head.lower_ in _EVERYONE:
         return None
     if lemma in _PERSON_SOURCES:
         return "Group" if plural else "Person"
@@ -103,6 +121,9 @@ def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:
                 subj = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if not subj and not any(c.dep_ == "nsubjpass" for c in tok.children):
+                inherited = subject_of(tok)  # "Protesters marching through the streets chanted …"
+                subj = [inherited] if inherited is not None else []
             if subj:
                 yield tok, subj[0]
         elif tok.lower_ == "according" and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "to":
@@ -175,6 +196,29 @@ def _recent_person(ctx: Ctx, si: int, head: "Token", gender: str | None) -> RawM
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+#: pronouns that may stand for an unnamed source, and the classes they agree with
+_PRONOUN_CLASSES = {"it": ("CreativeWork", "Organization"), "they": ("Group",)}
+
+
+def _pronoun_source(ctx: Ctx, si: int, pron: "Token") -> None:
+    """'The letter … . It added …', 'Officials … . They said …': a pronoun no entity resolved is the
+    last unnamed source of its kind in the three sentences before."""
+    starts = ctx.sentence_starts(si)
+    window = starts[max(0, sum(1 for s in starts if s <= pron.i) - 2)]
+    classes = _PRONOUN_CLASSES[pron.lower_]
+    found = [m for m in ctx.mentions if m.seg == si and m.label == "SOURCE" and m.key
+             and window <= m.tok_start < pron.i and ctx.entity_info.get(m.key, {}).get("type") in classes]
+    if found:
+        target = max(found, key=lambda m: m.tok_start)
+        tags = ("NNS", "NNPS") if pron.lower_ == "they" else ("NN", "NNP")
+        toks = ctx.tokens(si)
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in tags for t in toks[target.tok_end:pron.i]):
+            return  # another subject of that number between them: "it" or "they" may be that one
+        start, end = ctx.char_span(si, pron, pron)
+        ctx.add_mention(RawMention(si, pron.i, pron.i + 1, start, end, pron.text, target.label, "pronoun",
+                                   key=target.key, head_dep=pron.dep_))
+
+
 def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     """Add a mention (and, for an unnamed source, an entity) for each source phrase of an attribution
     that no earlier stage resolved; return the memberships of unnamed sources."""
@@ -183,10 +227,16 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     last_of_head: dict[str, str] = {}  # head lemma -> key of the last unnamed source with it
     for si in range(len(ctx.segments)):
         for _verb, head in speech_subjects(ctx, si):
+            if head.pos_ == "PRON" and head.lower_ in _PRONOUN_CLASSES and not ctx.covered(si, head.i):
+                _pronoun_source(ctx, si, head)
+                continue
             if ctx.covered(si, head.i) or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
                 continue
-            if head.pos_ == "PROPN" or demonym_country(head.text) is not None:
-                continue  # a name the NER left out, or "Englishmen": not a source of its own
+            if demonym_country(head.text) is not None:
+                continue  # "Englishmen": a nationality is not a source of its own
+            if head.pos_ == "PROPN" and (head.ent_type_ or head.i != ctx.sentence_bounds(si, head.i)[0]
+                                         or source_class(head) is None):
+                continue  # a name the NER left out; only a capitalised first word may be a common noun
             if any(c.dep_ == "appos" and ctx.mention_at(si, c.i) is not None for c in head.children):
                 continue  # "Amnesty's director, Irungu Houghton, said": the name in apposition speaks
             if head.tag_ == "NNS" and head.lemma_.lower() in _ORG_SOURCES and any(
@@ -214,7 +264,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
             label = _label(words)
             if not label:
                 continue
-            lemma = head.lemma_.lower()
+            lemma = _lexicon_lemma(head)[0]
             key = None
             if det == "the" and lemma in last_of_head and not any(c.dep_ == "prep" for c in head.rights):
                 key = last_of_head[lemma]  # "the source" after "a source"

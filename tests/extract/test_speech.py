@@ -184,3 +184,55 @@ def test_every_quote_names_its_rule_and_spans_reproduce_the_text(extract_text):
         for span in (q.cue, q.source):
             if span is not None:
                 assert text[span.start:span.end] == span.text
+
+
+# ---------------------------------------------------------------- later rules
+
+
+def test_an_attribution_that_interrupts_its_content(extract_text):
+    x = extract_text("Jim Clarke runs a pottery firm. Lenox was a juggernaut, Mr. Clarke said, until it went "
+                     "bankrupt in 1999.")
+    s = statement(x, "Lenox was a juggernaut")
+    assert s.rule in ("reported-parenthetical", "reported-clause") and s.text.endswith("bankrupt in 1999")
+    assert labels(x)[s.speaker] == "Jim Clarke"
+
+
+def test_object_of_a_verb_of_saying_and_a_call_for(extract_text):
+    x = extract_text("Senator Ann Vole called for an inquiry into the deal. The minister denied the allegations "
+                     "of fraud.")
+    call = statement(x, "an inquiry into the deal")
+    assert (call.rule, call.cue.text, labels(x)[call.speaker]) == ("reported-call-for", "called for", "Ann Vole")
+    denial = statement(x, "the allegations of fraud")
+    assert denial.rule == "reported-object" and entity(x, denial.speaker).type == "Person"
+
+
+def test_it_and_they_are_the_unnamed_source_just_named(extract_text):
+    x = extract_text("The report was published by the city on Monday and found that rents had doubled. "
+                     "It added that the tax had risen. Officials met on Tuesday. Protesters gathered outside. "
+                     "They said that the roads were closed.")
+    report = statement(x, "that rents had doubled").speaker
+    assert statement(x, "that the tax had risen").speaker == report
+    # "they" after two groups, the last of which said nothing: not given to anyone
+    assert statement(x, "that the roads were closed").speaker is None
+
+
+def test_a_signed_quotation_and_a_subject_inherited_by_a_verb_of_speech(extract_text):
+    x = extract_text("“Trump must stop portraying Latinos as gangsters.” ― Carla Sanchez\n\n"
+                     "Protesters marching through the streets chanted \"What curfew?\" and kept going.")
+    by_text = {q.text[:10]: q for q in quoted(x)}
+    assert (labels(x)[by_text["Trump must"].speaker], by_text["Trump must"].rule) == ("Carla Sanchez",
+                                                                                       "quote-dash-name")
+    assert entity(x, by_text["What curfe"].speaker).type == "Group"
+
+
+def test_the_second_half_of_a_split_quotation(extract_text):
+    x = extract_text('Barack Obama spoke at length. He praised the staff. He thanked the donors. "My hope," he '
+                     'said, "is that maybe as ex-president I can have a little more influence."')
+    assert {labels(x).get(q.speaker) for q in quoted(x)} == {"Barack Obama"}
+
+
+def test_a_second_subject_inside_the_quotation_is_not_the_speaker(extract_text):
+    x = extract_text("“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a "
+                     "South Florida-based president of the caucus.")
+    q = quoted(x)[0]
+    assert (labels(x)[q.speaker], q.source.text) == ("Leslie Wimes", "Leslie Wimes")
