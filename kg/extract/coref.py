@@ -3,7 +3,7 @@
 No coreference model can be downloaded, so a few documented rules resolve
 pronouns and definite descriptions to an entity already mentioned:
 
-* he/him/his/she/her: the most recent person of that gender (:func:`kg.extract.speech.gender_of_person`;
+* he/him/his/she/her: the most recent single person (not a plural name: "the Beatles", "Englishmen") of that gender (:func:`kg.extract.speech.gender_of_person`;
   a person of unknown gender agrees with both); "he said" the most recent such person who is the
   subject of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is"),
   searched in the twelve sentences before;
@@ -35,7 +35,7 @@ from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
                                 ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
-from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person
+from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, never_speaks
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -168,8 +168,10 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
     if low in _MALE | _FEMALE:
         gender = "male" if low in _MALE else "female"
 
-        def person(m: RawMention) -> bool:  # a person of the pronoun's gender, or of no known gender
-            return _is_person(ctx, m) and gender_of_person(ctx, m.key or "") in (None, gender)
+        def person(m: RawMention) -> bool:  # one person of the pronoun's gender, or of no known gender
+            head = ctx.tokens(m.seg)[m.tok_end - 1]
+            return _is_person(ctx, m) and head.tag_ not in ("NNPS", "NNS") and not never_speaks(ctx, m.key) \
+                and gender_of_person(ctx, m.key or "") in (None, gender)
 
         if tok.dep_ == "poss":
             subj = _clause_subject(tok)

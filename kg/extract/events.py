@@ -31,6 +31,7 @@ from kg.extract.context import Ctx
 from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, PERSON_NOUNS, REPORTING_VERBS,
                                 ROLE_HEADS, VALUE_LABELS)
 from kg.extract.modality import hedge_of as clause_hedge, modality_of
+from kg.extract.speech import never_speaks
 from kg.extract.time import normalise
 from kg.types import Event, Participant, Span, TimeValue
 
@@ -201,7 +202,8 @@ def speaker_of(args: Args, verb: "Token") -> Arg | None:
         subj = [s2] if s2 is not None else []
     if not subj:
         return None
-    found = [a for a in args.entities(subj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
+    found = [a for a in args.entities(subj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES
+             and not never_speaks(args.ctx, a.entity)]
     return found[0] if len(found) == 1 else None
 
 

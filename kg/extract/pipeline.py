@@ -13,7 +13,7 @@ from kg.extract.events import find_events
 from kg.extract.link import demonym_country
 from kg.extract.mentions import find_mentions
 from kg.extract.quotes import find_quotes
-from kg.extract.reported import find_reported
+from kg.extract.reported import find_reported, mixed_quotations
 from kg.extract.resolve import entities_of, resolve_mentions
 from kg.extract.roles import find_roles
 from kg.extract.sources import drop_silent_sources, find_sources
@@ -75,7 +75,7 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     events = find_events(ctx, role_person, document.published)
     quotes = find_quotes(ctx, role_person, document.published)
     quotes += find_reported(ctx, role_person, document.published, quotes)
-    quotes = tuple(sorted(quotes, key=lambda q: (q.start, q.key)))
+    quotes = mixed_quotations(tuple(sorted(quotes, key=lambda q: (q.start, q.key))))
     relations += drop_silent_sources(ctx, source_relations, quotes, events)
     times: list[TimeValue] = []
     attributes: set[tuple[str, str]] = set()

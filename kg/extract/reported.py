@@ -18,7 +18,9 @@ attribution, its source the words naming who speaks and its speaker the entity t
   refused to …", "X urged Y to …";
 * ``reported-object``: a verb of saying whose object is what was said (:data:`OBJECT_VERBS`): "X denied
   the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs";
-* ``reported-call-for``: "X called for an inquiry", "X called on Congress to act".
+* ``reported-call-for``: "X called for an inquiry", "X called on Congress to act";
+* ``reported-noun``: the that-clause of a noun of saying or believing is what its possessor said
+  ("Trump's claim that there have been thousands of shootings", "her warning that …").
 
 Precision comes first; a statement is left out when
 
@@ -30,11 +32,15 @@ Precision comes first; a statement is left out when
   (the quotation is the record of those words; a content that only partly quotes, a mixed quotation,
   is one statement with its quoted part).
 
+A direct quotation with no speaker of its own inside the content of a statement is that speaker's
+(``quote-in-statement``, :func:`mixed_quotations`).
+
 The hedge is a hedge word on the verb ("reportedly said"), "according to" for that rule, and
 "alleged" for verbs of claiming (claim, allege), by which the reporter keeps a distance.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -44,13 +50,13 @@ from kg.extract.events import date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import source_span
-from kg.extract.speech import BELIEF_VERBS
+from kg.extract.speech import BELIEF_VERBS, never_speaks
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_reported", "CLAUSE_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS"]
+__all__ = ["find_reported", "mixed_quotations", "CLAIM_NOUNS", "CLAUSE_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS"]
 
 #: verbs whose content clause is reported speech or a reported finding or belief
 CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
@@ -201,8 +207,8 @@ def _resumed_end(ctx: Ctx, si: int, verb: "Token") -> int:
     i = verb.i + 1
     while i < end and toks[i].text != "," and toks[i].text not in ".!?;:" and i - verb.i <= 8:
         i += 1
-    if i >= end - 1 or toks[i].text != ",":
-        return 0
+    if i >= end - 1 or toks[i].text != "," or any(t.text in QUOTE_MARKS for t in toks[ctx.sentence_bounds(si, verb.i)[0]:end]):
+        return 0  # no comma after the attribution, or a quotation in the sentence: it records those words
     nxt = toks[i + 1]
     if nxt.lemma_.lower() in CLAUSE_VERBS or nxt.lower_ in ("and", "but", "who", "which") or nxt.is_punct \
             or any(t.text in QUOTE_MARKS for t in toks[i + 1:end]):
@@ -257,9 +263,35 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                 if obj:  # "urged Congress to act": who is urged belongs to the content
                     start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
                 found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok))
+        _noun_content(ctx, si, args, quoted, found)
         _according_to(ctx, si, args, quoted, found)
         result.extend(found.out.values())
     return tuple(sorted(result, key=lambda q: (q.start, q.key)))
+
+
+#: nouns of saying or believing whose that-clause is what the possessor said ("Trump's claim that …")
+CLAIM_NOUNS = frozenset(
+    "claim statement assertion argument warning suggestion belief view promise pledge announcement allegation "
+    "accusation insistence contention prediction admission denial assurance remark comment".split())
+
+
+def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
+    """'Trump's claim that there have been thousands of shootings' (``reported-noun``): the that-clause of
+    a noun of saying is what its possessor said."""
+    for tok in ctx.tokens(si):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS or _inside(quoted, tok.idx):
+            continue
+        clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not clauses or not owner or owner[0].lower_ in ("my", "our", "your"):
+            continue
+        ents = [a for a in args.entities(owner[0]) if a.entity is not None]
+        speaker = ents[0] if len(ents) == 1 and not never_speaks(ctx, ents[0].entity) else None
+        if speaker is None:
+            continue
+        start, end = _clause_span(ctx, si, clauses[0])
+        found.add("reported-noun", tok, tok, start, end, speaker, None, tok, _hedge(tok))
 
 
 def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
@@ -291,3 +323,23 @@ def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
         spans = [ctx.char_span(si, a, b) for a, b in sides]
         start, end = max(spans, key=lambda se: se[1] - se[0])
         found.add("reported-according-to", tok, to, start, end, speaker, source, None, "according to")
+
+
+def mixed_quotations(quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """A direct quotation with no speaker named inside the content of a reported statement that has
+    one (a mixed quotation: 'Trump's claim that there have been “thousands of shootings”') is that
+    speaker's words (``quote-in-statement``): it takes the statement's speaker, cue, source, verb, date
+    and hedge. ``quotes`` in text order, direct and reported."""
+    statements = [q for q in quotes if not q.direct and q.speaker is not None]
+    out = []
+    for q in quotes:
+        if q.direct and q.speaker is None and q.source is None:
+            outer = [s for s in statements if s.start <= q.start and q.end <= s.end]
+            if outer:
+                s = min(outer, key=lambda s: s.end - s.start)
+                q = replace(q, speaker=s.speaker, cue=s.cue, source=s.source, verb=s.verb, date=s.date,
+                            hedge=s.hedge, rule="quote-in-statement",
+                            sentence_start=min(q.sentence_start, s.sentence_start),
+                            sentence_end=max(q.sentence_end, s.sentence_end))
+        out.append(q)
+    return tuple(out)

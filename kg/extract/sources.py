@@ -34,8 +34,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
-from kg.extract.link import demonym_country
-from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, person_noun_gender
+from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, is_people_word, person_noun_gender
 from kg.types import Event, Quote, Relation
 
 if TYPE_CHECKING:
@@ -232,7 +231,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
                 continue
             if ctx.covered(si, head.i) or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
                 continue
-            if demonym_country(head.text) is not None:
+            if is_people_word(head.text):
                 continue  # "Englishmen": a nationality is not a source of its own
             if head.pos_ == "PROPN" and (head.ent_type_ or head.i != ctx.sentence_bounds(si, head.i)[0]
                                          or source_class(head) is None):

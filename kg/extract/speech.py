@@ -2,6 +2,8 @@
 the verbs that attribute words, findings or beliefs to a source, and the gender of persons and of
 nouns for people, so that "she said" is the woman named before and "the businessman" a man.
 
+A word for a people ("Englishmen", "Mexicans") is never a speaker (:func:`never_speaks`).
+
 A person's gender is read from an honorific before one of its names ("Mr.", "Ms.") or else from
 its first name (the offline first-name list of the ``gender-guesser`` package, loaded once, only
 when a gendered pronoun or noun has to choose); unknown when neither says.
@@ -16,7 +18,8 @@ from kg.extract.lexicon import REPORTING_VERBS
 if TYPE_CHECKING:
     from kg.extract.context import Ctx
 
-__all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "gender_of_person", "person_noun_gender"]
+__all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "gender_of_person", "is_people_word",
+           "never_speaks", "person_noun_gender"]
 
 #: verbs that report words or a finding with a content clause ("X said that …", "the study found …")
 BELIEF_VERBS = frozenset(
@@ -92,3 +95,26 @@ def gender_of_person(ctx: "Ctx", key: str) -> str | None:
             gender = first_name_gender(names[0].split()[0])
     info["gender"] = gender
     return gender
+
+
+def is_people_word(word: str) -> bool:
+    """Whether ``word`` names a people or a nationality rather than someone: "Mexicans", "Englishmen",
+    "Frenchman" (a demonym, or one with "-man"/"-men")."""
+    from kg.extract.link import demonym_country
+
+    w = word.strip()
+    if not w or " " in w:
+        return False
+    if demonym_country(w) is not None:
+        return True
+    for suffix in ("men", "man", "women", "woman"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2 and demonym_country(w[:-len(suffix)]) is not None:
+            return True
+    return False
+
+
+def never_speaks(ctx: "Ctx", key: str | None) -> bool:
+    """Whether the entity ``key`` is only ever named by a word for a people ("The Englishmen says …"):
+    a nationality or group noun is never a speaker."""
+    labels = ctx.entity_info.get(key or "", {}).get("labels") or {}
+    return bool(labels) and all(is_people_word(str(label)) for label in labels)  # type: ignore[union-attr]

@@ -236,3 +236,27 @@ def test_a_second_subject_inside_the_quotation_is_not_the_speaker(extract_text):
                      "South Florida-based president of the caucus.")
     q = quoted(x)[0]
     assert (labels(x)[q.speaker], q.source.text) == ("Leslie Wimes", "Leslie Wimes")
+
+
+def test_a_people_is_never_a_speaker_nor_he(extract_text):
+    x = extract_text("Vaughan was out for 64. The Englishmen says he was disappointed in the appeal by the "
+                     "Indians. George Harrison was ill. After the Beatles broke up he found solo success. He "
+                     "famously declared in 1989 that the band would reform.")
+    names = labels(x)
+    assert not [q for q in x.quotes if names.get(q.speaker) in ("Englishmen", "Beatles")]
+    assert names[statement(x, "that the band would reform").speaker] == "George Harrison"
+
+
+def test_the_claim_of_someone_and_the_quotation_inside_it(extract_text):
+    x = extract_text("Fact-checkers looked at Donald Trump’s claim that there have been “thousands of "
+                     "shootings” in Chicago this year alone.")
+    claim = statement(x, "that there have been")
+    assert (claim.rule, claim.cue.text, labels(x)[claim.speaker]) == ("reported-noun", "claim", "Donald Trump")
+    inner = quoted(x)[0]
+    assert (inner.text, inner.rule, inner.speaker) == ("thousands of shootings", "quote-in-statement", claim.speaker)
+
+
+def test_a_sentence_with_a_quotation_is_not_extended_past_the_attribution(extract_text):
+    x = extract_text('"We have now taken half of the airport," said Gul Lali, a commander, adding that the '
+                     'fighting would go on.')
+    assert not [q for q in reported(x) if "airport" in q.text]

@@ -117,7 +117,7 @@ def test_the_listings_answer_as_before(store, name):
     before = (BEFORE / f"{name}.rq").read_text(encoding="utf-8")
     now = (ROOT / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     if name == "quotes":  # show the key both sort by
-        before, now = (t.replace("?verb WHERE", "?verb ?begin WHERE", 1) for t in (before, now))
+        before, now = (t.replace("?published WHERE", "?published ?begin WHERE", 1) for t in (before, now))
     if name == "statements":
         before, now = (t.replace("?sentence WHERE", "?sentence ?begin WHERE", 1) for t in (before, now))
     old, new = run_query(store, before), run_query(store, now)
