@@ -14,10 +14,11 @@ attribution, its source the words naming who speaks and its speaker the entity t
 * ``reported-parenthetical``: the same when the parse makes the attribution a side remark of the
   clause it interrupts;
 * ``reported-according-to``: "according to X, …" and "…, according to X": the rest of the sentence;
-* ``reported-infinitive``: a verb of promising or refusing with a to-clause: "X vowed to …", "X
-  refused to …", "X urged Y to …";
+* ``reported-infinitive``: a verb of promising, refusing, warning or asking with a to-clause: "X vowed
+  to …", "X refused to …", "X urged Y to …", "the FBI warned officials to boost security";
 * ``reported-object``: a verb of saying whose object is what was said (:data:`OBJECT_VERBS`): "X denied
-  the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs";
+  the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs"; a finding
+  ("a study found 31 incidents", "the poll shows Clinton ahead") only of a document, body or group;
 * ``reported-call-for``: "X called for an inquiry", "X called on Congress to act";
 * ``reported-noun``: the that-clause of a noun of saying or believing is what its possessor said
   ("Trump's claim that there have been thousands of shootings", "her warning that …").
@@ -61,11 +62,14 @@ __all__ = ["find_reported", "mixed_quotations", "CLAIM_NOUNS", "CLAUSE_VERBS", "
 #: verbs whose content clause is reported speech or a reported finding or belief
 CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
 #: verbs whose to-clause is what the source promised, refused or urged
-INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge".split())
+INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge warn tell ask encourage".split())
 #: verbs of saying whose object is what was said ("denied the allegations", "announced a recall")
 OBJECT_VERBS = frozenset(
     "announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand "
-    "reject dispute".split())
+    "reject dispute claim note find show".split())
+#: verbs whose object is a finding only when a document or a body finds it ("a study found 31 incidents";
+#: not "he found the keys")
+_FINDING_VERBS = frozenset({"find", "show"})
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
@@ -176,6 +180,9 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     speaker = speaker_of(args, verb)
     source = source_span(ctx, si, verb)
     if _no_source(source, speaker):
+        return
+    if verb.lemma_.lower() in _FINDING_VERBS and (speaker is None or str(
+            ctx.entity_info.get(speaker.entity or "", {}).get("type")) not in ("CreativeWork", "Organization", "Group")):
         return
     start, end = ctx.char_span(si, toks[0], toks[-1])
     found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))

@@ -17,7 +17,8 @@ reads the noun phrase:
   same node; an indefinite phrase ("a source", "another source") is a new one each time. A person
   linked by "for", "at", "of", "with", a possessive or a name before it ("a spokesman for X", "X's
   lawyer", "a Pentagon official") holds the role of its head noun in that organisation (an
-  ``org:Membership``); a group keeps the organisation in its label only ("officials at X").
+  ``org:Membership``), also in an unnamed organisation named before ("a spokeswoman for the company"
+  after "the company said"); a group keeps the organisation in its label only ("officials at X").
 
 A pronoun subject no entity resolved ("it said", "they said") is the last unnamed source of its kind
 (a document or body for "it", a group for "they") in its sentence or the one before, when no other
@@ -218,6 +219,29 @@ def _pronoun_source(ctx: Ctx, si: int, pron: "Token") -> None:
                                    key=target.key, head_dep=pron.dep_))
 
 
+def _link_unnamed(ctx: Ctx, si: int, head: "Token", own: str, last_of_head: dict[str, str]) -> list[str]:
+    """'a spokeswoman for the company' after 'The company said …': "the company" is that unnamed
+    organisation, recorded as its mention; returns its key, for the spokeswoman's membership. ``own``
+    is the key of the phrase's own source."""
+    linked: list[str] = []
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "at", "of", "with"):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = last_of_head.get(pobj.lemma_.lower())
+            dets = [c.lower_ for c in pobj.lefts if c.dep_ == "det"]
+            inside = ctx.mention_at(si, pobj.i)
+            if key is None or dets != ["the"] or (inside is not None and inside.key != own) \
+                    or ctx.entity_info.get(key, {}).get("type") != "Organization":
+                continue
+            first = next(c for c in pobj.lefts if c.dep_ == "det")
+            start, end = ctx.char_span(si, first, pobj)
+            ctx.add_mention(RawMention(si, first.i, pobj.i + 1, start, end, ctx.document.text[start:end], "SOURCE",
+                                       "description", key=key, head_dep=pobj.dep_))
+            linked.append(key)
+    return linked
+
+
 def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     """Add a mention (and, for an unnamed source, an entity) for each source phrase of an attribution
     that no earlier stage resolved; return the memberships of unnamed sources."""
@@ -278,7 +302,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
             last_of_head[lemma] = key
             if cls == "Person":  # an org:Membership has one person as member
                 sent = ctx.sentences[ctx.sentence_of(si, head)]
-                for org in _linked(ctx, si, head, first, last):
+                for org in _linked(ctx, si, head, first, last) + _link_unnamed(ctx, si, head, key, last_of_head):
                     relations.append(Relation(key, "memberOf", org, sent.index, sent.start, sent.end,
                                               role=lemma, confidence=0.7))
     return tuple(relations)

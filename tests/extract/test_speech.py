@@ -260,3 +260,21 @@ def test_a_sentence_with_a_quotation_is_not_extended_past_the_attribution(extrac
     x = extract_text('"We have now taken half of the airport," said Gul Lali, a commander, adding that the '
                      'fighting would go on.')
     assert not [q for q in reported(x) if "airport" in q.text]
+
+
+def test_warnings_to_act_and_findings_of_documents_only(extract_text):
+    x = extract_text("The FBI warned state officials to boost their election security. A 2014 study by the "
+                     "Law Center found 31 incidents of voter fraud. Mr. Tom Hale found the keys on the table.")
+    assert statement(x, "state officials to boost").rule == "reported-infinitive"
+    study = statement(x, "31 incidents")
+    assert (study.rule, entity(x, study.speaker).type) == ("reported-object", "CreativeWork")
+    assert not [q for q in reported(x) if "keys" in q.text]  # a person finding keys reports nothing
+
+
+def test_a_spokeswoman_for_the_unnamed_company_named_before(extract_text):
+    x = extract_text('The company said it was disappointed. "We have made a fair offer," a spokeswoman for the '
+                     'company said.')
+    company = statement(x, "it was disappointed").speaker
+    spokeswoman = quoted(x)[0].speaker
+    assert (spokeswoman, "memberOf", company, "spokeswoman") in {
+        (r.subject, r.predicate, r.object, r.role) for r in x.relations}
