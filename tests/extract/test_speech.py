@@ -278,3 +278,13 @@ def test_a_spokeswoman_for_the_unnamed_company_named_before(extract_text):
     spokeswoman = quoted(x)[0].speaker
     assert (spokeswoman, "memberOf", company, "spokeswoman") in {
         (r.subject, r.predicate, r.object, r.role) for r in x.relations}
+
+
+def test_first_names_read_lazily_agree_with_the_package():
+    import gender_guesser.detector as gd
+
+    from kg.extract.speech import _detector
+
+    full = gd.Detector(case_sensitive=False)
+    names = "Carla Barack Hillary Kim Jordan Leslie Jean Maria Owen Dana Robin Ashley Zyxw".split()
+    assert [_detector().get_gender(n) for n in names] == [full.get_gender(n) for n in names]
