@@ -292,3 +292,37 @@ def test_the_service_description_gives_kgs_address(served):
         assert f"<http://127.0.0.1:{port}/query>" in r.text and "sparql-service-description#endpoint" in r.text
         endpoints = [line for line in r.text.splitlines() if "#endpoint>" in line]
         assert endpoints and all(f"127.0.0.1:{port}/" in line for line in endpoints), endpoints
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_the_result_counter_cuts_at_the_nth_result_whatever_the_chunks(chunk):
+    """Values holding brackets, quotes and line breaks; answers arriving in chunks of any size."""
+    import json
+
+    from kg.http._limit import NotValid, cutter
+
+    def run(media, body, limit):
+        c, buf = cutter(media, limit), bytearray()
+        for i in range(0, len(body), chunk):
+            buf += body[i:i + chunk]
+            if c.over(buf):
+                return "cut", c.cut(buf)
+        c.check_end(buf)
+        return "whole", bytes(buf)
+
+    rows = [{"x": {"type": "literal", "value": 'a}{"[\n' + str(i)}} for i in range(5)]
+    doc = json.dumps({"head": {"vars": ["x"]}, "results": {"bindings": rows}}).encode()
+    for limit in (1, 3, 4, 5, 6):
+        kind, body = run("application/sparql-results+json", doc, limit)
+        assert kind == ("cut" if limit < 5 else "whole")
+        assert json.loads(body)["results"]["bindings"] == rows[:limit]
+    with pytest.raises(NotValid):
+        run("application/sparql-results+json", doc[:-9], 10)
+    csv = b'x\r\n"a\r\n""b"\r\nc\r\nd\r\n'
+    assert run("text/csv", csv, 2) == ("cut", b'x\r\n"a\r\n""b"\r\nc\r\n')
+    assert run("text/csv", csv, 3) == ("whole", csv)
+    xml = (b'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head><variable name="x"/>'
+           b"</head><results>" + b"".join(b'<result><binding name="x"><literal>%d</literal></binding></result>' % i
+                                          for i in range(4)) + b"</results></sparql>")
+    kind, body = run("application/sparql-results+xml", xml, 2)
+    assert kind == "cut" and body.count(b"<result>") == 2 and body.endswith(b"</results></sparql>")
