@@ -5,7 +5,10 @@
 STORE defaults to output/lee (``kg build ../shared/corpus/lee --out output/lee``). Both servers are
 started read-only on the store, one after the other; 8 concurrent clients send 200 small queries
 each (cycling through a count, a LIMIT 50 listing and a label filter, as an application would),
-JSON answers. Prints requests per second, p50 and p99 latency and errors for each, and their ratios.
+JSON answers. Prints requests per second, p50 and p99 latency and errors for each, and their ratios,
+and the CPU time per request of the engine (the Oxigraph process), of kg's front (the kg serve
+process) and of the benchmark's own clients (read from /proc and the clients' process): on a machine
+other work shares, they say more than the wall-clock figures.
 
 Then the memory of kg's front while a large answer passes through it: a query of ``--big-rows`` rows
 (TSV) read to the end through ``kg serve --limit 0`` and, with the default limit of 10,000, cut;
@@ -41,6 +44,9 @@ def _wait(url: str, proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
     _wait_listening(proc, url.split("/")[2])  # type: ignore[arg-type]
 
 
+CLIENT_CPU_MS = 0.0  # CPU the benchmark's own clients spent per request in the last load
+
+
 def _load(url: str, clients: int, per_client: int) -> tuple[float, list[float], int]:
     def client(k: int) -> tuple[list[float], int]:
         lat, errors = [], 0
@@ -56,11 +62,28 @@ def _load(url: str, clients: int, per_client: int) -> tuple[float, list[float], 
 
     for q in QUERIES:  # warm both the store's caches and the connection pools alike
         httpx.post(url, content=q, headers={"Content-Type": "application/sparql-query"}, timeout=120)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(clients) as pool:
         results = list(pool.map(client, range(clients)))
     wall = time.perf_counter() - start
+    global CLIENT_CPU_MS
+    CLIENT_CPU_MS = (time.process_time() - cpu) * 1000 / (clients * per_client)
     return wall, sorted(x for r in results for x in r[0]), sum(r[1] for r in results)
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used so far."""
+    import os
+
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
 
 
 def _rss_mib(pid: int) -> float:
@@ -131,18 +154,23 @@ def main() -> None:
         server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             _wait(url, server)
+            engine = ([server.pid] + _children(server.pid))[-1]  # kg serve: its Oxigraph child
+            cpu0 = {p: _cpu_s(p) for p in {server.pid, engine}}
             wall, lat, errors = _load(url, args.clients, args.per_client)
+            cpu = {p: (_cpu_s(p) - cpu0[p]) * 1000 / len(lat) for p in cpu0}  # CPU ms per request
         finally:
             server.terminate()
             server.wait(timeout=20)
         p99 = lat[int(len(lat) * 0.99) - 1]
-        figures[name] = (len(lat) / wall, statistics.median(lat), p99, errors)
+        front = cpu[server.pid] if server.pid != engine else 0.0
+        figures[name] = (len(lat) / wall, statistics.median(lat), p99, errors, cpu[engine], front, CLIENT_CPU_MS)
     print(f"\n{args.clients} clients x {args.per_client} queries each (a count, a LIMIT 50 listing, a label filter)")
-    print("\n| server | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|")
-    for name, (rps, p50, p99, errors) in figures.items():
-        print(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {errors} |")
-    (ox_rps, ox_p50, ox_p99, _), (kg_rps, kg_p50, kg_p99, _) = figures["oxigraph"], figures["kg serve"]
-    print(f"| kg serve ÷ oxigraph | {kg_rps / ox_rps:.2f} | {kg_p50 / ox_p50:.2f} | {kg_p99 / ox_p99:.2f} | |")
+    print("\n| server | requests/s | p50 ms | p99 ms | errors | CPU ms/request: engine | front | clients |"
+          "\n|---|---|---|---|---|---|---|---|")
+    for name, (rps, p50, p99, errors, eng, front, cl) in figures.items():
+        print(f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {errors} | {eng:.2f} | {front:.2f} | {cl:.2f} |")
+    (ox_rps, ox_p50, ox_p99, *_), (kg_rps, kg_p50, kg_p99, *_) = figures["oxigraph"], figures["kg serve"]
+    print(f"| kg serve ÷ oxigraph | {kg_rps / ox_rps:.2f} | {kg_p50 / ox_p50:.2f} | {kg_p99 / ox_p99:.2f} | | | | |")
     if args.big_rows:
         print(f"\n| kg serve, one answer of {args.big_rows:,} rows (TSV) | rows received | s | RSS before MiB "
               "| peak RSS MiB |\n|---|---|---|---|---|")

@@ -26,8 +26,9 @@ HERE = Path(__file__).resolve().parent
 STORE = ROOT / "output" / "bench-store"
 if "--out" in sys.argv:
     STORE = Path(sys.argv[sys.argv.index("--out") + 1]).resolve()
-NQ = ROOT / "output" / "bench-quads.nq"
-RECORDS = ROOT / "output" / "bench-records.pickle"
+NQ = STORE.with_name(STORE.name + "-quads.nq")  # beside the store: runs into other folders do not collide
+RECORDS = STORE.with_name(STORE.name + "-records.pickle")
+
 
 
 def load_kg() -> None:
