@@ -5,8 +5,8 @@ query gives, without computing all of it when the query allows.
   evaluation stops at the page's last row.
 * A listing sorted first by one of the positions of :mod:`kg.graph.listing`
   (``?event kg:eventOrder ?order … ORDER BY ?order …``) is read window by window: the items at
-  positions ``0 … k`` are found by a ``VALUES`` block put at the start of the query's ``WHERE``
-  (one index lookup each), their rows are sorted by the query's own ``ORDER BY``, and windows
+  positions ``0 … k`` are found by a ``VALUES`` block (one index lookup each), the query's pattern
+  is evaluated for them (:func:`window_query`), their rows are sorted by its own ``ORDER BY``, and windows
   follow until the page is full. Rows of one item share its position, so the rows of a window are
   exactly the full answer's rows for those items, in the same order (``ORDER BY`` is expected to
   be total; the shipped listings' are). ``DISTINCT`` is kept across windows. (An aggregate whose
@@ -26,7 +26,7 @@ from pyoxigraph import Store
 
 from kg.graph.namespaces import KG
 
-__all__ = ["PagePlan", "page_plan", "page_rows"]
+__all__ = ["PagePlan", "page_plan", "page_rows", "window_query"]
 
 _COMMENT = re.compile(r"(?:^|(?<=\s))#[^\n]*", re.MULTILINE)  # a comment (a "#" inside an IRI follows no space)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\s+(?:ASC\s*\(\s*)?\?(\w+)", re.IGNORECASE)
@@ -40,6 +40,7 @@ class PagePlan:
     variable: str  # the position variable ORDER BY sorts by first
     order: str  # the order property's IRI (kg:eventOrder …)
     distinct: bool
+    subject: str | None = None  # the variable of the numbered items, when the pattern names it first
 
 
 def page_plan(text: str) -> PagePlan | None:
@@ -52,21 +53,53 @@ def page_plan(text: str) -> PagePlan | None:
     """
     code = _COMMENT.sub("", text)
     m = _ORDER_BY.search(code)
-    if m is None or _LIMIT.search(code) or _WHERE.search(code) is None:
+    if m is None or _LIMIT.search(code) or _where_group(text) is None:
         return None
     var = m.group(1)
-    bound = re.search(r"(?:\bkg:|<" + re.escape(str(KG)) + r")(\w+Order)>?\s+\?" + var + r"\b", code)
+    bound = re.search(r"(?:\?(\w+)\s+)?(?:\bkg:|<" + re.escape(str(KG)) + r")(\w+Order)>?\s+\?" + var + r"\b", code)
     if bound is None:
         return None
-    return PagePlan(var, str(KG) + bound.group(1), bool(_DISTINCT.search(code)))
+    return PagePlan(var, str(KG) + bound.group(2), bool(_DISTINCT.search(code)), bound.group(1))
 
 
-def _inject(text: str, block: str) -> str:
-    """``block`` put just inside the query's first ``WHERE {`` (the outer one), on the same line."""
-    code = _COMMENT.sub(lambda c: " " * len(c.group(0)), text)  # same offsets, comments blanked
+_SKIP = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}]')
+
+
+def _where_group(text: str) -> tuple[int, int] | None:
+    """(start, end) of the inside of the query's outer ``WHERE { … }`` (strings, IRIs and comments
+    skipped), or None."""
+    code = _COMMENT.sub(lambda c: " " * len(c.group(0)), text)
     m = _WHERE.search(code)
-    assert m is not None
-    return text[:m.end()] + " " + block + " " + text[m.end():]
+    if m is None:
+        return None
+    depth = 1
+    for t in _SKIP.finditer(text, m.end()):
+        if t.group() == "{":
+            depth += 1
+        elif t.group() == "}":
+            depth -= 1
+            if depth == 0:
+                return m.end(), t.start()
+    return None
+
+
+def window_query(text: str, plan: PagePlan, start: int, end: int) -> str:
+    """``text`` restricted to the items at positions ``start`` to ``end - 1``.
+
+    The items are found first (a ``VALUES`` block of positions, one index lookup each) and the
+    query's own pattern is evaluated for each of them (``LATERAL``, an Oxigraph extension), so
+    that the engine's planner cannot start from a pattern that matches the whole store; where the
+    query does not name its items' variable first, the ``VALUES`` block is put at the start of
+    the pattern instead.
+    """
+    window = f"VALUES ?{plan.variable} {{ {' '.join(str(i) for i in range(start, end))} }}"
+    group = _where_group(text)
+    assert group is not None
+    a, b = group
+    if plan.subject is None:
+        return f"{text[:a]} {window} {text[a:]}"
+    items = f"{{ SELECT ?{plan.subject} ?{plan.variable} WHERE {{ {window} ?{plan.subject} <{plan.order}> ?{plan.variable} }} }}"
+    return f"{text[:a]} {items} LATERAL {{ {text[a:b]}\n}} {text[b:]}"
 
 
 def page_rows(store: Store, text: str, limit: int, offset: int, run) -> tuple[list[str], list[list[object]]] | None:  # type: ignore[no-untyped-def]
@@ -90,8 +123,7 @@ def page_rows(store: Store, text: str, limit: int, offset: int, run) -> tuple[li
     variables: list[str] = []
     while True:
         end = min(size, start + width)
-        window = " ".join(str(i) for i in range(start, end))
-        variables, got = run(_inject(text, f"VALUES ?{plan.variable} {{ {window} }}"))
+        variables, got = run(window_query(text, plan, start, end))
         for row in got:
             if plan.distinct:
                 key = tuple(row)
