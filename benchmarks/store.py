@@ -1,6 +1,6 @@
 """Store benchmark: 1 million triples in the shape kg writes.
 
-    python benchmarks/store.py [TRIPLES] [--no-raw] [--reuse] [--out DIR]     (default 1,000,000)
+    python benchmarks/store.py [TRIPLES] [--no-raw] [--reuse] [--out DIR] [--queries a,b]    (default 1,000,000)
 
 Prints load time and peak RSS of kg's store path (the extraction records, pickled as a parallel
 build's writer receives them, mapped to quads, written with kg.graph.store.StoreWriter, then the
@@ -9,7 +9,8 @@ quads from an N-Quads file (each in its own process), then, for every query in o
 against the loaded store, the median latency of its first page (``limit=20``, as ``kg query FILE
 --limit 20`` reads it) and of its whole answer. Leaves the store in output/bench-store (or --out) for
 benchmarks/serve.py. ``--no-raw`` skips the raw loader (at 10M quads it needs about 9 GiB);
-``--reuse`` measures the queries on the store already there, without loading.
+``--reuse`` measures the queries on the store already there, without loading; ``--queries`` only
+those named.
 """
 from __future__ import annotations
 
@@ -85,7 +86,10 @@ def measure_queries(store_path: Path, page: int = 20) -> None:
     print(f"\nstore: {store_path}, {len(store):,} quads")
     print(f"\n| query | first page ({page} rows) ms, median of 7 runs | paged by | rows | whole answer ms, median "
           "of 3 runs |\n|---|---|---|---|---|")
+    only = sys.argv[sys.argv.index("--queries") + 1].split(",") if "--queries" in sys.argv else None
     for rq in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
+        if only is not None and rq.stem not in only:
+            continue
         text = rq.read_text(encoding="utf-8")
         first, _, n1 = _median_ms(lambda: run_query(store, text, limit=page), 7)
         whole, res, n2 = _median_ms(lambda: run_query(store, text), 3)
@@ -97,8 +101,9 @@ def measure_queries(store_path: Path, page: int = 20) -> None:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    if "--out" in sys.argv:
-        args.remove(sys.argv[sys.argv.index("--out") + 1])
+    for opt in ("--out", "--queries"):
+        if opt in sys.argv:
+            args.remove(sys.argv[sys.argv.index(opt) + 1])
     triples = int(args[0]) if args else 1_000_000
     if len(args) > 1:  # internal: run one loader in this process
         load_kg() if args[1] == "kg" else load_raw()
