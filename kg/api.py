@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import rdflib
     from pyoxigraph import Store
 
+    from kg.viz import View, ViewOptions
+
 __all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_records", "open_graph", "remove"]
 
 
@@ -193,19 +195,23 @@ class KnowledgeGraph:
         """
         return self.query(_EVENTS)
 
-    def show(self, height: int = 600) -> Any:
-        """Display the interactive viewer inline in Jupyter or VS Code."""
+    def show(self, height: int = 600, *, query: str | None = None, max_nodes: int | None = None, top: int = 300,
+             statements: bool = False, isolates: bool = False, comention: bool = False,
+             colour: str = "type") -> Any:
+        """Display the interactive viewer inline in Jupyter or VS Code; the options are those of
+        :meth:`write_viewer` (and of ``kg view``)."""
         import html as _html
 
         from IPython.display import HTML
 
         from kg.viz import render_html
 
-        from kg.query.network import node_details
-
-        page = render_html(self.to_networkx(), title=f"kg — {self.path}", details=node_details(self.store))
-        return HTML(f'<iframe srcdoc="{_html.escape(page, quote=True)}" width="100%" height="{height}" '
-                    f'style="border:1px solid #ddd"></iframe>')
+        view, note, options = self._view(query, max_nodes, top, statements, isolates, comention, colour)
+        page = render_html(view, title=f"kg — {self.path}", note=note, options=options)
+        # in a <div>: IPython warns about a bare <iframe> ("Consider using IPython.display.IFrame"),
+        # which would need the page in a file
+        return HTML(f'<div><iframe srcdoc="{_html.escape(page, quote=True)}" width="100%" height="{height}" '
+                    f'style="border:1px solid #ddd"></iframe></div>')
 
     def to_networkx(self) -> "nx.MultiDiGraph":
         """Entities and events as nodes; relations as edges with their source sentence.
@@ -262,30 +268,36 @@ class KnowledgeGraph:
         os.replace(tmp, out)
         return out
 
-    def viewer_graph(self, query: str | None = None, max_nodes: int | None = None, *,
-                     graph: "nx.MultiDiGraph | None" = None) -> "tuple[nx.MultiDiGraph, str]":
-        """The projection to show (``graph``, if already made, else made here): all of it, or the nodes
-        a CONSTRUCT query returns; cut to ``max_nodes`` most connected nodes. Returns the graph and a
-        note on what was left out."""
-        from kg.query.network import restrict
+    def _view(self, query: str | None, max_nodes: int | None, top: int, statements: bool, isolates: bool,
+              comention: bool, colour: str) -> "tuple[View, str, ViewOptions]":
+        from kg.viz import ViewOptions, from_store, restrict
 
+        options = ViewOptions(top=top, statements=statements, isolates=isolates, comention=comention, colour=colour)
+        if max_nodes is not None and max_nodes < 1:
+            raise InputError(f"max_nodes must be at least 1 (got {max_nodes})")
         keep = None
         if query is not None:
             res = self.sparql(query)
             if res.kind != "graph":
                 raise InputError(f"{query}: the viewer needs a CONSTRUCT or DESCRIBE query")
             keep = {t.value for row in res.rows for triple in row for t in (triple.subject, triple.object)}
-        return restrict(graph if graph is not None else self.to_networkx(), keep, max_nodes)
+        view, note = restrict(from_store(self.store), keep, max_nodes)
+        return view, note, options
 
     def write_viewer(self, path: str | Path, title: str = "kg", query: str | None = None,
-                     max_nodes: int | None = None, *, graph: "nx.MultiDiGraph | None" = None) -> Path:
-        """Write the HTML viewer (whole graph, or a CONSTRUCT query's nodes, at most ``max_nodes``;
-        ``graph`` as for :meth:`viewer_graph`)."""
-        from kg.query.network import node_details
+                     max_nodes: int | None = None, *, top: int = 300, statements: bool = False,
+                     isolates: bool = False, comention: bool = False, colour: str = "type") -> Path:
+        """Write the HTML viewer of the graph (or of the nodes a CONSTRUCT ``query`` returns) to ``path``.
+
+        ``max_nodes``: write at most that many entities and events into the page (the most important);
+        ``top``: entities in the first view (the rest are one click or a search away); ``statements``:
+        statements and quotes as nodes (else folded into their speaker); ``isolates``: show entities
+        with no link; ``comention``: the co-occurrence layer on; ``colour``: "type" or "community".
+        """
         from kg.viz import write_html
 
-        g, note = self.viewer_graph(query, max_nodes, graph=graph)
-        return write_html(g, path, title, node_details(self.store), note)
+        view, note, options = self._view(query, max_nodes, top, statements, isolates, comention, colour)
+        return write_html(view, path, title, note=note, options=options)
 
 
 _ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
@@ -560,12 +572,11 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
                 on_stage("writing graph.trig")
                 staged.export("trig", stage / "graph.trig")
             on_stage("writing graph.graphml")
-            projection = staged.to_networkx()  # made once for both GraphML and the viewer
-            staged.export("graphml", stage / "graph.graphml", graph=projection)
+            staged.export("graphml", stage / "graph.graphml")
             if viewer:
                 on_stage("writing viewer.html")
                 n_docs = sum(1 for _ in staged.store.quads_for_pattern(None, RDF.type, SCHEMA.NewsArticle, None))
-                staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)", graph=projection)
+                staged.write_viewer(stage / "viewer.html", title=f"kg — {n_docs} document(s)")
             staged.close()
             names = [STORE_DIRNAME, "graph.trig", "graph.graphml"] + (["viewer.html"] if viewer else [])
             for name in names:

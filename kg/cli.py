@@ -264,20 +264,38 @@ def query(
     typer.echo(out.rstrip("\n"))
 
 
+class Colour(str, Enum):
+    type = "type"
+    community = "community"
+
+
 @app.command()
 def view(
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     out: Path = typer.Option(Path("output/viewer.html"), "--out", "-o", help="HTML file to write."),
     query: Optional[str] = typer.Option(None, "--query", help="A CONSTRUCT query (.rq or text): show only its nodes."),
-    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", help="Keep at most N nodes, the most connected."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes",
+                                            help="Write at most N entities and events into the page (the most important)."),
+    top: int = typer.Option(300, "--top", help="Entities in the first view (the most important, by mentions, statements "
+                            "and links); the others are a click ('show neighbours') or a search away."),
+    statements: bool = typer.Option(False, "--statements",
+                                    help="Show statements and quotes as nodes (default: folded into their speaker)."),
+    isolates: bool = typer.Option(False, "--isolates", help="Show entities with no link (default: hidden, counted)."),
+    comention: bool = typer.Option(False, "--comention",
+                                   help="Turn on the co-occurrence layer (entities named in the same sentence)."),
+    colour: Colour = typer.Option(Colour.type, "--colour", help="Colour the nodes by class or by community."),
     open_: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
 ) -> None:
-    """(Re)write the self-contained HTML viewer of the graph (or of a CONSTRUCT query's part of it)."""
+    """(Re)write the self-contained HTML viewer of the graph (or of a CONSTRUCT query's part of it).
+    Every option can also be switched in the page."""
     from kg.api import open_graph
 
     if max_nodes is not None and max_nodes < 1:
         raise KGError("--max-nodes must be at least 1")
-    path = open_graph(store).write_viewer(out, query=query, max_nodes=max_nodes)
+    if top < 1:
+        raise KGError("--top must be at least 1")
+    path = open_graph(store).write_viewer(out, query=query, max_nodes=max_nodes, top=top, statements=statements,
+                                          isolates=isolates, comention=comention, colour=colour.value)
     typer.echo(f"Viewer written to {path}")
     if open_:
         webbrowser.open(path.resolve().as_uri())
