@@ -217,6 +217,17 @@ def _pack(parts: list[dict[Any, tuple[float, float]]], aspect: float = 1.7,
     return out
 
 
+def _simple(g: "nx.Graph") -> "nx.Graph":
+    """``g`` as a simple undirected graph with no self-loops and no attributes (quick: networkx's
+    to_undirected copies every attribute)."""
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(g)
+    simple.add_edges_from((a, b) for a, b in g.edges() if a != b)
+    return simple
+
+
 def layout(g: "nx.Graph", first: set[Any] | None = None, seed: int = 7,
            boxes: Callable[[dict[Any, tuple[float, float]]], dict[Any, tuple[float, float]]] | None = None
            ) -> dict[Any, tuple[float, float]]:
@@ -228,8 +239,7 @@ def layout(g: "nx.Graph", first: set[Any] | None = None, seed: int = 7,
     below the block."""
     import networkx as nx
 
-    simple = nx.Graph(g.to_undirected()) if g.is_directed() else nx.Graph(g)
-    simple.remove_edges_from(nx.selfloop_edges(simple))
+    simple = _simple(g)
     if simple.number_of_nodes() == 0:
         return {}
     first = set(simple) if first is None else first & set(simple)
@@ -252,7 +262,7 @@ def _communities(g: "nx.Graph") -> dict[Any, int]:
     """Louvain communities of the linked nodes, numbered by size (largest 0); -1 for a node alone."""
     import networkx as nx
 
-    simple = nx.Graph(g.to_undirected()) if g.is_directed() else nx.Graph(g)
+    simple = _simple(g)
     simple.remove_nodes_from([v for v in list(simple) if simple.degree(v) == 0])
     if simple.number_of_edges() == 0:
         return {}
@@ -442,7 +452,6 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
             for e in row["ev"]:
                 if "doc" in e:
                     e["doc"] = doc_index(e["doc"], e.pop("title", ""))
-                    e.pop("published", None)
         if d.get("dates"):
             row["dt"] = spans(d["dates"])
         if d.get("event"):
@@ -463,7 +472,7 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
                 continue
             rows = []
             for it in items:
-                it = {k: x for k, x in it.items() if x not in (None, "") and k not in ("published",)}
+                it = {k: x for k, x in it.items() if x not in (None, "")}
                 if "doc" in it:
                     it["doc"] = doc_index(it["doc"], it.pop("title", ""))
                 rows.append(it)
@@ -733,14 +742,14 @@ _JS = r"""
   function docTitle(i) { var d = D.docs[i]; return d ? (d[1] || d[0].replace(/^.*\//, "")) : ""; }
   function fact(it) {
     var m = [];
-    if (it.date) { m.push(esc(it.date)); }
-    if (it.doc !== undefined) { m.push(esc(docTitle(it.doc))); }
+    if (it.date) { m.push(esc(it.date)); } else if (it.published) { m.push("published " + esc(it.published)); }
+    if (it.doc !== undefined) { var t = docTitle(it.doc); m.push(esc(t.length > 70 ? t.slice(0, 69) + "…" : t)); }
     if (it.hedge) { m.push("hedge: " + esc(it.hedge)); }
-    if (it.modality) { m.push(esc(it.modality)); }
+    if (it.modality && it.modality !== "asserted") { m.push(esc(it.modality)); }
     if (it.negated) { m.push("negated"); }
     if (it.confidence) { m.push("confidence " + esc(it.confidence)); }
     var h = m.length ? '<div class="meta">' + m.join(" · ") + "</div>" : "";
-    h += '<div class="rule">rule: ' + (it.rule ? esc(it.rule) : "not recorded") + "</div>";
+    if (it.rule) { h += '<div class="rule">rule: ' + esc(it.rule) + "</div>"; }
     return h;
   }
   function sentenceWith(text, part) {
@@ -820,7 +829,7 @@ _JS = r"""
   network.on("doubleClick", function (p) { if (p.nodes.length) { showNeighbours(p.nodes[0]); } });
 
   // search over every node, shown or not
-  var names = [];
+  var names = [], focused = false;
   N.forEach(function (n, i) { if (n.k !== "statement") { names.push([n.l.toLowerCase(), i]); (n.a || []).forEach(function (a) { names.push([String(a).toLowerCase(), i]); }); } });
   var dl = document.getElementById("kg-names");
   dl.innerHTML = N.filter(function (n) { return n.k === "entity"; }).sort(function (a, b) { return b.s - a.s; }).slice(0, 2000)
@@ -832,7 +841,8 @@ _JS = r"""
     if (hit === null) { names.forEach(function (p) { if (p[0].indexOf(q) >= 0 && N[p[1]].s > best) { hit = p[1]; best = N[p[1]].s; } }); }
     if (hit === null) { status.dataset.focused = ""; return; }
     if (!nodes.get(hit)) { state.extra[hit] = true; state.hiddenTypes[N[hit].t] = false; sync(); }
-    network.selectNodes([hit]); network.focus(hit, {scale: Math.max(network.getScale(), 1.0)}); showNode(hit);
+    network.selectNodes([hit]); network.focus(hit, {scale: Math.max(network.getScale(), 1.0), animation: false}); showNode(hit);
+    focused = true;
     status.dataset.focused = N[hit].l;
   }
   var box = document.getElementById("kg-search");
@@ -923,13 +933,23 @@ _JS = r"""
     var c = canvas.getContext("2d"); c.setTransform(r, 0, 0, r, 0, 0); c.clearRect(0, 0, w, h);
     c.font = "11px system-ui, sans-serif"; c.fillStyle = "#666";
     if (!T.length) { c.fillText("timeline: no dated events, statements or articles in this graph", 10, 15); return; }
-    var bins = Math.max(1, Math.min(w - 60, t1 - t0 + 1)), counts = new Array(bins).fill(0), max = 1;
+    var bins = Math.max(1, Math.min(Math.floor((w - 60) / 3), t1 - t0 + 1)), counts = new Array(bins).fill(0), max = 1;
     T.forEach(function (t) { var b = Math.min(bins - 1, Math.floor((t.a - t0) / Math.max(1, t1 - t0 + 1) * bins)); counts[b]++; if (counts[b] > max) { max = counts[b]; } });
-    var bw = (w - 60) / bins;
-    if (state.range) { c.fillStyle = "#dbe9f7"; var x0 = xOf(state.range[0], w), x1 = xOf(state.range[1] + 1, w); c.fillRect(x0, 0, Math.max(2, x1 - x0), h - 16); }
+    var bw = (w - 60) / bins, base = h - 16;
+    if (state.range) { c.fillStyle = "#dbe9f7"; var x0 = xOf(state.range[0], w), x1 = xOf(state.range[1] + 1, w); c.fillRect(x0, 0, Math.max(2, x1 - x0), base); }
+    // ticks: years, months or days, as the span allows
+    var span = t1 - t0 + 1, step = span > 3 * 366 ? "y" : span > 62 ? "m" : "d";
+    c.strokeStyle = "#ddd"; c.fillStyle = "#666"; var lastX = -1e9;
+    for (var d = t0; d <= t1; d++) {
+      var iso = day(d), tick = step === "y" ? iso.slice(5) === "01-01" : step === "m" ? iso.slice(8) === "01" : true;
+      if (!tick && d !== t0) { continue; }
+      var x = xOf(d, w), text = step === "y" ? iso.slice(0, 4) : step === "m" ? iso.slice(0, 7) : iso;
+      c.beginPath(); c.moveTo(x, base); c.lineTo(x, base + 3); c.stroke();
+      if (x - lastX > c.measureText(text).width + 12 && x + c.measureText(text).width < w) { c.fillText(text, x, h - 3); lastX = x; }
+      if (step === "y" && d + 360 <= t1) { d += 360; } else if (step === "m" && d + 27 <= t1) { d += 27; }
+    }
     c.fillStyle = "#f28e2b";
-    counts.forEach(function (n, b) { if (n) { var bh = 3 + (h - 36) * n / max; c.fillRect(30 + b * bw, h - 16 - bh, Math.max(1.5, bw - 1), bh); } });
-    c.fillStyle = "#666"; c.fillText(day(t0), 30, h - 3); var end = day(t1); c.fillText(end, w - 30 - c.measureText(end).width, h - 3);
+    counts.forEach(function (n, b) { if (n) { var bh = 3 + (base - 20) * n / max; c.fillRect(30 + b * bw, base - bh, Math.max(2, bw - 1), bh); } });
   }
   function setRange(a, b) {
     state.range = a === null ? null : [Math.min(a, b), Math.max(a, b)];
@@ -947,7 +967,7 @@ _JS = r"""
   var stage = 0;  // 0: before the first draw, 1: refit asked, 2: refit drawn, 3: reported
   network.on("afterDrawing", function () {
     report();
-    if (stage === 0) { stage = 1; status.dataset.drawms = Math.round(performance.now()); setTimeout(function () { stage = 2; fit(); }, 0); return; }
+    if (stage === 0) { stage = 1; status.dataset.drawms = Math.round(performance.now()); setTimeout(function () { stage = 2; if (!focused) { fit(); } else { network.redraw(); } }, 0); return; }
     if (stage !== 2) { status.dataset.nodes = nodes.length; status.dataset.edges = edges.length; return; }
     stage = 3;
     var rect = container.getBoundingClientRect(), inside = true, labels = 0, minLabel = 0, scale = network.getScale();

@@ -343,7 +343,8 @@ def from_store(store: "Store") -> View:
                 agents = [e for e, role in parties if role == "agent"]
                 a = agents[0] if agents else ents[0]
                 b = ents[1] if a == ents[0] else ents[0]
-                label = type_label[d["type"]] + (f" ({d['mod']})" if d.get("mod") else "")
+                mod = d.get("mod")
+                label = type_label[d["type"]] + (f" ({mod})" if mod and mod != "asserted" else "")
                 key = g.add_edge(a, b, kind="event", predicate=KG[d["type"]].value, label=label, event=d["label"],
                                  count=1, evidence=[item], dates=[span] if span else [])
                 tl_edges = [(a, b, key)]
