@@ -110,11 +110,12 @@ _TRUTHY = """SELECT DISTINCT ?g ?a ?p ?b WHERE { GRAPH ?g { ?a kg:typeInDocument
 _STATEMENT_LINKS = """SELECT DISTINCT ?st ?x ?v WHERE { ?st prov:wasDerivedFrom ?s . ?st ?x ?v . FILTER(isIRI(?v))
   FILTER NOT EXISTS { ?st kg:trigger ?tr } FILTER NOT EXISTS { ?st a kg:Participation }
   FILTER NOT EXISTS { ?st a kg:Quote } }"""
-_STATEMENT_INFO = """SELECT ?st ?s ?rule ?conf ?hedge ?date ?mod WHERE { ?st prov:wasDerivedFrom ?s .
+_STATEMENT_INFO = """SELECT ?st ?s ?rule ?conf ?hedge ?date ?mod ?verb ?prep WHERE { ?st prov:wasDerivedFrom ?s .
   FILTER NOT EXISTS { ?st kg:trigger ?tr } FILTER NOT EXISTS { ?st a kg:Participation }
   FILTER NOT EXISTS { ?st a kg:Quote }
   OPTIONAL { ?st kg:rule ?rule } OPTIONAL { ?st kg:confidence ?conf } OPTIONAL { ?st kg:hedge ?hedge }
-  OPTIONAL { ?st kg:date ?date } OPTIONAL { ?st kg:modality ?mod } }"""
+  OPTIONAL { ?st kg:date ?date } OPTIONAL { ?st kg:modality ?mod } OPTIONAL { ?st kg:verb ?verb }
+  OPTIONAL { ?st kg:preposition ?prep } }"""
 _EVENTS = """SELECT ?ev ?class ?label ?s ?doc ?date ?hedge ?mod ?neg ?rule ?conf WHERE {
   ?ev kg:trigger ?t ; rdfs:label ?label ; a ?class ; prov:wasDerivedFrom ?s ; kg:inDocument ?doc .
   FILTER(STRSTARTS(STR(?class), STR(kg:)))
@@ -243,7 +244,7 @@ def from_store(store: "Store") -> View:
         if st in links:
             d = info.setdefault(st, {"sentences": set()})
             d["sentences"].add(str(r["s"]))
-            for k in ("rule", "conf", "hedge", "date", "mod"):
+            for k in ("rule", "conf", "hedge", "date", "mod", "verb", "prep"):
                 if r[k] is not None:
                     d[k] = r[k]
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -267,21 +268,26 @@ def from_store(store: "Store") -> View:
         store, "SELECT ?r ?l WHERE { ?m org:role ?r . ?r rdfs:label ?l }")}
     for (a, p, b), sts in sorted(chosen.items()):
         evidence = []
-        role = ""
+        role = verb = ""
         for st in sts:
             d = info.get(st, {})
             role = role or next((role_labels[v] for v in links[st] if v in role_labels), "")
+            verb = verb or " ".join(x for x in (d.get("verb"), d.get("prep")) if x)
             for s in sorted(d.get("sentences", ())):
                 evidence.append(_evidence(sentences[s], docs, rule=d.get("rule"), confidence=d.get("conf"),
                                           hedge=d.get("hedge"), date=d.get("date"), modality=d.get("mod")))
         if not evidence:  # a direct triple with no statement node: its documents are its evidence
             evidence = [_evidence(("", 0, doc_of_graph.get(gr, gr)), docs) for gr in truthy[(a, p, b)]]
         evidence.sort(key=lambda e: (e.get("published", ""), e["doc"], e["sentence"]))
-        label = role if (p == ORG.memberOf.value and role) else predicate_label(p)
+        # a membership shows its role; the open relation its verb (and preposition)
+        label = role if (p == ORG.memberOf.value and role) else verb if (_local(p) == "relatedTo" and verb) \
+            else predicate_label(p)
         g.add_edge(a, b, kind="relation", predicate=p, label=label, role=role, count=len(evidence),
                    evidence=evidence[:_MAX_EVIDENCE], dates=_dates_of(evidence))
 
-    # events: two parties -> an edge, three or more -> a node, statements -> their speaker
+    told = {(frozenset((a, b)), ev["sentence"]) for a, b, d in g.edges(data=True) for ev in d["evidence"]}
+    # events: two parties -> an edge (unless a relation of the same sentence links them already: the
+    # relations project events onto their parties), three or more -> a node, statements -> their speaker
     events: dict[str, dict[str, Any]] = {}
     for r in _rows(store, _EVENTS):
         ev = str(r["ev"])
@@ -339,6 +345,8 @@ def from_store(store: "Store") -> View:
             tl_nodes, tl_edges = ents, []
             if negated:
                 pass  # a denied event is listed in its parties' panels, never drawn as a link
+            elif len(ents) == 2 and (frozenset(ents), d["sentence"][0]) in told:
+                pass
             elif len(ents) == 2:
                 agents = [e for e, role in parties if role == "agent"]
                 a = agents[0] if agents else ents[0]

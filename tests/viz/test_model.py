@@ -5,7 +5,7 @@ import pytest
 
 from kg.viz.model import View, from_store, predicate_label, restrict
 
-from viewer_data import archive, small_store, store_of  # noqa: F401 (small_store is a fixture)
+from viewer_data import archive, article, small_store, store_of  # noqa: F401 (small_store is a fixture)
 
 E = "http://example.org/kg/entity/"
 
@@ -31,7 +31,10 @@ def test_relations_of_any_predicate_are_labelled_edges(view):
     assert ("John Doe", "works with", "Globex") in rel
     headquartered = predicate_label("http://example.org/kg/ontology#headquarteredIn")
     assert ("Acme Corp", headquartered, "Springfield") in rel
-    assert len(rel) == 3
+    # the open relation shows its verb and preposition
+    assert ("John Doe", "sign with", "Globex") in rel
+    assert ("Acme Corp", predicate_label("http://example.org/kg/ontology#metWith"), "Jane Roe") in rel
+    assert len(rel) == 5
 
 
 def test_each_relation_carries_its_sentence_and_rule(view):
@@ -45,9 +48,15 @@ def test_each_relation_carries_its_sentence_and_rule(view):
 
 
 def test_two_party_events_are_edges_and_larger_ones_nodes(view):
-    ev = edges(view, "event")
-    assert ("Acme Corp", "join", "Jane Roe") in ev
+    # with no relation between the parties, an event of two parties is an edge labelled with its type
+    ev = edges(from_store(store_of([article()], extra=None)), "event")
     assert ("John Doe", "agree", "Globex") in ev
+    # the Join is told by the role of its sentence ("named Jane Roe its chief executive")
+    assert not any({a, b} == {"Acme Corp", "Jane Roe"} for a, _, b in ev)
+    # a relation of the same sentence tells it already (the extraction projects events onto relations):
+    # one link, not two
+    ev = edges(view, "event")
+    assert not any({a, b} == {"Acme Corp", "Jane Roe"} or {a, b} == {"John Doe", "Globex"} for a, _, b in ev)
     # the denied meeting is no link
     assert not any("Initech" in (a, b) for a, _, b in ev)
     meetings = [n for n, d in view.graph.nodes(data=True) if d["kind"] == "event"]

@@ -164,7 +164,9 @@ def typed_relations(x: Extraction, iris: Iris) -> list[Quad]:
     g = iris.graph(x.document.id)
     out = []
     for i, (s, p, o, sent) in enumerate([("organization/acme", "headquarteredIn", "city/springfield", 0),
-                                         ("person/john-doe", "worksWith", "organization/globex", 3)]):
+                                         ("person/john-doe", "worksWith", "organization/globex", 3),
+                                         ("person/john-doe", "relatedTo", "organization/globex", 3),
+                                         ("organization/acme", "metWith", "person/jane-roe", 0)]):
         keys = {e.key.rsplit("-", 1)[0] if e.key.rsplit("-", 1)[-1].isdigit() else e.key: e.key for e in x.entities}
         if s not in keys or o not in keys:
             continue
@@ -176,6 +178,8 @@ def typed_relations(x: Extraction, iris: Iris) -> list[Quad]:
                 Quad(st, PROV.wasDerivedFrom, iris.span(x.document.id, sentence.start, sentence.end), g),
                 Quad(st, KG.rule, Literal(f"test-rule-{p}"), g),
                 Quad(st, KG.confidence, Literal("0.7", datatype=XSD.decimal), g)]
+        if p == "relatedTo":  # the open relation carries its verb and preposition
+            out += [Quad(st, KG.verb, Literal("sign"), g), Quad(st, KG.preposition, Literal("with"), g)]
     return out
 
 
