@@ -60,6 +60,8 @@ STYLE: dict[str, tuple[str, str]] = {
     "Country": ("#59a14f", "triangle"),
     "City": ("#8cd17d", "triangleDown"),
     "Place": ("#b6992d", "diamond"),
+    "Group": ("#ff9da7", "dot"),
+    "CreativeWork": ("#9c755f", "square"),
     "Event": ("#f28e2b", "star"),
     "Statement": ("#b07aa1", "box"),
     "Quote": ("#b07aa1", "box"),
@@ -441,6 +443,7 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
             row["m"] = int(d["mentions"])
         nodes.append(row)
     edges = []
+    parallel: dict[frozenset, int] = {}  # edges drawn so far between each pair: the next one curves
     for a, b, d in g.edges(data=True):
         both = sizes.get(a, (0, 0, False))[2] and sizes.get(b, (0, 0, False))[2] and d.get("kind") not in ("role", "said")
         row = {"f": index[a], "t": index[b], "l": str(d.get("label", "")), "k": d.get("kind", "relation"),
@@ -456,6 +459,10 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
             row["dt"] = spans(d["dates"])
         if d.get("event"):
             row["e"] = d["event"]
+        nth = parallel.get(frozenset((a, b)), 0)
+        parallel[frozenset((a, b))] = nth + 1
+        if nth:  # 1, -1, 2, -2 ...: curved one side, then the other, further out
+            row["r"] = ((nth + 1) // 2) * (1 if nth % 2 else -1) * (1 if str(a) < str(b) else -1)
         edges.append(row)
     co = [(index[a], index[b], w) for a, b, w in view.comention if a in index and b in index]
     limit = _COMENTION_PER_NODE * len(ids)
@@ -668,6 +675,7 @@ _JS = r"""
     var o = {id: "e" + j, from: e.f, to: e.t, label: e.l, arrows: e.k === "role" ? "" : "to", font: {size: e.fs * K}};
     if (e.k === "said" || e.k === "role") { o.color = {color: "#c9b3c4"}; o.font = {size: e.fs * K * 0.85, color: "#999"}; }
     if (e.n && e.n > 1) { o.width = Math.min(6, 1 + Math.log(e.n)); o.title = e.n + " sentences"; }
+    if (e.r) { o.smooth = {enabled: true, type: e.r > 0 ? "curvedCW" : "curvedCCW", roundness: 0.25 * Math.abs(e.r)}; }
     return o;
   }
   function coEdge(k) {
@@ -722,6 +730,7 @@ _JS = r"""
       h += "<span>colour = community (" + k + "; grey: alone or small)</span>";
       for (var c = 0; c < Math.min(k, PALETTE.length); c++) { h += '<span class="sw" style="background:' + PALETTE[c] + '"></span>'; }
     }
+    Object.keys(types).forEach(function (t) { if (!STYLE[t]) { STYLE[t] = STYLE.Thing; } });
     Object.keys(STYLE).forEach(function (t) {
       if (!types[t]) { return; }
       h += '<label><input type="checkbox" data-type="' + t + '"' + (state.hiddenTypes[t] ? "" : " checked") + '> ' +

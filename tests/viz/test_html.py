@@ -32,6 +32,9 @@ def test_first_view_and_what_is_one_click_away(small_store, tmp_path):
     ev = [e for e in data["edges"] if e["l"] == "works with"][0]["ev"][0]
     assert ev["rule"] == "test-rule-worksWith"
     assert data["co"] and data["timeline"]
+    # two relations between one pair: the second is drawn curved, so their labels do not cover each other
+    doe_globex = [e for e in data["edges"] if {data["nodes"][e["f"]]["l"], data["nodes"][e["t"]]["l"]} == {"John Doe", "Globex"}]
+    assert len(doe_globex) == 2 and sum(1 for e in doe_globex if e.get("r")) == 1
 
 
 def test_top_keeps_the_most_important(tmp_path):
