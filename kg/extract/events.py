@@ -232,8 +232,11 @@ _CONTESTS = frozenset("""
     election elections runoff run-off race seat seats vote votes poll ballot referendum primary nomination majority match game
     final semi-final title championship championships cup trophy medal medals gold silver bronze tournament series
     battle war case appeal award prize contest round set stage leg event premiership pennant slam open bout fight
-    grand-final flag plate gong
+    grand-final flag plate gong trophy award prize crown
     """.split())
+#: What is captured or taken without force: "captured the imagination", "took the lead".
+_ABSTRACT_TAKEN = frozenset("""imagination attention mood heart hearts spirit essence moment image images footage
+    lead place time care note advantage step steps action charge responsibility credit""".split())
 #: What a court overturns or upholds.
 _RULINGS = frozenset("""ruling decision conviction sentence ban law verdict judgment judgement order appeal
     finding acquittal""".split())
@@ -247,6 +250,10 @@ _PEOPLE_WORDS = ROLE_HEADS | PERSON_NOUNS | GROUP_HEADS | frozenset(
 #: What one resigns or quits: "quit his job", "resigned the post", "quit the party".
 _POSTS = frozenset("job post position office role seat party government cabinet board club team company "
                    "presidency leadership chairmanship ministry portfolio captaincy".split())
+#: What one joins: an organisation named or a body of people ("joined the board", "joined the army").
+_BODIES = frozenset("""team club board party company firm army force forces government cabinet alliance coalition
+    union organisation organization side squad staff navy police military ministry bank group league
+    council committee commission panel opposition""".split())
 #: What is signed into force: "signed the bill", not "signed autographs".
 _SIGNED = frozenset("bill law decree order legislation measure resolution act amendment executive paper papers "
                     "document documents protocol instrument instruments".split())
@@ -319,6 +326,9 @@ def _verb_type(tok: "Token") -> str | None:
         if dobj is not None and dobj.lemma_ == "part":
             return "Meet"  # "take part in the talks"
         return "Seize" if "over" in prts or (dobj is not None and dobj.lemma_ == "control") else None
+    if etype == "Seize" and dobj is not None and (dlemma in _CONTESTS or dobj.lower_ in _CONTESTS
+                                                  or dlemma in _ABSTRACT_TAKEN):
+        return "Win" if dlemma in _CONTESTS or dobj.lower_ in _CONTESTS else None  # "captured the trophy"
     if lemma == "pull":
         return "Withdraw" if ("out" in prts or "from" in preps) else None
     if lemma == "strike":
@@ -340,6 +350,8 @@ def _verb_type(tok: "Token") -> str | None:
         return None  # "the area they had quit": no resignation
     if lemma == "nominate" and "for" in preps:
         return None  # "nominated for an Oscar": an award, not an office
+    if lemma == "join" and dobj is not None and not dobj.ent_type_ and dlemma not in _BODIES:
+        return None  # "joined the throng", "joined the search", "joined calls for"
     if lemma == "lash" and "out" not in prts:
         return None  # "lashed out at X": a condemnation; "lashed the boat"
     if lemma == "accuse" and dobj is None:  # "was accused of": the charge, said elsewhere
@@ -666,8 +678,9 @@ def _noun_type(tok: "Token") -> str | None:
             return "Protest"  # "went on strike", "a general strike"
     if lemma in ("sanction", "sanctions") and tok.tag_ != "NNS":
         return None  # "the sanction of the court": an approval
-    if lemma == "death" and tok.dep_ == "compound":
-        return None  # "the death toll"
+    if lemma == "death" and (tok.dep_ == "compound" or tok.tag_ == "NNS" and not [
+            c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]):
+        return None  # "the death toll", "a drop in deaths from heart disease": counts, not an event
     return etype
 
 

@@ -120,6 +120,8 @@ _NOUN_MODIFIERS = {
     "hypothetical": "hypothetical", "threatened": "threatened", "alleged": "alleged", "suspected": "alleged",
     "purported": "alleged", "attempted": "attempted", "failed": "attempted", "would-be": "attempted",
 }
+#: Linking verbs: "the attacks may be a preview of what is to come" says nothing of whether the attacks happened.
+_LINKING = frozenset("be seem appear remain become look sound prove".split())
 #: Verbs of accusing: a gerund under them is what is alleged, whatever preposition the parser hangs it on.
 _ACCUSING = frozenset("accuse suspect blame charge convict indict".split())
 #: Prepositions of time: "could sign a contract after a meeting this morning" does not make the meeting a plan.
@@ -278,7 +280,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
                 return "asserted", True, head.lower_  # "called off the talks"
             node = head  # "could sign a deal": the verb's modality
             continue
-        if dep == "nsubj" and node.pos_ == "NOUN":
+        if dep == "nsubj" and node.pos_ == "NOUN" and hlemma not in _LINKING:
             node = head  # "the talks will take place next week": the verb's own words
             continue
         if dep == "ccomp" and hlemma in _DENYING:

@@ -109,6 +109,9 @@ def test_every_event_has_a_kind_and_a_rule(first_run):
     ("Team Tyco failed to meet a mandatory radio check off Green Cape.", "Meet"),
     ("Actor Nigel Hawthorne was nominated for an Oscar in 1995.", "Appoint"),
     ("Israeli tanks moved into the area of Nablus that Israel had quit in the morning.", "Resign"),
+    ("Sailor Peter Blake captured the imagination of New Zealand.", "Seize"),
+    ("Elsie May joined the throng in paying tribute to George Harrison.", "Join"),
+    ("Professor Helena Britt says there has been a drop in deaths from heart disease.", "Die"),
 ])
 def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, etype):
     assert not [e for e in extract_text(text).events if e.type == etype]
@@ -126,6 +129,7 @@ def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, e
     ("President Joseph Estrada condemned the bombings in Nairobi.", "Condemn", "agent", "Joseph Estrada"),
     ("Ivana Novak won the presidential election in Croatia.", "Win", "agent", "Ivana Novak"),
     ("Poland and Hungary became full members of the European Union.", "Join", "agent", "Poland"),
+    ("Sailor Peter Blake captured the America's Cup in 1995.", "Win", "agent", "Peter Blake"),
     ("The State Department issued a warning on Sunday.", "Announce", "agent", "State Department"),
     ("President Bill Clinton signed the bill on Monday.", "Sign", "agent", "Bill Clinton"),
 ])
@@ -196,3 +200,8 @@ def test_a_meeting_before_a_possible_signing_happened(extract_text):
     x = extract_text("Coach Frank Farina says he could sign a new contract after a meeting this morning with "
                      "chairman Ian Knop.")
     assert [f[4] for f in find(x, "Meet", partner="Ian Knop")] == ["asserted"]
+
+
+def test_pressure_on_someone_to_act_makes_them_the_agent(extract_text):
+    x = extract_text("Ariel Sharon sent tanks to the West Bank to pile pressure on Yasser Arafat to arrest Hamas leaders.")
+    assert not find(x, "Arrest", agent="Ariel Sharon")

@@ -49,6 +49,7 @@ CASES = [
     ("The police arrested him for the attack.", "attack", "alleged", False),
     ("The talks will resume next week.", "talks", "planned", False),
     ("Warne says Australia is well placed to win.", "win", "hypothetical", False),
+    ("The September 11 attacks may be a preview of what is to come.", "attacks", "asserted", False),
     ("Tom Hargreaves will join Acme's board once the deal closes.", "closes", "planned", False),
 ]
 
