@@ -66,6 +66,10 @@ class Args:
             if named is not None:  # "the port city of X" is X, whatever the description was resolved to
                 out.append(self.phrase(named))
                 continue
+            named = [c for c in h.children if c.dep_ == "appos" and c.pos_ == "PROPN" and self.entity(c) is not None]
+            if named and h.pos_ == "NOUN":  # "the largest radical group, Hamas,": the name, whatever the group was taken for
+                out.append(self.phrase(named[0]))
+                continue
             if self.entity(h) is None:
                 appos = [c for c in h.children if c.dep_ == "appos" and self.entity(c) is not None]
                 if appos:  # "shipping group Nordvik"

@@ -343,6 +343,10 @@ def _verb_type(tok: "Token") -> str | None:
         return etype if dlemma in _ANNOUNCED else None
     if lemma in ("go", "head") and not preps & {"to", "into", "for"}:
         return None  # "went on", "heads the party"
+    if lemma == "agree" and "ccomp" in kids and not preps & {"with", "on", "to"}:
+        subj = kids.get("nsubj")
+        if subj is None or (subj.tag_ != "NNS" and not any(c.dep_ == "conj" for c in subj.children)):
+            return None  # "most, including X, agree they cannot imagine …": an opinion, not an agreement
     if lemma == "meet" and dobj is not None and not dobj.ent_type_ and dobj.pos_ == "NOUN" \
             and dlemma not in _PEOPLE_WORDS:
         return None  # "failed to meet a radio check", "met the deadline"

@@ -124,8 +124,9 @@ _NOUN_MODIFIERS = {
 _LINKING = frozenset("be seem appear remain become look sound prove".split())
 #: Verbs of accusing: a gerund under them is what is alleged, whatever preposition the parser hangs it on.
 _ACCUSING = frozenset("accuse suspect blame charge convict indict".split())
-#: Prepositions of time: "could sign a contract after a meeting this morning" does not make the meeting a plan.
-_TEMPORAL_PREPS = frozenset("after before since following during until despite amid".split())
+#: Prepositions that make a noun an argument of the verb ("agreed to take part in talks"); others ("after a
+#: meeting", "extremists behind a wave of bombings") leave the noun's modality its own.
+_ARGUMENT_PREPS = frozenset("in into on to for at with of".split())
 _ADVERBS = {"allegedly": "alleged", "purportedly": "alleged", "supposedly": "alleged", "perhaps": "hypothetical",
             "maybe": "hypothetical", "possibly": "hypothetical", "potentially": "hypothetical"}
 _NEGATIVE_DETS = {"no"}
@@ -263,7 +264,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
                 k = _PREP_GOVERNORS[key]
                 return ("asserted", True, gov.lower_) if k == "negated" else (k, negated, gov.lower_)
             if node.pos_ == "NOUN" and (head.lower_ == "of" and gov.pos_ == "NOUN" or gov.pos_ == "VERB"
-                                        and head.lower_ not in _TEMPORAL_PREPS):
+                                        and head.lower_ in _ARGUMENT_PREPS):
                 node = gov  # "threatened to launch a wave of attacks", "agreed to take part in talks"
                 continue
             if node.tag_ == "VBG" and gov.pos_ == "VERB" and head.lower_ in ("by", "of", "for", "in"):
@@ -274,7 +275,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
             if hlemma in _DENYING or (hlemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
                                                                 for c in head.children)):
                 return "asserted", True, head.lower_  # "rejected a deal", "ruled out talks"
-            if hlemma in _OBJECT_GOVERNORS:
+            if hlemma in _OBJECT_GOVERNORS and _OBJECT_GOVERNORS[hlemma] != "asserted":
                 return _OBJECT_GOVERNORS[hlemma], negated, head.lower_
             if hlemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
                 return "asserted", True, head.lower_  # "called off the talks"

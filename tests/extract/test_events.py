@@ -111,6 +111,7 @@ def test_every_event_has_a_kind_and_a_rule(first_run):
     ("Israeli tanks moved into the area of Nablus that Israel had quit in the morning.", "Resign"),
     ("Sailor Peter Blake captured the imagination of New Zealand.", "Seize"),
     ("Elsie May joined the throng in paying tribute to George Harrison.", "Join"),
+    ("Most of his neighbours, including Karen White, agree they cannot imagine him fighting.", "Agree"),
     ("Professor Helena Britt says there has been a drop in deaths from heart disease.", "Die"),
 ])
 def test_trigger_words_in_another_sense_make_no_such_event(extract_text, text, etype):
@@ -205,3 +206,9 @@ def test_a_meeting_before_a_possible_signing_happened(extract_text):
 def test_pressure_on_someone_to_act_makes_them_the_agent(extract_text):
     x = extract_text("Ariel Sharon sent tanks to the West Bank to pile pressure on Yasser Arafat to arrest Hamas leaders.")
     assert not find(x, "Arrest", agent="Ariel Sharon")
+
+
+def test_a_name_in_apposition_fills_the_role(extract_text):
+    x = extract_text("The envoy Terje Roed-Larsen praised the speech. But the largest radical group, Hamas, issued "
+                     "a statement rejecting it.")
+    assert find(x, "Announce", agent="Hamas") and not find(x, "Announce", agent="Terje Roed-Larsen")

@@ -50,6 +50,9 @@ CASES = [
     ("The talks will resume next week.", "talks", "planned", False),
     ("Warne says Australia is well placed to win.", "win", "hypothetical", False),
     ("The September 11 attacks may be a preview of what is to come.", "attacks", "asserted", False),
+    ("Match referee Jackie Hendriks will announce his verdict before play begins.", "verdict", "planned", False),
+    ("Sharon piled pressure on Arafat to arrest the extremists behind a wave of suicide bombings last week.",
+     "bombings", "asserted", False),
     ("Tom Hargreaves will join Acme's board once the deal closes.", "closes", "planned", False),
 ]
 
