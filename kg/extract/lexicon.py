@@ -25,6 +25,7 @@ __all__ = [
     "MEMBER_NOUNS",
     "HONORIFICS",
     "HEDGES",
+    "WEAPON_NOUNS",
 ]
 
 #: spaCy labels that are values, never entity nodes.
@@ -93,6 +94,17 @@ TERRAIN_NOUNS = frozenset(
     """
     region area mountain mountains range cave caves valley province district river coast desert hills island
     islands basin peninsula highlands plateau
+    """.split()
+)
+
+#: Nouns for weapons, which a model name modifies ("Caesar howitzers", "Patriot missiles", "Leopard
+#: tanks"): such a name is a product's, not an organisation's or a person's. Nouns that as often follow
+#: a maker's name ("Boeing jets", "SpaceX rockets") are left out.
+WEAPON_NOUNS = frozenset(
+    """
+    howitzer howitzers missile missiles tank tanks launcher launchers rifle rifles drone drones warhead
+    warheads interceptor interceptors torpedo torpedoes grenade grenades artillery submarine submarines
+    frigate frigates warship warships
     """.split()
 )
 

@@ -10,15 +10,16 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
+from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITUTION_HEADS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
                                 PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, SOLAR_BODIES, STORM_WORDS,
-                                TERRAIN_NOUNS, VALUE_LABELS)
+                                TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS)
 from kg.extract.link import country, demonym_country, organization
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["find_mentions", "is_role_word", "portfolio_ending_at", "role_words_ending_at", "ENTITY_LABELS"]
+__all__ = ["find_mentions", "is_role_word", "portfolio_ending_at", "role_phrases_ending_at", "role_words_ending_at",
+           "ENTITY_LABELS"]
 
 #: spaCy labels that become entity nodes.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
@@ -70,6 +71,23 @@ def role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
     return j + 1, words
 
 
+def role_phrases_ending_at(doc: "Doc", i: int) -> tuple[int, list[list["Token"]]]:
+    """Coordinated titles ending at token i, scanning left: "founder and chief executive" gives
+    (index of "founder", [[founder], [chief, executive]]); a single title gives one phrase, none [].
+    Each phrase is what :func:`role_words_ending_at` finds; "and" or "&" joins them."""
+    first, words = role_words_ending_at(doc, i)
+    if not words:
+        return first, []
+    phrases = [words]
+    while first >= 2 and doc[first - 1].lower_ in ("and", "&") and doc[first - 2].ent_type_ != "PERSON":
+        f, w = role_words_ending_at(doc, first - 2)
+        if not w or w[-1].i != first - 2:
+            break
+        phrases.insert(0, w)
+        first = f
+    return first, phrases
+
+
 def _run_on(toks: list["Token"]) -> list["Token"]:
     """A name the model cut short: 'Novak' of 'Novak Djokovic', whose last word modifies the untagged
     proper noun right after it."""
@@ -100,12 +118,19 @@ def _trim(span: "list[Token]") -> list["Token"]:
 
 
 def _before_title(ent: "Span") -> bool:
-    """A nationality before an office of state and a name: "German Chancellor X"."""
+    """A nationality before an office of state and a name: "German Chancellor X" (the name may be
+    tagged anything, or nothing: the model has called "Olaf Scholz" an organisation there)."""
     doc = ent.doc
     i = ent.end
     while i < len(doc) and doc[i].lower_ in ROLE_MODIFIERS:
         i += 1
-    return i < len(doc) and doc[i].lower_ in OFFICE_HEADS and i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON"
+    if not (i < len(doc) and doc[i].lower_ in OFFICE_HEADS and i + 1 < len(doc)):
+        return False
+    name = doc[i + 1]
+    return name.ent_type_ == "PERSON" or (
+        name.tag_ == "NNP" and name.text[:1].isupper() and name.ent_type_ not in VALUE_LABELS
+        and name.lower_ not in ROLE_HEADS and name.lower_ not in ROLE_MODIFIERS
+        and country(name.text) is None and demonym_country(name.text) is None)
 
 
 def _nationality_and_title_words(ent: "Span") -> bool:
@@ -186,6 +211,23 @@ def _modifies(ent: "Span", nouns: frozenset[str]) -> bool:
         and noun.text.islower() and ent.root.head.i == ent.end
 
 
+_ALONG = frozenset({"along", "down", "alongside"})  # not "across the Treasury"
+_RIVER_PARTS = frozenset({"bank", "banks", "mouth", "shores", "estuary", "source", "delta"})
+
+
+def _along_the(ent: "Span") -> bool:
+    """A one-word name after "down the", "along the", "the banks of the": a river ("the Seine"), a
+    place, whatever the model tagged it."""
+    doc = ent.doc
+    k = ent.start
+    if ent[0].lower_ == "the":
+        k += 1
+    if len(ent) != k - ent.start + 1 or not ent[-1].text.istitle() or k < 2 or doc[k - 1].lower_ != "the":
+        return False
+    before = doc[k - 2]
+    return before.lower_ in _ALONG or (before.lower_ == "of" and k >= 3 and doc[k - 3].lower_ in _RIVER_PARTS)
+
+
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
@@ -204,6 +246,9 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
         return "EVENT"  # "Storm Isha", "Hurricane Katrina", "Tropical Storm X": a named storm
     if ent.label_ in ("PERSON", "GPE") and len(toks) == 1 and toks[0].text in SOLAR_BODIES:
         return "LOC"  # "the Moon's south pole", "Mars": a place, not a person
+    if ent.label_ in ("ORG", "PERSON") and _along_the(ent) and organization(ent.text) is None \
+            and ent[-1].lower_ not in INSTITUTION_HEADS:
+        return "LOC"  # "down the Seine", "the banks of the Tigris": a river
     if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in FACILITY_HEADS and ent[-1].text[:1].isupper():
         return "FAC"  # "John F Kennedy Airport"
     if ent.label_ == "PERSON" and len(ent) == 1 and _place_complement(ent.root):
@@ -280,13 +325,40 @@ def _group_phrase(tok: "Token", ctx: Ctx, si: int) -> tuple[list["Token"], str |
     return _trim(toks), nationality
 
 
+def _names_weapon(ent: "Span") -> bool:
+    """Whether a name only says which model a weapon is: "Caesar howitzers", "Patriot air defence missiles"."""
+    doc = ent.doc
+    head = ent.root.head
+    if ent.root.dep_ not in ("compound", "nmod", "amod") or head.i < ent.end or head.i - ent.end > 3:
+        return False
+    between = doc[ent.end:head.i]
+    return (head.lower_ in WEAPON_NOUNS and head.text.islower()
+            and all(t.text.islower() or t.text == "-" for t in between))
+
+
+def _weapon_names(ctx: Ctx) -> set[str]:
+    """Names the document uses only for models of weapons (and not as known organisations or places)."""
+    weapon: set[str] = set()
+    other: set[str] = set()
+    for seg in ctx.segments:
+        for ent in seg.doc.ents:
+            if ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and _names_weapon(ent):
+                weapon.add(ent.text)
+            else:
+                other.add(ent.text)
+    return {w for w in weapon - other if organization(w) is None and country(w) is None}
+
+
 def find_mentions(ctx: Ctx) -> None:
     """Add the document's entity mentions to ``ctx`` (unresolved: ``key`` is None)."""
     doc = ctx.document
     land: set[str] = set()  # names a "person" tag was taken from because they name land ("the X caves")
     body_words = {t.text for seg in ctx.segments if seg.name == "body" for t in seg.doc}
+    weapons = _weapon_names(ctx)
     for si, seg in enumerate(ctx.segments):
         for ent in seg.doc.ents:
+            if ent.text in weapons:
+                continue  # "Caesar howitzers": the model of a weapon, not an organisation
             if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
                     and not (country(ent.text) or organization(ent.text) or demonym_country(ent.text)):
                 continue  # "Chipmaker agrees …": a headline capitalises every word; the body never names it
@@ -384,9 +456,12 @@ def _add_employers(ctx: Ctx) -> None:
     """A proper name the model left untagged, right before a title and a person's name, names where the
     title is held: "Activision president Rob Kostich", "Qantas chief executive Geoff Dixon"."""
     written_as_names = _capitalised_inside_sentences(ctx)
+    # and the first words of organisations' names ("Brightwave" of "Brightwave Software")
+    written_as_names |= {m.text.split()[0] for m in ctx.mentions if m.label == "ORG" and m.kind == "name"}
     for m in [m for m in ctx.mentions if m.seg >= 0 and m.label == "PERSON" and m.kind == "name"]:
         doc = ctx.tokens(m.seg)
-        first, words = role_words_ending_at(doc, m.tok_start - 1)  # "chief executive", "co-founder"
+        first, phrases = role_phrases_ending_at(doc, m.tok_start - 1)  # "chief executive", "co-founder"
+        words = phrases[-1] if phrases else []  # "founder and chief executive": the last title is next to the name
         if not words or words[-1].i != m.tok_start - 1 or words[-1].lower_ not in _EMPLOYEE_TITLES:
             continue  # not "Police Minister X", "Rear Admiral X", "Lord Mayor X": part of the title
         j = k = first - 1

@@ -4,7 +4,8 @@ Patterns (spaCy tokens, not phrases of any one article):
 
 * title before the name: "<ORG|GPE>['s] <role words> <PERSON>"
   ("Pentagon spokesman John Kirby", "French President Emmanuel Macron",
-  "France's foreign minister Jean Dupont");
+  "France's foreign minister Jean Dupont"); titles joined by "and" are one role each
+  ("X founder and chief executive Y": founder of X and chief executive of X);
 * apposition before the name: "<ORG|GPE>'s <role words> [for/on …], <PERSON>,"
   ("the US’s special envoy for the conflict in X, Jane Roe");
 * apposition after the name: "<PERSON>, [the|a] <role words> of|for|at <ORG|GPE>"
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import ROLE_HEADS
 from kg.extract.link import regional_demonym
-from kg.extract.mentions import is_role_word, role_words_ending_at
+from kg.extract.mentions import is_role_word, role_phrases_ending_at, role_words_ending_at
 from kg.types import Relation
 
 if TYPE_CHECKING:
@@ -118,12 +119,14 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
         sent = ctx.sentences[sent_idx]
         results: list[tuple[list[Token], RawMention]] = []
         # 1. title before the name
-        first, words = role_words_ending_at(doc, m.tok_start - 1)
+        # ("founder and chief executive X": each title is a role at the same organisation)
+        first, phrases = role_phrases_ending_at(doc, m.tok_start - 1)
+        words = phrases[-1] if phrases else []
         if words:
             org = (_org_before(ctx, m.seg, doc, first - 1) or _org_after(ctx, m.seg, words[-1])
                    or _ministry_of(ctx, words))
             if org is not None:
-                results.append((words, org))
+                results.extend((phrase, org) for phrase in phrases)
         # 2. apposition before the name: "..., <PERSON>"
         if not words and m.tok_start >= 2 and doc[m.tok_start - 1].text == ",":
             j = m.tok_start - 2
