@@ -34,6 +34,28 @@ __all__ = ["BuildSummary", "KnowledgeGraph", "Progress", "build", "extract_recor
 
 
 
+def as_date(value: "date | str | None", where: str = "published") -> date | None:
+    """A publication date as the API takes it: a ``date`` (a ``datetime`` gives its day), an ISO string
+    "YYYY-MM-DD" (as on the command line) or None.
+
+    >>> as_date("2024-03-05"), as_date(None)
+    (datetime.date(2024, 3, 5), None)
+    """
+    from datetime import datetime
+
+    from kg.read import parse_date
+
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value, where)
+    raise InputError(f"{where}: {value!r} is not a date; give a datetime.date or a string YYYY-MM-DD")
+
+
 def undated_warning(undated: int, documents: int) -> str | None:
     """The one warning a build or an extraction gives when documents have no publication date."""
     if not undated:
@@ -166,6 +188,17 @@ class KnowledgeGraph:
         df["mentions"] = df["mentions"].astype(int)
         return df.sort_values(["mentions", "label"], ascending=[False, True], ignore_index=True)
 
+    def documents(self) -> "pd.DataFrame":
+        """The documents of the graph, one row each: ``id`` (what :func:`remove` and ``kg remove`` take),
+        ``published``, ``title``, ``url`` (empty strings where the article gave none), by id.
+
+        >>> docs = kg_graph.documents()
+        >>> docs.columns.tolist(), len(docs), docs["published"].str.len().tolist()
+        (['id', 'published', 'title', 'url'], 1, [10])
+        """
+        df = self.query(_DOCUMENTS)
+        return df.fillna("").sort_values("id", ignore_index=True)
+
     def quotes(self) -> "pd.DataFrame":
         """Direct quotations and reported statements, one row each: speaker, the speaker's class
         (Person, Organization, Group, CreativeWork …), text, ``direct`` (True for the words in
@@ -253,8 +286,9 @@ class KnowledgeGraph:
         }
 
     def export(self, fmt: str, output: str | Path, *, graph: "nx.MultiDiGraph | None" = None) -> Path:
-        """Write the graph as trig, nquads, turtle, jsonld, graphml or jsonl. For graphml, ``graph``
-        is a projection of this store already made with :meth:`to_networkx` (else it is made here)."""
+        """Write the graph as trig, nquads, turtle, jsonld or graphml. For graphml, ``graph``
+        is a projection of this store already made with :meth:`to_networkx` (else it is made here).
+        (JSON Lines records come from the articles, not the store: :func:`extract_records`.)"""
         out = Path(output)
         tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
         if fmt == "graphml":
@@ -307,6 +341,10 @@ _ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHE
   OPTIONAL { ?m itsrdf:taIdentRef ?entity }
 } GROUP BY ?entity ?label ?type"""
 
+_DOCUMENTS = """SELECT ?id ?published ?title ?url WHERE { ?d a schema:NewsArticle ; schema:identifier ?id .
+  OPTIONAL { ?d schema:datePublished ?published } OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:url ?url }
+}"""
+
 _QUOTES = """SELECT ?speaker ?speaker_class ?quote ?direct ?cue ?verb ?date ?hedge ?rule ?document ?start ?end WHERE {
   ?q a kg:Quote ; kg:text ?quote ; nif:referenceContext ?document ; nif:beginIndex ?start ; nif:endIndex ?end ;
      kg:direct ?direct .
@@ -353,11 +391,12 @@ def _query_file(query: str) -> str:
     return query
 
 
-def _extractions(paths: Iterable[str | Path], published: date | None, model: str | None, batch_size: int = 32,
+def _extractions(paths: Iterable[str | Path], published: date | str | None, model: str | None, batch_size: int = 32,
                  fields: Fields = Fields(), on_unread: Callable[[Unread], None] | None = None,
                  ) -> Iterator[Extraction | Failure]:
     from kg.extract import extract, load_model
 
+    published = as_date(published)
     inputs = collect_inputs(paths)
     nlp = load_model(model)
     seen: set[str] = set()
@@ -392,7 +431,7 @@ class Progress:
     stage: str = "extracting"
 
 
-def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | None = None,
+def build(paths: Iterable[str | Path], out: str | Path = "output", *, published: date | str | None = None,
           base_iri: str = DEFAULT_BASE, model: str | None = None, viewer: bool = True, processes: int = 1,
           batch_size: int = 32, dask: str | None = None, strict: bool = False, max_bytes: int = MAX_BYTES,
           add: bool = False, progress: Callable[[Progress], None] | None = None,
@@ -417,10 +456,14 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
     With ``add=True`` the documents are added to the graph already in ``out``: an unchanged
     document (same content hash) changes nothing, a changed one replaces its named graph,
     and the entity layer is recomputed.
+
+    ``published`` (a ``date`` or "YYYY-MM-DD") is every document's publication date, over any found.
+    A build that fails leaves no lock file and no folder of its own making behind.
     """
     from kg.extract import extract, load_model, resolve_model_name
 
     out = Path(out)
+    published = as_date(published)
     inputs = collect_inputs(paths)  # fail on missing paths and a malformed --dask before writing anything
     total = None if any(i.kind in CONTAINERS for i in inputs) else len(inputs)
     if dask:
@@ -514,9 +557,12 @@ def build(paths: Iterable[str | Path], out: str | Path = "output", *, published:
 
 def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str = DEFAULT_BASE,
            viewer: bool = True) -> KnowledgeGraph:
-    """Remove documents (by id: the file stem, or a path to the file) from a built graph, with
-    every entity no other document mentions; transactional like :func:`build`."""
+    """Remove documents (by id: the file stem, or a path to the file; :meth:`KnowledgeGraph.documents`
+    lists the ids) from a built graph, with every entity no other document mentions; transactional
+    like :func:`build`. ``out`` is the output folder or its store folder."""
     out = Path(out)
+    if (out / "CURRENT").exists():  # the store folder itself
+        out = out.parent
     iris = Iris(base_iri)
     ids = [Path(d).stem if d.endswith(".txt") else d for d in doc_ids]
     summary = BuildSummary()
@@ -527,7 +573,7 @@ def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str 
             g = iris.graph(doc_id)
             if not store.contains_named_graph(g):
                 raise InputError(f"{doc_id}: no such document in {out / STORE_DIRNAME}; "
-                                 f"kg stats lists the documents")
+                                 f"kg stats --documents --store {out} lists the documents' ids")
             store.remove_graph(g)
             summary.removed.append(doc_id)
 
@@ -596,7 +642,7 @@ def open_graph(path: str | Path = "output") -> KnowledgeGraph:
     return kg_
 
 
-def extract_records(paths: Iterable[str | Path], *, published: date | None = None, model: str | None = None,
+def extract_records(paths: Iterable[str | Path], *, published: date | str | None = None, model: str | None = None,
                     base_iri: str = DEFAULT_BASE, fields: Fields = Fields(),
                     on_failure: Callable[[Failure], None] | None = None,
                     on_unread: Callable[[Unread], None] | None = None) -> Iterator[dict[str, Any]]:

@@ -15,8 +15,43 @@ import typer
 
 from kg.errors import InputError, KGError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, context_settings={"help_option_names": ["-h", "--help"]},
                   help="Turn news articles into a knowledge graph: build it, query it with SPARQL, view it.")
+
+
+def _flags_without_type() -> None:
+    """Help texts list a flag (--quiet, --open) without the ``<bool>`` that recent typer prints as its type:
+    a flag takes no value."""
+    try:
+        from typer.core import TyperOption
+    except ImportError:  # an older typer: no such column
+        return
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "_kg_flags", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> Any:
+        return None if getattr(self, "is_flag", False) else shown(self, ctx)
+
+    display_type_rich._kg_flags = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_flags_without_type()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", "-V", is_eager=True, callback=_version,
+                                       help="Print kg's version and exit.")) -> None:
+    """Turn news articles into a knowledge graph: build it, query it with SPARQL, view it."""
 
 _PUBLISHED_HELP = "Publication date (YYYY-MM-DD) for every article; overrides sidecar .json metadata."
 
@@ -34,7 +69,6 @@ class ExportFormat(str, Enum):
     nquads = "nquads"
     jsonld = "jsonld"
     graphml = "graphml"
-    jsonl = "jsonl"
 
 
 class ExtractFormat(str, Enum):
@@ -248,6 +282,9 @@ def query(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=0,
                                         help="Show one page: at most this many rows (or triples)."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many rows first (the next page: --offset N)."),
+    width: int = typer.Option(80, "--width", "-w", min=0,
+                              help="Table format: cut cells longer than this, marked with '…' (0: never cut; "
+                                   "--format csv always gives whole values)."),
 ) -> None:
     """Run a SPARQL query over the store (the help text, with the shipped queries, is _query_help)."""
     from kg.api import _query_file, open_graph
@@ -260,7 +297,7 @@ def query(
     if bind:
         text = bind_values(text, _bindings(bind))
     graph.close()
-    out = run_query_file(str(graph.path), text, source, format.value, timeout, limit, offset)
+    out = run_query_file(str(graph.path), text, source, format.value, timeout, limit, offset, width=width)
     typer.echo(out.rstrip("\n"))
 
 
@@ -298,16 +335,22 @@ def view(
                                           isolates=isolates, comention=comention, colour=colour.value)
     typer.echo(f"Viewer written to {path}")
     if open_:
-        webbrowser.open(path.resolve().as_uri())
+        try:
+            opened = webbrowser.open(path.resolve().as_uri())
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            typer.echo(f"kg: no browser could be opened here; open the page yourself: {path.resolve()}", err=True)
 
 
 @app.command()
 def export(
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="Output format."),
+    format: ExportFormat = typer.Option(..., "--format", "-f",
+                                        help="Output format (JSON Lines records come from the articles: kg extract)."),
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="File to write (default: standard output)."),
 ) -> None:
-    """Export the whole graph as Turtle, TriG, N-Quads, JSON-LD or GraphML."""
+    """Export the whole graph as Turtle, TriG, N-Quads, JSON-LD or GraphML (JSON Lines per article: kg extract)."""
     from kg.api import open_graph
 
     kg_ = open_graph(store)
@@ -366,14 +409,16 @@ def extract(
 
 @app.command()
 def remove(
-    docs: List[str] = typer.Argument(..., help="Document ids (file stems) or the files' paths."),
-    out: Path = typer.Option(Path("output"), "--out", "-o", help="The output folder holding store/."),
+    docs: List[str] = typer.Argument(..., metavar="DOC",
+                                     help="Document ids (kg stats --documents lists them) or the files' paths."),
+    store: Path = typer.Option(Path("output"), "--store", "-s", "--out", "-o",
+                               help="Store folder (or its output folder); --out is the same option."),
     base_iri: str = typer.Option("http://example.org/kg/", help="Base IRI the graph was built with."),
 ) -> None:
     """Remove documents, and every entity no other document mentions, from a built graph."""
     from kg.api import remove as remove_docs
 
-    kg_ = remove_docs(docs, out, base_iri=base_iri)
+    kg_ = remove_docs(docs, store, base_iri=base_iri)
     assert kg_.summary is not None
     typer.echo(f"Removed {len(kg_.summary.removed)} document(s); the graph now has {kg_.summary.quads} triples.")
 
@@ -382,16 +427,25 @@ def remove(
 def stats(
     store: Path = typer.Option(Path("output/store"), "--store", "-s", help="Store folder (or its output folder)."),
     top: int = typer.Option(10, help="How many of the most mentioned entities to list."),
+    documents: bool = typer.Option(False, "--documents", "-d",
+                                   help="Also list every document: id (what kg remove takes), date, title."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Documents, entities by type, statements by type, top entities, merges by rule."""
+    """Documents (--documents: one by one), entities by type, statements by type, top entities, merges by rule."""
     from kg.api import open_graph
 
-    st = open_graph(store).stats(top)
+    graph = open_graph(store)
+    st = graph.stats(top)
+    docs = graph.documents() if documents else None
     if json_:
+        if docs is not None:
+            st["document_list"] = docs.to_dict(orient="records")
         typer.echo(json.dumps(st, ensure_ascii=False, indent=1))
         return
     typer.echo(f"documents: {st['documents']}")
+    if docs is not None:
+        for row in docs.itertuples(index=False):
+            typer.echo(f"  {row.id}  {row.published or '(undated)'}  {row.title or ''}".rstrip())
     for section in ("entities", "statements", "merges"):
         typer.echo(f"{section}: " + (", ".join(f"{k} {v}" for k, v in st[section].items()) or "none"))
     typer.echo("most mentioned:")

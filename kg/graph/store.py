@@ -21,8 +21,8 @@ from pyoxigraph import Quad, Store
 
 from kg.errors import StoreError
 
-__all__ = ["StoreWriter", "open_store", "output_lock", "remove_stale_staging", "replace_path", "staging_dir",
-           "STORE_DIRNAME"]
+__all__ = ["StoreWriter", "missing_store", "open_store", "output_lock", "remove_stale_staging", "replace_path",
+           "staging_dir", "STORE_DIRNAME"]
 
 STORE_DIRNAME = "store"
 _LOCK_NAME = ".kg.lock"
@@ -33,11 +33,26 @@ def _is_lock_error(e: OSError) -> bool:
     return "lock" in text or e.errno in (errno.EAGAIN, errno.EACCES)
 
 
+def missing_store(path: str | Path) -> StoreError:
+    """The error for a folder that holds no store, with the build that makes one there: a folder named
+    ``store`` is built by ``--out`` its parent, any other folder by ``--out`` itself (the build writes
+    ``FOLDER/store``, which every command also finds when given ``FOLDER``).
+
+    >>> str(missing_store("reports/store")).endswith("kg build ARTICLES --out reports")
+    True
+    >>> str(missing_store("reports")).endswith("kg build ARTICLES --out reports")
+    True
+    """
+    p = Path(path)
+    out = p.parent if p.name == STORE_DIRNAME else p
+    return StoreError(f"{p}: no kg store here; build one with: kg build ARTICLES --out {out}")
+
+
 def open_store(path: str | Path, read_only: bool = True) -> Store:
     """Open a built store; raises StoreError with what to do when it cannot."""
     p = Path(path)
     if not (p / "CURRENT").exists():
-        raise StoreError(f"{p}: no kg store here; build one with: kg build ARTICLES --out {p.parent}")
+        raise missing_store(p)
     try:
         return Store.read_only(str(p)) if read_only else Store(str(p))
     except OSError as e:
@@ -116,15 +131,32 @@ class StoreWriter:
 
 @contextlib.contextmanager
 def output_lock(out: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder for the duration of a build."""
+    """Hold an exclusive lock on the output folder for the duration of a build.
+
+    On an error, what the lock itself made is taken away again: the lock file it created and, when
+    the folder did not exist before, the folder (then empty), so a failed first build leaves nothing.
+    """
+    lock = out / _LOCK_NAME
+    new_dir = not out.exists()
+    new_lock = new_dir or not lock.exists()
     out.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out / _LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    locked = False
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise StoreError(f"{out}: another kg build is writing to this folder; wait for it to finish") from None
+        locked = True
         yield
+    except BaseException:
+        if locked and new_lock:  # still held: no other build can be using this file
+            with contextlib.suppress(OSError):
+                lock.unlink()
+            if new_dir:
+                with contextlib.suppress(OSError):
+                    out.rmdir()  # only if empty
+        raise
     finally:
         os.close(fd)
 

@@ -21,8 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import InputError, KGError, StoreError
-from kg.graph.store import STORE_DIRNAME
+from kg.errors import InputError, KGError
+from kg.graph.store import STORE_DIRNAME, missing_store
 
 __all__ = ["ServerCommand", "free_port", "oxigraph_binary", "run_server", "server_command"]
 
@@ -56,7 +56,7 @@ def server_command(store: str | Path, host: str = "127.0.0.1", port: int = 7878,
     if (p / STORE_DIRNAME / "CURRENT").exists():
         p = p / STORE_DIRNAME
     if not (p / "CURRENT").exists():
-        raise StoreError(f"{p}: no kg store here; build one with: kg build ARTICLES --out {p.parent}")
+        raise missing_store(p)
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: not a TCP port")
     if timeout_s <= 0:

@@ -23,11 +23,14 @@ from kg.graph.namespaces import PREFIXES
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Result", "bind_values", "iter_values", "load_query", "run_query", "run_query_file", "RESULT_FORMATS"]
+__all__ = ["Result", "bind_values", "iter_values", "load_query", "query_variables", "run_query", "run_query_file",
+           "RESULT_FORMATS", "TABLE_WIDTH"]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 _POSITION = re.compile(r"error at (\d+):(\d+)")
+#: the table format's widest cell, in characters (``kg query --width``)
+TABLE_WIDTH = 80
 
 
 def load_query(query_or_file: str) -> tuple[str, str]:
@@ -98,12 +101,14 @@ class Result:
 
     to_pandas = df
 
-    def serialize(self, fmt: str = "table") -> str:
+    def serialize(self, fmt: str = "table", width: int = TABLE_WIDTH) -> str:
+        """The result as text: a table (cells over ``width`` characters cut and marked, 0: never cut),
+        CSV, TSV or SPARQL JSON; a CONSTRUCT's triples as Turtle."""
         if self.kind == "graph":
             data = serialize(self.rows_as_triples(), format=RdfFormat.TURTLE, prefixes=PREFIXES)
             return data.decode("utf-8") if data else ""
         if fmt == "table":
-            return _table(self)
+            return _table(self, width)
         if fmt not in RESULT_FORMATS:
             raise InputError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
         if self.kind == "ask":
@@ -164,26 +169,44 @@ def _short(t: object) -> str:
     return str(getattr(t, "value", t))
 
 
-def _table(result: Result) -> str:
+def _table(result: Result, width: int = TABLE_WIDTH) -> str:
+    r"""The rows as a text table. A cell longer than ``width`` (0: no limit) is cut, and the cut is
+    marked with '…' and said under the table.
+
+    >>> r = Result("select", ["q"], [[Literal("x" * 12)]])
+    >>> print(_table(r, 10))
+    q
+    ----------
+    xxxxxxxxx…
+    (1 row; 1 cell cut at 10 characters, marked …: --format csv or --width 0 shows whole values)
+    """
     if result.kind == "ask":
         return "yes" if result.boolean else "no"
     header = result.variables
     body = [[_short(t) for t in row] for row in result.rows]
+    cut = 0
+    if width > 0:
+        for row in body:
+            for i, cell in enumerate(row):
+                if len(cell) > width:
+                    row[i] = cell[:max(width - 1, 0)] + "…"
+                    cut += 1
     widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
-    widths = [min(w, 80) for w in widths]
 
     def line(cells: list[str]) -> str:
-        return " | ".join(c[:80].ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
 
     out = [line(header), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in body]
     n = len(body)
+    note = (f"; {cut} cell{'s' if cut != 1 else ''} cut at {width} characters, marked …: --format csv or "
+            f"--width 0 shows whole values") if cut else ""
     if result.more or result.offset:
         first = f"rows {result.offset + 1}-{result.offset + n}" if n else f"no rows after row {result.offset}"
         follow = f"; more with --offset {result.offset + n}" if result.more else ""
-        out.append(f"({first}{follow})")
+        out.append(f"({first}{follow}{note})")
     else:
-        out.append(f"({n} row{'s' if n != 1 else ''})")
+        out.append(f"({n} row{'s' if n != 1 else ''}{note})")
     return "\n".join(out)
 
 
@@ -203,28 +226,42 @@ def bind_values(text: str, bindings: dict[str, object]) -> str:
     for n in names:
         if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n):
             raise InputError(f"{n!r} is not a SPARQL variable name")
+    known = query_variables(text)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise InputError(f"the query has no variable ?{unknown[0]} to bind; its variables: "
+                         f"{', '.join('?' + v for v in known) or 'none'}")
     terms = [v if isinstance(v, (NamedNode, Literal)) else Literal(str(v)) for v in bindings.values()]
     return f"{text}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(str(t) for t in terms)}) }}"
 
 
+def query_variables(text: str) -> list[str]:
+    """The variables a query names (outside IRIs, strings and comments), in order of first use.
+
+    >>> query_variables("SELECT ?a WHERE { ?a <http://x/?b> $c . FILTER(?a != '?d') } # ?e")
+    ['a', 'c']
+    """
+    return list(dict.fromkeys(re.findall(r"[?$]([A-Za-z_][A-Za-z0-9_]*)", _strip_iris(text))))
+
+
 def _child(path: str, text: str, source: str, fmt: str, conn, limit: int | None = None,
-           offset: int = 0) -> None:  # type: ignore[no-untyped-def]
+           offset: int = 0, width: int = TABLE_WIDTH) -> None:  # type: ignore[no-untyped-def]
     try:
         store = Store.read_only(path)
-        conn.send(("ok", run_query(store, text, source, limit, offset).serialize(fmt)))
+        conn.send(("ok", run_query(store, text, source, limit, offset).serialize(fmt, width)))
     except Exception as e:  # noqa: BLE001 - sent to the parent as a message
         conn.send(("error", str(e) if isinstance(e, QueryError) else f"{source}: query failed ({e})"))
 
 
 def run_query_file(store_path: str, text: str, source: str, fmt: str, timeout: float, limit: int | None = None,
-                   offset: int = 0) -> str:
+                   offset: int = 0, width: int = TABLE_WIDTH) -> str:
     """Run a query (or the page ``limit``/``offset`` of its answer) in a child process and serialise
-    its result; stop it after ``timeout`` seconds."""
+    its result (a table's cells cut at ``width``); stop it after ``timeout`` seconds."""
     import multiprocessing as mp
 
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(store_path, text, source, fmt, child, limit, offset), daemon=True)
+    proc = ctx.Process(target=_child, args=(store_path, text, source, fmt, child, limit, offset, width), daemon=True)
     proc.start()
     child.close()
     if not parent.poll(timeout):

@@ -38,6 +38,15 @@ MAX_BYTES = 10 * 2**20
 _HTML = re.compile(rb"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 
 
+def is_pdf(raw: bytes) -> bool:
+    r"""Whether bytes are a PDF file: its header "%PDF-" within the first 1024 bytes (as readers accept it).
+
+    >>> is_pdf(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), is_pdf(b"\n\n%PDF-1.4"), is_pdf(b"A PDF-like text")
+    (True, True, False)
+    """
+    return b"%PDF-" in raw[:1024]
+
+
 def _read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
@@ -55,10 +64,10 @@ def _read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             except UnicodeDecodeError:
                 raise InputError(f"{path}: starts like {codec} text but does not decode as it; convert it to "
                                  f"UTF-8 first") from None
+    if is_pdf(raw):  # before the binary test: a real PDF holds binary streams
+        raise InputError(f"{path}: is a PDF saved as .txt; extract its text first (e.g. pdftotext)")
     if b"\x00" in raw[:8192]:
         raise InputError(f"{path}: is a binary file, not text; give kg plain-text articles")
-    if raw.startswith(b"%PDF"):
-        raise InputError(f"{path}: is a PDF saved as .txt; extract its text first (e.g. pdftotext)")
     if _HTML.match(raw[:2048]):
         raise InputError(f"{path}: is an HTML page, not article text; save the article's text as .txt "
                          f"(for example with trafilatura) and build that")

@@ -248,7 +248,7 @@ def layout(g: "nx.Graph", first: set[Any] | None = None, seed: int = 7,
     shown = simple.subgraph(first)
     comps = sorted(nx.connected_components(shown), key=lambda c: (-len(c), min(map(str, c))))
     out = _pack([_spring(shown.subgraph(c), seed) for c in comps]) if comps else {}
-    if boxes is not None and len(out) <= 2 * _BACKBONE:
+    if boxes is not None and out and len(out) <= 2 * _BACKBONE:  # nothing in the first view: nothing to move
         _declutter(out, boxes(out))
     _around(simple, out, set(out))
     rest = [c for c in nx.connected_components(simple) if not (c & out.keys())]
