@@ -26,6 +26,8 @@ __all__ = [
     "HONORIFICS",
     "HEDGES",
     "WEAPON_NOUNS",
+    "SPORTS_WORDS",
+    "CLUB_WORDS",
 ]
 
 #: spaCy labels that are values, never entity nodes.
@@ -105,6 +107,25 @@ WEAPON_NOUNS = frozenset(
     howitzer howitzers missile missiles tank tanks launcher launchers rifle rifles drone drones warhead
     warheads interceptor interceptors torpedo torpedoes grenade grenades artillery submarine submarines
     frigate frigates warship warships
+    """.split()
+)
+
+#: Words that tell a sports report: a club named after its town is an organisation there.
+SPORTS_WORDS = frozenset(
+    """
+    match matches league division cup championship tournament season innings wicket wickets halftime
+    half-time goal goals scorer scorers striker midfielder goalkeeper defender soccer football cricket rugby
+    baseball basketball hockey tennis golf standings fixtures fixture playoff playoffs semifinal semi-final
+    quarterfinal quarter-final inning homer homered pitcher batsman bowler quarterback touchdown
+    """.split()
+)
+
+#: Words in the names of sports clubs ("Ashford Town", "Kettleby Rovers"): a name with one of them
+#: in a results line is a club's even if the model took it for a person's.
+CLUB_WORDS = frozenset(
+    """
+    united city county town rovers athletic athletico atletico wanderers albion rangers fc afc sc ac real
+    sporting dynamo dinamo olympique hotspur villa forest thistle celtic academicals
     """.split()
 )
 

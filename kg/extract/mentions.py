@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITUTION_HEADS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
                                 PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, SOLAR_BODIES, STORM_WORDS,
-                                TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS)
-from kg.extract.link import country, demonym_country, organization
+                                TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS)
+from kg.extract.link import country, demonym_country, is_city, organization, subdivision_countries
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -406,6 +406,8 @@ def find_mentions(ctx: Ctx) -> None:
     _add_named_places(ctx)
     _add_employers(ctx)
     _persons_named_after_organisations(ctx)
+    _datelines(ctx)
+    _sports_clubs(ctx)
     _add_repeated_names(ctx)
     _persons_by_age(ctx)
     _add_surnames(ctx)
@@ -553,3 +555,227 @@ def _add_surnames(ctx: Ctx) -> None:
         for tok in ctx.tokens(si):
             if tok.text in surnames and not ctx.covered(si, tok.i) and tok.text[:1].isupper():
                 _add(ctx, si, [tok], "PERSON", "surname")
+
+
+# Sports clubs named after their towns ("Ramsgate 2 Dunmore 1", "Ramsgate beat Dunmore"):
+# organisations, not places, in a report of a contest. Countries stay countries (a national team is
+# named by its country, and kg keeps one node for it).
+
+_SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")  # "2", "429-7"; not "1996-08-31", not "2,555"
+_STAT = re.compile(r"^(?:\d{1,3}|\.\d{3}|\d/\d|-)$")  # standings columns: "75", ".560", "1/2", "-"
+_FIXTURE_WORDS = frozenset({"v", "vs", "vs.", "v.", "at", "versus"})
+_NAME_LINKS = frozenset({"of", "de", "&", "-", "'", "’"})
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _is_sports(ctx: Ctx) -> bool:
+    """Whether the article reports sport: two different sports words ("match", "innings", "league" …)."""
+    seen = {t.lower_ for si in range(len(ctx.segments)) for t in ctx.tokens(si) if t.lower_ in SPORTS_WORDS}
+    return len(seen) >= 2
+
+
+def _is_score(t: "Token") -> bool:
+    """A score: the whole of a word of the text ("2", "429-7"; not "8-1-30-2", a bowler's figures, which
+    the tokenizer splits)."""
+    text = t.doc.text
+    end = t.idx
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return _SCORE.match(text[t.idx:end]) is not None
+
+
+def _name_word(t: "Token") -> bool:
+    """A capitalised word that may be part of a club's name (not "v", "AT", nor a month in "May 18")."""
+    return (t.text[:1].isupper() and any(c.isalpha() for c in t.text) and t.lower_ not in _FIXTURE_WORDS
+            and t.ent_type_ not in VALUE_LABELS)
+
+
+def _name_runs(toks: list["Token"]) -> list[tuple[int, int]]:
+    """[start, end) indexes into ``toks`` of runs of capitalised words ("Kettleby Rovers", "Port of
+    Harwich", "NEW DUNMORE"); "v" and "AT" end a run."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if _name_word(t):
+            j = i + 1
+            while j < len(toks) and (_name_word(toks[j]) or (
+                    toks[j].lower_ in _NAME_LINKS and j + 1 < len(toks) and _name_word(toks[j + 1]))):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _person_form(ctx: Ctx, si: int, toks: list["Token"], surnames: set[str]) -> bool:
+    """Whether a name in a results line is written as a person's: an initial ("C. Lewis"), a name the
+    model tagged a person's throughout and with no club word in it, or the surname of a person the article
+    names in full."""
+    if any(_INITIAL.match(t.text) for t in toks):
+        return True
+    if any(t.lower_ in CLUB_WORDS for t in toks):
+        return False
+    text = " ".join(t.text for t in toks)
+    if len(toks) >= 2:
+        return all(t.ent_type_ == "PERSON" for t in toks) and not is_city(text) and not subdivision_countries(text)
+    return text in surnames
+
+
+def _results_line_teams(ctx: Ctx, si: int, line: list["Token"], surnames: set[str]) -> list[list["Token"]]:
+    """The teams named in one line of results, fixtures or standings, written as such lines are: a name
+    and its score ("Ramsgate 2 Dunmore 1", "At Leeds : Harwich 310 , Ashford 204-6"), a name and a row of
+    figures ("Kettleby 5 4 0 1 11 3 12"), "X v Y", "X AT Y". A line of prose (more words than figures outside
+    brackets) has none."""
+    depth = [0] * len(line)
+    d = 0
+    for k, t in enumerate(line):
+        if t.text in ("(", "["):
+            d += 1
+        depth[k] = d
+        if t.text in (")", "]"):
+            d = max(0, d - 1)
+    scores = sum(1 for k, t in enumerate(line) if depth[k] == 0 and _is_score(t))
+    words = sum(1 for k, t in enumerate(line) if depth[k] == 0 and t.is_alpha and t.lower_ not in _FIXTURE_WORDS
+                and (t.text.islower() or t.is_stop))
+    runs = [(a, b) for a, b in _name_runs(line) if depth[a] == 0]
+    # "X v Y", "X AT Y": the team after "at" is at home, and the name is where they play
+    fixture = [a for a, b in zip(runs, runs[1:]) if b[0] == a[1] + 1 and line[a[1]].lower_ in _FIXTURE_WORDS]
+    fixture += [b for a, b in zip(runs, runs[1:]) if b[0] == a[1] + 1 and line[a[1]].lower_ in _FIXTURE_WORDS
+                and line[a[1]].lower_ != "at"]
+    capitals = all(t.text.isupper() for t in line if t.is_alpha)
+    teams = []
+    for a, b in runs:
+        after = line[b] if b < len(line) else None
+        if (a, b) in fixture:
+            ok = words == 0
+        elif capitals:
+            # a line in capitals is a headline unless it is a row of standings: "DUNMORE 81 62 .566 -"
+            ok = a == 0 and b + 3 <= len(line) and all(_STAT.match(t.text) for t in line[b:])
+        else:
+            before = line[a - 1] if a > 0 else None
+            # after the start, a colon, a comma, or the other side's score ("Ramsgate 2 Dunmore 1"; not the
+            # total of a golfer's line, "283 Tom Hallworth 70 71 72 70")
+            starts_slot = before is None or before.text in (":", ",", ";") or (
+                _is_score(before) and a >= 2 and (_name_word(line[a - 2]) or line[a - 2].text == ")"))
+            ok = words <= scores and starts_slot and after is not None and _is_score(after)
+        toks = line[a:b]
+        if ok and not _person_form(ctx, si, toks, surnames):
+            teams.append(toks)
+    return teams
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CALENDAR = frozenset("""january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split())
+
+
+def _place_word(t: "Token") -> bool:
+    return (t.text[:1].isupper() and any(c.isalpha() for c in t.text) and t.lower_ not in _CALENDAR
+            and t.ent_type_ not in ("TIME", "CARDINAL", "MONEY", "PERCENT"))
+
+
+def _dateline_shaped(line: list["Token"]) -> int:
+    """The number of tokens of place names at the start of a line that is only places and a date
+    ("DUNMORE 2001-05-04", "HARWICH , England 2001-05-04"), else 0."""
+    k = 0
+    while k < len(line) and (_place_word(line[k]) or (line[k].text in (",", ".") and k > 0)):
+        k += 1
+    if k and line[k - 1].text == ",":
+        k -= 1
+    rest = line[k:]
+    if not rest:
+        return 0
+    date = rest[0].doc.text[rest[0].idx:rest[-1].idx + len(rest[-1].text)]
+    return k if _ISO_DATE.match(date) else 0
+
+
+def _mark_dateline(ctx: Ctx, si: int, line: list["Token"], k: int) -> None:
+    """The names on a dateline that the reader did not take for one are where the story was filed: places,
+    never a club, whatever the article says of a club of the same name."""
+    place = ctx.document.place_span
+    if place is not None and ctx.char_span(si, line[0], line[0])[0] <= place.start < ctx.char_span(
+            si, line[k - 1], line[k - 1])[1]:
+        return  # the reader found it
+    first = 0
+    for j in range(k + 1):
+        if j == k or line[j].text == ",":
+            name = line[first:j]
+            if name:
+                m = ctx.mention_at(si, name[0].i)
+                if m is None or m.tok_start < name[0].i or m.tok_end > name[-1].i + 1:
+                    if m is not None:
+                        ctx.mentions.remove(m)
+                        ctx.reindex_mentions()
+                    _add(ctx, si, name, "GPE", "dateline")
+                elif m.kind == "name":
+                    m.kind = "dateline"
+                    m.label = "GPE" if m.label in ("ORG", "PERSON") else m.label
+            first = j + 1
+
+
+def _datelines(ctx: Ctx) -> None:
+    """A line of places and a date among the first three of the body ("LISBON 2003-02-11") is a
+    dateline the reader did not take for one: its names are places (the model tags capitals as it likes)."""
+    text = ctx.document.text
+    for si, seg in enumerate(ctx.segments):
+        if seg.name != "body":
+            continue
+        toks = [t for t in ctx.tokens(si)[:60] if not t.is_space]
+        line: list[Token] = []
+        n_lines = 0
+        for k, t in enumerate(toks):
+            line.append(t)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or "\n" in text[seg.offset + t.idx + len(t.text):seg.offset + nxt.idx]:
+                k = _dateline_shaped(line)
+                if k:
+                    _mark_dateline(ctx, si, line, k)
+                line = []
+                n_lines += 1
+                if n_lines >= 3:
+                    return
+
+
+def _sports_clubs(ctx: Ctx) -> None:
+    """In a sports report, names of results lines, fixtures and standings are clubs (organisations): their
+    mentions anywhere in the article become organisations, and names the model missed there are added.
+    A country's name is left alone (a national team: kg keeps the country's node)."""
+    if not _is_sports(ctx):
+        return
+    surnames = {m.text.split()[-1] for m in ctx.mentions if m.label == "PERSON" and len(m.text.split()) >= 2}
+    found: list[tuple[int, list[Token]]] = []
+    text = ctx.document.text
+    for si, seg in enumerate(ctx.segments):
+        toks = [t for t in ctx.tokens(si) if not t.is_space]
+        line: list[Token] = []
+        n_lines = 0
+        for k, t in enumerate(toks):
+            line.append(t)
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if nxt is None or "\n" in text[seg.offset + t.idx + len(t.text):seg.offset + nxt.idx]:
+                if not (n_lines < 3 and seg.name == "body" and _dateline_shaped(line)):  # no club
+                    found.extend((si, team) for team in _results_line_teams(ctx, si, line, surnames))
+                line = []
+                n_lines += 1
+    clubs = set()
+    for si, team in found:
+        name = " ".join(t.text for t in team)
+        if country(name) is not None or demonym_country(name) is not None:
+            continue
+        clubs.add(name.lower())
+        covering = {id(m) for t in team if (m := ctx.mention_at(si, t.i)) is not None}
+        if covering:
+            same = [m for m in ctx.mentions if id(m) in covering and m.tok_start == team[0].i
+                    and m.tok_end == team[-1].i + 1]
+            if same:
+                continue
+            ctx.mentions[:] = [m for m in ctx.mentions if id(m) not in covering]
+            ctx.reindex_mentions()
+        _add(ctx, si, team, "ORG", "name")
+    if not clubs:
+        return
+    for m in ctx.mentions:
+        if m.seg >= 0 and m.kind == "name" and " ".join(m.text.split()).lower() in clubs:
+            m.label = "ORG"

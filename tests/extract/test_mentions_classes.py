@@ -113,3 +113,62 @@ def test_first_run_acme_brightwave_classes(first_run):
     assert ("Tom Hargreaves", "founder", "Brightwave Software") in roles(x)
     assert ("Tom Hargreaves", "chief executive", "Brightwave Software") in roles(x)
     assert ("Maria Delgado", "chief executive", "Acme Corp") in roles(x)
+
+
+# a club named after its town is an organisation in a results line, a fixture or a table of standings
+
+
+RESULTS = """Ramsgate 2 Dunmore 1 in a league match as the season opened
+
+DUNMORE 1996-05-04
+Results of English league matches on Saturday:
+Ramsgate 2 Dunmore 1
+Ashford 0 Kettleby 3
+Postponed: Harwich v Lowestoft
+Standings (tabulated - played, won, drawn, lost, goals for, against, points):
+Kettleby 4 3 1 0 9 2 10
+Harwich 4 2 1 1 5 4 7
+The Ramsgate manager said Dunmore had been unlucky.
+"""
+
+
+def test_results_lines_name_clubs(extract_text):
+    t = types(extract_text(RESULTS))
+    for club in ("Ramsgate", "Dunmore", "Ashford", "Kettleby", "Harwich", "Lowestoft"):
+        assert t.get(club) == "Organization", club
+
+
+def test_dateline_of_a_sports_report_stays_a_place(extract_text):
+    x = extract_text("Leeds held at home in the league\n\nLEEDS 1996-05-04\nResults of league matches on Saturday:\n"
+                     "Leeds 1 Kettleby 1\nAshford 0 Harwich 3\nThe Kettleby striker was sent off.\n")
+    dateline = [e.type for e in x.entities for m in e.mentions if m.text == "LEEDS"]
+    assert dateline and all(typ in ("City", "Place") for typ in dateline)
+    assert types(x).get("Leeds") == "Organization"
+
+
+def test_golf_and_bowling_lines_name_people(extract_text):
+    x = extract_text("Scores after the second round of the golf championship on Friday:\n"
+                     "135 Peter Hallworth 66 69\n"
+                     "Bowling: Hallworth 8-1-26-3 , Mark Stenning 6-0-27-0\n"
+                     "The tournament ends on Sunday, a league official said.\n")
+    t = types(x)
+    assert t.get("Peter Hallworth") != "Organization"
+    assert t.get("Mark Stenning") != "Organization"
+
+
+def test_figures_in_an_article_that_is_not_about_sport_name_no_club(extract_text):
+    x = extract_text("Temperatures on Monday:\nLeeds 21 14\nYork 19 12\nForecasters expect rain in Leeds.\n")
+    assert types(x).get("Leeds") != "Organization"
+
+
+def test_country_in_a_results_line_stays_a_country(extract_text):
+    x = extract_text("World Cup qualifying match results on Saturday:\nGermany 2 Italy 1\nArmenia 0 Portugal 0\n"
+                     "Germany lead the group after two matches.\n")
+    t = types(x)
+    assert t.get("Germany") == "Country" and t.get("Portugal") == "Country"
+
+
+def test_headline_in_capitals_is_no_results_line(extract_text):
+    x = extract_text("SOCCER - ASHFORD SCRAPE 1-1 DRAW IN OPENING MATCH .\nAshford drew 1-1 with Kettleby in the "
+                     "league on Saturday.\n")
+    assert "ASHFORD SCRAPE" not in types(x)
