@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kg.errors import InputError, SkippedInput, StoreError
 from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
-from kg.graph.namespaces import KG, RDF, SCHEMA
+from kg.graph.namespaces import ENTITY_VALUES, KG, RDF, SCHEMA
 from kg.graph.io import dump
 from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
@@ -67,6 +67,10 @@ def undated_warning(undated: int, documents: int) -> str | None:
 
 @dataclass
 class BuildSummary:
+    """What a build did. ``entities_by_type`` counts the graph's entities as ``kg stats`` and
+    ``graph.entities()`` do (:data:`kg.graph.namespaces.ENTITY_CLASSES`: one node per entity in the
+    whole graph, not one per document that names it)."""
+
     documents: int = 0
     sentences: int = 0
     entities_by_type: Counter[str] = field(default_factory=Counter)
@@ -90,7 +94,6 @@ class BuildSummary:
         self.documents += 1
         self.undated += x.document.published is None
         self.sentences += len(x.sentences)
-        self.entities_by_type.update(e.type for e in x.entities)
         self.relations += len(x.relations)
         self.events += len(x.events)
         self.quotes += len(x.quotes)
@@ -264,22 +267,20 @@ class KnowledgeGraph:
         def count(q: str) -> list[dict[str, str | None]]:
             return self.sparql(q).values()
 
-        entities = count("""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?layer { ?e a ?c ; rdfs:label ?l }
-            FILTER(?c IN (schema:Person, schema:Organization, schema:Country, schema:City, schema:Place))
-            BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type) } GROUP BY ?type ORDER BY ?type""")
+        entities = entity_counts(self.store)
         statements = count("""SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {
             { ?s a org:Membership BIND("Membership" AS ?type) } UNION { ?s a kg:Quote BIND("Quote" AS ?type) }
             UNION { ?s a schema:Event ; a ?c FILTER(STRSTARTS(STR(?c), STR(kg:)))
                     BIND(CONCAT("Event/", STRAFTER(STR(?c), STR(kg:))) AS ?type) } } GROUP BY ?type ORDER BY ?type""")
         mentioned = count(f"""SELECT ?label ?type (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m itsrdf:taIdentRef ?e .
-            ?e rdfs:label ?label ; a ?c . BIND(STRAFTER(STR(?c), STR(schema:)) AS ?type) }}
+            ?e rdfs:label ?label ; a ?class . {ENTITY_VALUES} }}
             GROUP BY ?label ?type ORDER BY DESC(?n) ?label LIMIT {int(top)}""")
         merges = count("""SELECT ?rule (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x kg:mergeRule ?rule }
             GROUP BY ?rule ORDER BY ?rule""")
         docs = count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }")
         return {
             "documents": int(docs[0]["n"] or 0),
-            "entities": {r["type"]: int(r["n"] or 0) for r in entities},
+            "entities": entities,
             "statements": {r["type"]: int(r["n"] or 0) for r in statements},
             "top_entities": [(r["label"], r["type"], int(r["n"] or 0)) for r in mentioned],
             "merges": {r["rule"]: int(r["n"] or 0) for r in merges},
@@ -334,12 +335,20 @@ class KnowledgeGraph:
         return write_html(view, path, title, note=note, options=options)
 
 
-_ENTITIES = """SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {
+def entity_counts(store: "Store") -> dict[str, int]:
+    """The graph's entities by class name (:data:`kg.graph.namespaces.ENTITY_CLASSES`), counted once each
+    whatever the number of documents naming them: the figures of the build summary, ``kg stats`` and
+    ``len(graph.entities())``."""
+    rows = run_query(store, f"""SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?class ; rdfs:label ?l .
+        {ENTITY_VALUES} }} GROUP BY ?type ORDER BY ?type""").values()
+    return {str(r["type"]): int(r["n"] or 0) for r in rows if int(r["n"] or 0)}
+
+
+_ENTITIES = f"""SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {{
   ?entity rdfs:label ?label ; a ?class .
-  VALUES (?class ?type) { (schema:Person "Person") (schema:Organization "Organization")
-    (schema:Country "Country") (schema:City "City") (schema:Place "Place") }
-  OPTIONAL { ?m itsrdf:taIdentRef ?entity }
-} GROUP BY ?entity ?label ?type"""
+  {ENTITY_VALUES}
+  OPTIONAL {{ ?m itsrdf:taIdentRef ?entity }}
+}} GROUP BY ?entity ?label ?type"""
 
 _DOCUMENTS = """SELECT ?id ?published ?title ?url WHERE { ?d a schema:NewsArticle ; schema:identifier ?id .
   OPTIONAL { ?d schema:datePublished ?published } OPTIONAL { ?d schema:headline ?title } OPTIONAL { ?d schema:url ?url }
@@ -612,6 +621,7 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
                 # the layer reads the document graphs before its first quad
                 writer.add_chunked(EntityLayer(store, iris).quads())
             summary.quads = len(store)
+            summary.entities_by_type = Counter(entity_counts(store))  # the whole graph's, as kg stats counts
             del store, writer
             staged = KnowledgeGraph(staged_path)
             if base_on_existing:

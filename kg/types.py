@@ -30,10 +30,10 @@ __all__ = [
 ]
 
 #: Entity classes kg knows; each maps to a schema.org class in ``kg.graph``.
-EntityType = str  # "Person" | "Organization" | "Country" | "City" | "Place" | "Event" | "Thing" | "Group" | "CreativeWork"
+EntityType = str  # "Person" | "Organization" | "Country" | "City" | "Place" | "NamedEvent" | "Thing" | "Group" | "CreativeWork"
 #: "Group" (people spoken of together: "officials", "analysts") and "CreativeWork" (a document that
 #: says something: "the report", "the ruling") are the classes of unnamed sources of statements.
-ENTITY_TYPES = ("Person", "Organization", "Country", "City", "Place", "Event", "Thing", "Group", "CreativeWork")
+ENTITY_TYPES = ("Person", "Organization", "Country", "City", "Place", "NamedEvent", "Thing", "Group", "CreativeWork")
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,3 +183,43 @@ def test_build_takes_a_date_string_and_a_failed_build_leaves_no_lock(tmp_path):
         kg_.build([empty], kept, viewer=False)
     assert kept.exists() and list(kept.iterdir()) == []  # the user's folder stays, without a lock in it
 
+
+
+# item 3: one definition of an entity; named events are entities of their own class
+
+def test_build_summary_stats_and_entities_count_the_same_entities(tmp_path):
+    import kg as kg_
+    from collections import Counter
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, text in (("one", "Hurricane Katrina hit New Orleans. President George Bush met the mayor of New "
+                               "Orleans on Monday, the Associated Press reported."),
+                       ("two", "George Bush visited New Orleans after Hurricane Katrina, AP said. The mayor met "
+                               "George Bush in Washington.")):
+        (src / f"{name}.txt").write_text(f"Storm\n\n{text}\n", encoding="utf-8")
+    g = kg_.build([src], tmp_path / "out", viewer=False, published="2024-03-06")
+    stats = g.stats()["entities"]
+    listed = g.entities()
+    assert dict(g.summary.entities_by_type) == stats == dict(Counter(listed["type"]))
+    assert sum(stats.values()) == len(listed) == len(set(listed["entity"]))  # each entity once, not once per document
+    assert stats["NamedEvent"] == 1 and "Event" not in stats
+    katrina = listed[listed["type"] == "NamedEvent"]
+    assert katrina["label"].tolist() == ["Hurricane Katrina"] and katrina["mentions"].tolist() == [2]
+    # a named event is an entity, not one of the events read from sentences
+    assert "Hurricane Katrina" not in set(g.events()["label"])
+    assert len(g.sparql("SELECT ?e WHERE { ?e a kg:NamedEvent ; rdfs:label 'Hurricane Katrina' }")) == 1
+    assert not g.sparql("ASK { ?e a schema:Event ; rdfs:label 'Hurricane Katrina' }")
+    names = {r["label"] for r in g.sparql("entities")}
+    assert "Hurricane Katrina" in names and len(names) == len(listed)
+    r = kg("build", src, "--out", tmp_path / "cli", "--no-viewer")
+    assert f": {sum(stats.values())} entities (" in r.stdout, r.stdout
+
+
+def test_named_event_is_in_the_vocabulary():
+    import rdflib
+
+    g = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl")
+    kg_ns = rdflib.Namespace("http://example.org/kg/ontology#")
+    assert (kg_ns.NamedEvent, rdflib.RDF.type, rdflib.OWL.Class) in g
+    assert "named event" in str(g.value(kg_ns.NamedEvent, rdflib.RDFS.label))

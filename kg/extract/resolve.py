@@ -143,7 +143,7 @@ def _class_for(m: RawMention, text: str) -> tuple[str, str | None, str | None, s
             return "Organization", org.label, org.wikidata, None
         return "Organization", None, None, None
     if m.label == "EVENT":
-        return "Event", None, None, None
+        return "NamedEvent", None, None, None
     if m.kind == "dateline" or m.label == "CITY" or is_city(text):
         return "City", None, None, None
     return "Place", None, None, None
@@ -289,7 +289,7 @@ def _regions(ctx: Ctx, text_of: dict[int, str]) -> set[str]:
     return found
 
 
-_TYPE_PRIORITY = {"Country": 0, "Organization": 1, "Person": 2, "City": 3, "Place": 4, "Event": 5}
+_TYPE_PRIORITY = {"Country": 0, "Organization": 1, "Person": 2, "City": 3, "Place": 4, "NamedEvent": 5}
 
 
 def _unify_surfaces(ctx: Ctx, info: dict[str, dict[str, object]]) -> None:

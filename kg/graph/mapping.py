@@ -35,7 +35,7 @@ CLASS_OF = {
     "Country": SCHEMA.Country,
     "City": SCHEMA.City,
     "Place": SCHEMA.Place,
-    "Event": SCHEMA.Event,
+    "NamedEvent": KG.NamedEvent,  # a named event ("September 11"); extracted events are schema:Event nodes
     "Thing": SCHEMA.Thing,
     "Group": KG.Group,  # unnamed sources: "officials", "analysts"
     "CreativeWork": SCHEMA.CreativeWork,  # documents that say something: "the report", "the ruling"

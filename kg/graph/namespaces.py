@@ -4,7 +4,7 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 __all__ = ["Namespace", "KG", "SCHEMA", "ORG", "PROV", "NIF", "SKOS", "RDF", "RDFS", "XSD", "OWL", "WD", "ITSRDF",
-           "PREFIXES", "DEFAULT_BASE"]
+           "PREFIXES", "DEFAULT_BASE", "ENTITY_CLASSES", "ENTITY_VALUES"]
 
 
 class Namespace(str):
@@ -36,6 +36,19 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 #: Default base for instance IRIs (documents, entities, events); change with --base-iri.
 DEFAULT_BASE = "http://example.org/kg/"
+
+#: What kg calls an entity, in every place that counts or lists entities (the build summary, ``kg stats``,
+#: ``graph.entities()``, the shipped queries ``entities``, ``most_mentioned`` and ``comentions``): a node of
+#: the entity layer with one of these classes. A named event ("September 11", "the Olympics") is an
+#: entity of class kg:NamedEvent; an event kg reads from a sentence (schema:Event with a kg: type such as
+#: kg:Meet) is not an entity, nor are unnamed sources (kg:Group "officials", schema:CreativeWork "the report").
+ENTITY_CLASSES: dict[str, NamedNode] = {
+    "Person": SCHEMA.Person, "Organization": SCHEMA.Organization, "Country": SCHEMA.Country, "City": SCHEMA.City,
+    "Place": SCHEMA.Place, "NamedEvent": KG.NamedEvent,
+}
+#: :data:`ENTITY_CLASSES` as a SPARQL VALUES block binding ``?class`` and its name ``?type``
+ENTITY_VALUES = ("VALUES (?class ?type) { "
+                 + " ".join(f'(<{iri.value}> "{name}")' for name, iri in ENTITY_CLASSES.items()) + " }")
 
 PREFIXES: dict[str, str] = {
     "kg": str(KG), "schema": str(SCHEMA), "org": str(ORG), "prov": str(PROV), "nif": str(NIF),

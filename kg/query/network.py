@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pyoxigraph import Store
 
-from kg.graph.namespaces import SCHEMA
+from kg.graph.namespaces import ENTITY_CLASSES, SCHEMA
 from kg.query.sparql import iter_values, run_query
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["node_details", "restrict", "to_networkx", "xml_safe"]
 
-_CLASSES = {"Person", "Organization", "Country", "City", "Place", "Event", "Thing"}
+#: entities (named events among them), extracted events (schema:Event) and entities of no known class
+_CLASSES = sorted({iri.value for iri in ENTITY_CLASSES.values()} | {SCHEMA.Event.value, SCHEMA.Thing.value})
 
 
 _NODES = """
@@ -27,7 +28,7 @@ SELECT ?n ?class ?label WHERE {
   VALUES ?class { %s }
   ?n a ?class ; rdfs:label ?label .
 }
-""" % " ".join(f"schema:{c}" for c in sorted(_CLASSES))
+""" % " ".join(f"<{c}>" for c in _CLASSES)
 _MENTION_COUNTS = "SELECT ?n (COUNT(DISTINCT ?m) AS ?c) WHERE { ?m itsrdf:taIdentRef ?n } GROUP BY ?n"
 _ALIASES = "SELECT DISTINCT ?n ?alias WHERE { ?n skos:altLabel ?alias }"
 _SAME_AS = "SELECT ?n ?item WHERE { ?n owl:sameAs ?item }"
@@ -68,7 +69,7 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
     labels: dict[str, str] = {}
     for r in iter_values(store, _NODES):
         n, cls, label = str(r["n"]), str(r["class"]), str(r["label"])
-        kinds.setdefault(n, set()).add(cls[len(str(SCHEMA)):])
+        kinds.setdefault(n, set()).add(cls.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
         labels.setdefault(n, label)
     mentions = {str(r["n"]): int(str(r["c"])) for r in iter_values(store, _MENTION_COUNTS)}
     aliases: dict[str, list[str]] = {}

@@ -63,6 +63,7 @@ STYLE: dict[str, tuple[str, str]] = {
     "Group": ("#ff9da7", "dot"),
     "CreativeWork": ("#9c755f", "square"),
     "Event": ("#f28e2b", "star"),
+    "NamedEvent": ("#edc948", "star"),  # an entity: "September 11"
     "Statement": ("#b07aa1", "box"),
     "Quote": ("#b07aa1", "box"),
     "Thing": ("#9d9d9d", "dot"),

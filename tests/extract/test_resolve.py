@@ -133,7 +133,7 @@ def test_a_person_named_like_an_organisation_of_the_article_is_that_organisation
 def test_a_named_storm_is_an_event(extract_text):
     x = extract_text("Storm Isha brought winds of up to 99 mph to Scotland on Sunday. "
                      "Tropical Storm Alberto weakened over Mexico.")
-    assert by_label(x, "Storm Isha").type == "Event"  # the model tags it as a person
+    assert by_label(x, "Storm Isha").type == "NamedEvent"  # the model tags it as a person
     assert not [e for e in x.entities if e.type == "Person"], labels(x)
 
 
