@@ -7,7 +7,7 @@ import pytest
 
 from kg.errors import KGError
 from kg.viz import ViewOptions, from_store, render_html, write_html
-from viewer_data import archive, page_data, small_store, store_of  # noqa: F401 (small_store is a fixture)
+from viewer_data import archive, article, page_data, small_store, store_of  # noqa: F401 (small_store is a fixture)
 
 
 def test_viewer_is_self_contained_and_static(seed_out, seed_graph):
@@ -87,3 +87,20 @@ def test_show_takes_the_viewer_options(seed_graph):
     pytest.importorskip("IPython")
     page = seed_graph.show(top=3, isolates=True).data
     assert "<iframe" in page and "&quot;top&quot;:3" in page and "&quot;isolates&quot;:true" in page
+
+
+def test_a_memberships_rule_reaches_the_side_panel(tmp_path):
+    """#22 item 2: the rule recorded on a membership (kg:rule on the org:Membership node) is shown with its
+    evidence, as for every other fact."""
+    from pyoxigraph import Literal, Quad
+
+    from kg.graph.namespaces import KG, ORG, RDF
+
+    store = store_of([article()])
+    members = [q.subject for q in store.quads_for_pattern(None, RDF.type, ORG.Membership, None)]
+    assert members
+    store.extend([Quad(m, KG.rule, Literal("role"), q.graph_name)
+                  for m in members for q in store.quads_for_pattern(m, RDF.type, ORG.Membership, None)])
+    data = page_data(write_html(from_store(store), tmp_path / "v.html"))
+    chief = [e for e in data["edges"] if e["l"] == "chief executive"]
+    assert chief and all(ev.get("rule") == "role" for e in chief for ev in e["ev"])
