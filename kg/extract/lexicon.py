@@ -28,6 +28,11 @@ __all__ = [
     "WEAPON_NOUNS",
     "SPORTS_WORDS",
     "CLUB_WORDS",
+    "CONTEST_VERBS",
+    "CLUB_MEMBER_NOUNS",
+    "WIN_NOUNS",
+    "COMPANY_HEADS",
+    "ORG_KIND_NOUNS",
 ]
 
 #: spaCy labels that are values, never entity nodes.
@@ -128,6 +133,49 @@ CLUB_WORDS = frozenset(
     sporting dynamo dinamo olympique hotspur villa forest thistle celtic academicals
     """.split()
 )
+
+#: Last words of companies' names: legal suffixes and the words of trade that end a company's name
+#: ("Acme Corp", "Northwind Holdings", "Kestrel Airlines"): such a name is no person's.
+COMPANY_HEADS = frozenset(
+    """
+    corp corp. corporation inc inc. incorporated ltd ltd. limited plc llc llp co co. gmbh ag sa nv bv spa
+    group holdings holding bank bancorp airlines airways motors industries pharmaceuticals technologies
+    systems software electronics communications telecom petroleum energy resources mining insurance
+    securities investments partners capital financial properties foods brewery breweries chemicals steel
+    enterprises ventures labs laboratories media entertainment networks logistics shipping
+    """.split()
+)
+
+#: Common nouns for a kind of organisation, which a name right after them names ("mineral water firm X",
+#: "the news weekly X", "Belgian club X", "the carrier X").
+ORG_KIND_NOUNS = frozenset(
+    """
+    firm company group club team side newspaper daily weekly paper magazine agency bank carrier airline
+    maker manufacturer retailer publisher broadcaster insurer lender brokerage conglomerate automaker
+    carmaker chipmaker miner producer distributor party union
+    """.split()
+)
+
+#: Verbs of a contest between sides ("X beat Y", "Y lost to X", "X drew with Y", "X host Y"): in a sports
+#: report a town that does one of them, or has it done to it, is a club.
+CONTEST_VERBS = frozenset(
+    """
+    beat defeat rout thrash trounce edge down upset overcome outplay outclass outduel outscore eliminate
+    blank whitewash crush hammer draw tie lose host play face trail lead overtake
+    """.split()
+)
+
+#: Nouns a club's name modifies in a sports report ("X striker Y", "the X manager", "X fans").
+CLUB_MEMBER_NOUNS = frozenset(
+    """
+    captain skipper manager coach striker forward midfielder defender goalkeeper keeper winger all-rounder
+    batsman bowler pitcher catcher infielder outfielder quarterback player players team side squad fans
+    supporters owner chairman teammate team-mate mate
+    """.split()
+)
+
+#: Nouns of a win, which "over" follows with the loser ("a 3-1 victory over X", "winners over X").
+WIN_NOUNS = frozenset({"victory", "victories", "win", "wins", "winner", "winners", "success", "successes"})
 
 #: Forms of address before a surname ("Ms Goodin", "Dr. Smith"): not part of the name.
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof.".split())

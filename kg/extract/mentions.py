@@ -7,13 +7,17 @@ of the mention's span so that "the US’s" is a mention "US".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITUTION_HEADS, MEMBER_NOUNS, OFFICE_HEADS, PERSON_NOUNS,
                                 PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, SOLAR_BODIES, STORM_WORDS,
-                                TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS)
-from kg.extract.link import country, demonym_country, is_city, organization, subdivision_countries
+                                TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS,
+                                CONTEST_VERBS, CLUB_MEMBER_NOUNS, WIN_NOUNS, COMPANY_HEADS,
+                                ORG_KIND_NOUNS)
+from kg.extract.link import (country, demonym_country, is_city, organization, regional_demonym,
+                             subdivision_countries)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -228,6 +232,53 @@ def _along_the(ent: "Span") -> bool:
     return before.lower_ in _ALONG or (before.lower_ == "of" and k >= 3 and doc[k - 3].lower_ in _RIVER_PARTS)
 
 
+_LEGAL_SUFFIXES = frozenset("corp corp. inc inc. ltd ltd. plc llc llp gmbh ag".split())
+
+
+def _after_kind_of_org(ent: "Span") -> bool:
+    """Whether the name comes right after a common noun for a kind of organisation: "the firm X"."""
+    k = ent.start
+    if ent[0].lower_ == "the":
+        k += 1
+    if k == 0:
+        return False
+    noun = ent.doc[k - 1]
+    return noun.lower_ in ORG_KIND_NOUNS and noun.pos_ == "NOUN" and noun.text.islower()
+
+
+def _surname_alone(ent: "Span", toks: list["Token"]) -> bool:
+    """Whether the last word of the name stands alone elsewhere in the text, as a surname does ("Marsh
+    said"), not as part of the same name again."""
+    doc = ent.doc
+    last = toks[-1].text
+    for t in doc:
+        if t.text == last and not (ent.start <= t.i < ent.end) and t.i > 0 \
+                and not doc[t.i - 1].text[:1].isupper() and t.ent_type_ != "ORG" \
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha):
+            return True
+    return False
+
+
+def _person_shaped(toks: list["Token"]) -> bool:
+    """A name of two or three words written as a person's: a known first name ("Anna", "Davidson"), then
+    capitalised words, none a word of an organisation's or a place's name, not a place the gazetteer knows."""
+    from kg.extract.speech import first_name_gender
+
+    if not 2 <= len(toks) <= 3 or not all(t.is_alpha and t.text.istitle() for t in toks) or len(toks[-1]) < 3 \
+            or len(toks[0]) < 3:
+        return False
+    text = " ".join(t.text for t in toks)
+    low = {t.lower_ for t in toks}
+    if low & (COMPANY_HEADS | INSTITUTION_HEADS | CLUB_WORDS | GROUP_HEADS | ORG_KIND_NOUNS | ROLE_HEADS
+              | {"league", "cup", "news", "times", "post", "press", "journal", "radio", "television", "tv"}):
+        return False
+    if toks[-1].tag_ == "NNPS" or any(demonym_country(t.text) or country(t.text) for t in toks):
+        return False
+    if organization(text) or is_city(text) or subdivision_countries(text) or is_city(toks[0].text, exact=True):
+        return False
+    return first_name_gender(toks[0].text) is not None
+
+
 def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     """Fix NER labels from the words around a name: a proper name right after a title is a person
     ("Chancellor Olaf Scholz"); a name right before a title and a person is an organisation
@@ -246,6 +297,14 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
         return "EVENT"  # "Storm Isha", "Hurricane Katrina", "Tropical Storm X": a named storm
     if ent.label_ in ("PERSON", "GPE") and len(toks) == 1 and toks[0].text in SOLAR_BODIES:
         return "LOC"  # "the Moon's south pole", "Mars": a place, not a person
+    if ent.label_ in ("PERSON", "GPE", "LOC") and len(toks) >= 2 and toks[-1].text[:1].isupper() and (
+            toks[-1].lower_ in _LEGAL_SUFFIXES or (ent.label_ == "PERSON" and toks[-1].lower_ in COMPANY_HEADS)):
+        return "ORG"  # "Kestrel Airlines", "Acme Corp": a company, not a person
+    if ent.label_ in ("PERSON", "GPE", "LOC") and _after_kind_of_org(ent) and country(ent.text) is None:
+        return "ORG"  # "mineral water firm X", "the news weekly X", "Belgian club X"
+    if ent.label_ == "ORG" and _person_shaped(toks) and (_surname_alone(ent, toks) or _country_in_brackets(
+            list(doc), toks[-1].i + 1)):
+        return "PERSON"  # "dissident Anna Marsh": a first name and a surname, no word of an organisation
     if ent.label_ in ("ORG", "PERSON") and _along_the(ent) and organization(ent.text) is None \
             and ent[-1].lower_ not in INSTITUTION_HEADS:
         return "LOC"  # "down the Seine", "the banks of the Tigris": a river
@@ -762,7 +821,7 @@ def _sports_clubs(ctx: Ctx) -> None:
     clubs = set()
     for si, team in found:
         name = " ".join(t.text for t in team)
-        if country(name) is not None or demonym_country(name) is not None:
+        if _nation(name):
             continue
         clubs.add(name.lower())
         covering = {id(m) for t in team if (m := ctx.mention_at(si, t.i)) is not None}
@@ -774,8 +833,93 @@ def _sports_clubs(ctx: Ctx) -> None:
             ctx.mentions[:] = [m for m in ctx.mentions if id(m) not in covering]
             ctx.reindex_mentions()
         _add(ctx, si, team, "ORG", "name")
+    for m in ctx.mentions:
+        if m.seg >= 0 and m.kind == "name" and m.label in ("GPE", "LOC", "CITY", "FAC", "ORG", "PERSON") \
+                and _contest_party(ctx, m) and not _nation(m.text):
+            clubs.add(" ".join(m.text.split()).lower())
+    for si in range(len(ctx.segments)):  # a side the model did not tag ("Ramsgate beat …", "the Harriers")
+        for t in ctx.tokens(si):
+            if t.tag_ not in ("NNP", "NNPS") or not t.text.istitle() or ctx.covered(si, t.i) \
+                    or t.ent_type_ in VALUE_LABELS or t.ent_type_ == "PERSON" or t.dep_ == "compound" \
+                    or t.is_sent_start and t.tag_ == "NNP" and t.head.lemma_.lower() not in CONTEST_VERBS:
+                continue
+            first = t.i
+            while first > 0 and ctx.tokens(si)[first - 1].dep_ == "compound" \
+                    and ctx.tokens(si)[first - 1].head.i == t.i and ctx.tokens(si)[first - 1].text.istitle() \
+                    and not ctx.covered(si, first - 1):
+                first -= 1
+            span = ctx.tokens(si)[first:t.i + 1]
+            name = " ".join(x.text for x in span)
+            start, end = ctx.char_span(si, span[0], span[-1])
+            probe = RawMention(si, first, t.i + 1, start, end, name, "ORG")
+            if not _nation(name) and regional_demonym(name) is None and name not in surnames \
+                    and not _country_in_brackets(ctx.tokens(si), t.i + 1) and _contest_party(ctx, probe):
+                _add(ctx, si, span, "ORG", "name")
+                clubs.add(name.lower())
     if not clubs:
         return
     for m in ctx.mentions:
         if m.seg >= 0 and m.kind == "name" and " ".join(m.text.split()).lower() in clubs:
             m.label = "ORG"
+
+
+def _country_in_brackets(toks: list["Token"], i: int) -> bool:
+    """Whether a country in brackets follows at token i: "X ( Latvia ) beat …" is an athlete."""
+    return i + 2 < len(toks) and toks[i].text == "(" and _nation(toks[i + 1].text) and toks[i + 2].text == ")"
+
+
+@lru_cache(maxsize=1)
+def _home_nations() -> frozenset[str]:
+    """Nations inside a state that ISO 3166-2 lists as its countries, and, in a state made mostly of
+    such nations, its other first-level parts: they play sport as countries (lower case)."""
+    from collections import Counter
+
+    import pycountry
+
+    first = [s for s in pycountry.subdivisions if s.parent_code is None]
+    parts, nations = Counter(s.country_code for s in first), Counter(s.country_code for s in first
+                                                                        if s.type == "Country")
+    return frozenset(s.name.split("[")[0].strip().lower() for s in first
+                     if s.type == "Country" or 2 * nations[s.country_code] > parts[s.country_code])
+
+
+def _nation(name: str) -> bool:
+    """A country, a nationality or a nation that plays as one: a national side, never a club."""
+    return (country(name) is not None or demonym_country(name) is not None
+            or " ".join(name.split()).lower() in _home_nations())
+
+
+_CLUB_PREPS = frozenset({"against", "over"})
+_FOR_VERBS = frozenset({"homer", "score", "play", "sign", "pitch", "bat", "bowl", "appear", "start", "debut"})
+
+
+def _contest_party(ctx: Ctx, m: RawMention) -> bool:
+    """Whether a name in a sports report is a side in the contest by the words around it: the subject or
+    object of a verb of contest ("X beat Y", "Y drew with X", "lost to X"), the one played against or won
+    over ("the match against X", "a 3-1 victory over X"), a club's people ("X striker Y", "the X fans"), the
+    side one plays or scores for ("homered for X"), a plural nickname ("the Harriers"). Not a person's name
+    of two words or more."""
+    toks = ctx.tokens(m.seg)
+    span = toks[m.tok_start:m.tok_end]
+    if len(span) > 1 and (m.label == "PERSON" or _person_shaped(span)):
+        return False  # "dismissing Shane Bond": a player
+    head = next((t for t in span if not (m.tok_start <= t.head.i < m.tok_end) or t.head.i == t.i), span[-1])
+    gov = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "npadvmod") and gov.pos_ in ("VERB", "AUX") \
+            and gov.lemma_.lower() in CONTEST_VERBS:  # "X beat Y 2-1": the parser may take Y for an adverb
+        return m.label != "PERSON" or head.dep_ in ("dobj", "npadvmod")
+    if head.dep_ == "pobj" and gov.lower_ in ("to", "with") and gov.head.lemma_.lower() in ("lose", "draw", "fall"):
+        return True
+    if head.dep_ == "pobj" and gov.lower_ in _CLUB_PREPS and (gov.lower_ == "against" or gov.head.lower_ in WIN_NOUNS):
+        return True
+    if head.dep_ == "pobj" and gov.lower_ == "for" and gov.head.lemma_.lower() in _FOR_VERBS:
+        return True
+    nxt = toks[m.tok_end] if m.tok_end < len(toks) else None
+    if nxt is not None and nxt.text in ("'s", "’s") and m.tok_end + 1 < len(toks):
+        nxt = toks[m.tok_end + 1]
+    if nxt is not None and nxt.lower_ in CLUB_MEMBER_NOUNS and nxt.pos_ == "NOUN":
+        return True  # "X striker", "X 's manager", "the X fans"
+    if len(span) <= 2 and span[-1].tag_ == "NNPS" and span[-1].text.endswith("s") and m.tok_start > 0 \
+            and toks[m.tok_start - 1].lower_ == "the" and not subdivision_countries(m.text):
+        return True  # "the Harriers", "the Red Kites": a club's nickname
+    return False

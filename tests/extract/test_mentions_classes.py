@@ -172,3 +172,65 @@ def test_headline_in_capitals_is_no_results_line(extract_text):
     x = extract_text("SOCCER - ASHFORD SCRAPE 1-1 DRAW IN OPENING MATCH .\nAshford drew 1-1 with Kettleby in the "
                      "league on Saturday.\n")
     assert "ASHFORD SCRAPE" not in types(x)
+
+
+# a club named after its town is an organisation where it plays, beats, loses or has players
+
+
+def test_athlete_who_beats_another_is_no_club(extract_text):
+    x = extract_text("Tennis results on Friday:\nMarta Kovic ( Croatia ) beat Hanna Lind ( Sweden ) 6-4 6-2\n"
+                     "Kovic said she played her best match of the season.\n")
+    assert types(x).get("Kovic") != "Organization"
+
+
+def test_contest_verbs_name_clubs(extract_text):
+    x = extract_text("In the league on Saturday, Ramsgate beat Dunmore 2-1 while Kettleby lost to Harwich.\n"
+                     "Harwich striker Tom Pell scored twice in the match against Lowestoft.")
+    t = types(x)
+    for club in ("Ramsgate", "Dunmore", "Kettleby", "Harwich", "Lowestoft"):
+        assert t.get(club) == "Organization", club
+
+
+def test_contest_verbs_outside_sport_name_no_club(extract_text):
+    x = extract_text("Leeds will host the summit next month, and delegates who lost to Bradford in the bidding "
+                     "said the city had beaten a strong field.")
+    assert types(x).get("Bradford") in ("City", "Place")
+
+
+def test_national_sides_stay_countries(extract_text):
+    x = extract_text("Scotland beat Belarus 5-1 in their World Cup qualifier on Saturday, and Wales drew with "
+                     "Italy in the other group match.")
+    t = types(x)
+    assert t.get("Scotland") != "Organization" and t.get("Wales") != "Organization"
+    assert t.get("Italy") == "Country"
+
+
+def test_nickname_of_a_club_in_a_sports_report(extract_text):
+    x = extract_text("The Harriers beat the Mariners 4-2 in the league match, their third win of the season.")
+    t = types(x)
+    assert t.get("Harriers") == "Organization" or t.get("The Harriers") == "Organization"
+
+
+# a company is not a person, a person not a company
+
+
+def test_company_suffix_or_trade_word_makes_an_organisation(extract_text):
+    x = extract_text("Morton Shipping reported a loss on Monday, and its shares fell.")
+    assert types(x).get("Morton Shipping") == "Organization"
+
+
+def test_name_after_a_kind_of_organisation_is_one(extract_text):
+    x = extract_text("The deal was first reported by the news weekly Der Morgen, and the mineral water firm "
+                     "Aqualis confirmed it on Friday.")
+    t = types(x)
+    assert t.get("Der Morgen") == "Organization" and t.get("Aqualis") == "Organization"
+
+
+def test_first_name_and_surname_used_alone_is_a_person(extract_text):
+    x = extract_text("Henrietta Vosk said on Tuesday the bank would appeal. Vosk declined to comment.")
+    assert types(x).get("Henrietta Vosk") == "Person"
+
+
+def test_organisation_with_a_first_name_in_it_stays_one(extract_text):
+    x = extract_text("Al Qaeda claimed the attack, officials said. Leaders of Al Qaeda were not named.")
+    assert types(x).get("Al Qaeda") != "Person"
