@@ -151,6 +151,8 @@ def test_view_open_without_a_browser_says_where_the_page_is(seed_out, tmp_path):
     r = kg("view", "--store", seed_out, "--out", page, "--open", env=env)
     assert r.returncode == 0 and page.exists()
     assert "no browser could be opened" in r.stderr and str(page.resolve()) in r.stderr
+    ok = kg("view", "--store", seed_out, "--out", page, "--open", env={**os.environ, "BROWSER": "true"})
+    assert ok.returncode == 0 and "no browser" not in ok.stderr
 
 
 # item 14: dates as strings; a failed build leaves nothing of its own behind
@@ -223,3 +225,12 @@ def test_named_event_is_in_the_vocabulary():
     kg_ns = rdflib.Namespace("http://example.org/kg/ontology#")
     assert (kg_ns.NamedEvent, rdflib.RDF.type, rdflib.OWL.Class) in g
     assert "named event" in str(g.value(kg_ns.NamedEvent, rdflib.RDFS.label))
+
+
+def test_a_pdf_saved_as_a_page_is_named_a_pdf(tmp_path):
+    from kg.errors import InputError
+    from kg.read.html import article_of_html
+
+    data = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\nstream\nx\x9c\x00\x01\nendstream\n"
+    with pytest.raises(InputError, match="is a PDF.*pdftotext"):
+        article_of_html(data, where="report.html", kind="html", max_bytes=2**20)

@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import InputError, SkippedInput
 from kg.read.article import loose_date, make_document, url_id
+from kg.read.files import is_pdf
 from kg.types import Document
 
 __all__ = ["article_of_html", "fragment_text", "read_html_file"]
@@ -54,6 +55,8 @@ def article_of_html(data: bytes, *, where: str, kind: str, max_bytes: int, doc_i
     """The article of one HTML page. ``url`` (a WARC record's target URI) is the page's URL and
     its id when given; else the page's own canonical URL is, and else ``doc_id`` (a file name).
     The page's date is used, else ``fallback_date``; ``published`` overrides both."""
+    if is_pdf(data):
+        raise InputError(f"{where}: is a PDF, not an HTML page; extract its text first (e.g. pdftotext)")
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: is a binary file, not an HTML page")
     try:
