@@ -570,8 +570,8 @@ def remove(doc_ids: Iterable[str], out: str | Path = "output", *, base_iri: str 
     lists the ids) from a built graph, with every entity no other document mentions; transactional
     like :func:`build`. ``out`` is the output folder or its store folder."""
     out = Path(out)
-    if (out / "CURRENT").exists():  # the store folder itself
-        out = out.parent
+    if (out / "CURRENT").exists() or (out.name == STORE_DIRNAME and not (out / STORE_DIRNAME).exists()):
+        out = out.parent  # the store folder itself
     iris = Iris(base_iri)
     ids = [Path(d).stem if d.endswith(".txt") else d for d in doc_ids]
     summary = BuildSummary()
@@ -607,7 +607,8 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
             live = out / STORE_DIRNAME
             if base_on_existing:
                 if not (live / "CURRENT").exists():
-                    raise StoreError(f"{live}: no store to add to or remove from; run kg build first")
+                    raise StoreError(f"{live}: no store to add to or remove from; build one with: kg build "
+                                     f"ARTICLES --out {out}")
                 src = open_store(live, read_only=False)
                 src.backup(str(staged_path))  # a checkpoint: hard links, cheap; the live store is untouched
                 del src

@@ -143,6 +143,8 @@ def test_remove_takes_store_like_every_command(tmp_path):
     assert kg_.open(out).documents()["id"].tolist() == ["acme-buys-brightwave"]
     r = kg("remove", "no-such-doc", "--out", out)  # the old name still works
     assert r.returncode == 2 and "kg stats --documents" in r.stderr
+    r = kg("remove", "merkel-macron", "--store", tmp_path / "nowhere" / "store")
+    assert r.returncode == 4 and f"--out {tmp_path / 'nowhere'}" in r.stderr and not (tmp_path / "nowhere").exists()
 
 
 def test_view_open_without_a_browser_says_where_the_page_is(seed_out, tmp_path):

@@ -104,7 +104,7 @@ def test_remove_equals_fresh_build_without_the_document(corpus, tmp_path):
 def test_add_to_missing_store_is_a_clear_error(corpus, tmp_path):
     from kg.errors import StoreError
 
-    with pytest.raises(StoreError, match="run kg build first"):
+    with pytest.raises(StoreError, match="build one with: kg build ARTICLES --out"):
         kg.build([corpus], tmp_path / "none", add=True)
 
 
