@@ -118,7 +118,15 @@ def _trim(span: "list[Token]") -> list["Token"]:
     while toks and (toks[-1].tag_ == "POS" or toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct
                     or toks[-1].is_space):
         toks = toks[:-1]
+    k = len(toks)
+    while k > 1 and (toks[k - 1].like_num or toks[k - 1].text in ("-", "–")):
+        k -= 1
+    if k < len(toks) and k >= 1 and _SCORE_AFTER.match(toks[0].doc.text[toks[k].idx:toks[-1].idx + len(toks[-1])]):
+        toks = toks[:k]  # "the Kettleby Rovers 4-0": the model ran the name into the score
     return toks
+
+
+_SCORE_AFTER = re.compile(r"^\d{1,3}\s*[-–]\s*\d{1,3}$")
 
 
 def _before_title(ent: "Span") -> bool:
@@ -408,6 +416,37 @@ def _weapon_names(ctx: Ctx) -> set[str]:
     return {w for w in weapon - other if organization(w) is None and country(w) is None}
 
 
+def _split_ents(doc: "Doc") -> list["Span"]:
+    """The model's entities, cut where it ran two names or a name and figures together: a number before
+    the name ("64 Anna Marsh" in a table), figures after a person's name ("J. Marsh 56", "Marsh 79th"),
+    a name on each side of a spaced dash ("Ruritania - Anna Marsh"), two people joined by "and" ("Anna
+    Marsh and Carl Berg")."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        a, b = ent.start, ent.end
+        while a < b - 1 and doc[a].text.replace(",", "").replace(".", "").isdigit():  # not "5th Special Forces"
+            a += 1
+        if ent.label_ == "PERSON":
+            while b > a + 1 and (any(c.isdigit() for c in doc[b - 1].text) or doc[b - 1].text in ("-", "–", "/")):
+                b -= 1
+        parts = [(a, b, ent.label_)]
+        dash = next((k for k in range(a + 1, b - 1) if doc[k].text in ("-", "–") and doc[k].whitespace_
+                     and doc[k - 1].whitespace_), None)
+        if dash is not None:
+            left = doc[a:dash]
+            parts = [(a, dash, "GPE" if country(left.text) else ent.label_)]
+            if b - dash > 2 or ent.label_ == "PERSON":  # not "RURITANIA - Gilts": a capital at a sentence's start
+                parts.append((dash + 1, b, ent.label_))
+        elif ent.label_ in ("PERSON", "ORG"):
+            k = next((k for k in range(a + 2, b - 2) if doc[k].lower_ == "and"), None)
+            if k is not None and _person_shaped(list(doc[a:k])) and _person_shaped(list(doc[k + 1:b])):
+                parts = [(a, k, "PERSON"), (k + 1, b, "PERSON")]
+        out.extend(Span(doc, x, y, label=lab) for x, y, lab in parts if y > x)
+    return out
+
+
 def find_mentions(ctx: Ctx) -> None:
     """Add the document's entity mentions to ``ctx`` (unresolved: ``key`` is None)."""
     doc = ctx.document
@@ -415,7 +454,7 @@ def find_mentions(ctx: Ctx) -> None:
     body_words = {t.text for seg in ctx.segments if seg.name == "body" for t in seg.doc}
     weapons = _weapon_names(ctx)
     for si, seg in enumerate(ctx.segments):
-        for ent in seg.doc.ents:
+        for ent in _split_ents(seg.doc):
             if ent.text in weapons:
                 continue  # "Caesar howitzers": the model of a weapon, not an organisation
             if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
@@ -676,6 +715,9 @@ def _person_form(ctx: Ctx, si: int, toks: list["Token"], surnames: set[str]) -> 
         return True
     if any(t.lower_ in CLUB_WORDS for t in toks):
         return False
+    after = toks[-1].doc[toks[-1].i + 1] if toks[-1].i + 1 < len(toks[-1].doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "I":
+        return False  # the model ran a "person" into the score: "Kettleby Rovers 1"
     text = " ".join(t.text for t in toks)
     if len(toks) >= 2:
         return all(t.ent_type_ == "PERSON" for t in toks) and not is_city(text) and not subdivision_countries(text)

@@ -234,3 +234,37 @@ def test_first_name_and_surname_used_alone_is_a_person(extract_text):
 def test_organisation_with_a_first_name_in_it_stays_one(extract_text):
     x = extract_text("Al Qaeda claimed the attack, officials said. Leaders of Al Qaeda were not named.")
     assert types(x).get("Al Qaeda") != "Person"
+
+
+# names the model ran into figures, into another name, or into a second person
+
+
+def test_person_name_run_into_figures_is_cut(extract_text):
+    x = extract_text("Cricket scores from the county championship match on Friday:\n"
+                     "Harwich 310 ( T. Marlow 88 , R. Penhale 61 ; P. Dunsby 4-37 ) , Ashford 204-6 .\n")
+    names = {m.text for e in x.entities for m in e.mentions if e.type == "Person"}
+    assert not any(any(c.isdigit() for c in n) for n in names)
+
+
+def test_two_people_joined_by_and_are_two_mentions(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _split_ents
+
+    doc = nlp("Then Laurent Cabrol and Laurent Berthet scored a try apiece.")
+    doc.ents = [Span(doc, 1, 6, label="PERSON")]  # as the model tags it in some sentences
+    assert [(e.text, e.label_) for e in _split_ents(doc)] == [("Laurent Cabrol", "PERSON"),
+                                                              ("Laurent Berthet", "PERSON")]
+    doc = nlp("Then Marks and Spencer Holdings raised prices.")
+    doc.ents = [Span(doc, 1, 5, label="ORG")]
+    assert [e.text for e in _split_ents(doc)] == ["Marks and Spencer Holdings"]
+
+
+def test_country_and_player_across_a_spaced_dash_are_two_mentions(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _split_ents
+
+    doc = nlp("Romania - Andrei Mirescu ( 31st )")
+    doc.ents = [Span(doc, 0, 4, label="ORG")]
+    assert [(e.text, e.label_) for e in _split_ents(doc)] == [("Romania", "GPE"), ("Andrei Mirescu", "ORG")]
