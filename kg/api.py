@@ -74,7 +74,8 @@ class BuildSummary:
     documents: int = 0
     sentences: int = 0
     entities_by_type: Counter[str] = field(default_factory=Counter)
-    relations: int = 0
+    relations: int = 0  # every relation, roles included
+    roles: int = 0
     events: int = 0
     quotes: int = 0
     quads: int = 0
@@ -95,6 +96,7 @@ class BuildSummary:
         self.undated += x.document.published is None
         self.sentences += len(x.sentences)
         self.relations += len(x.relations)
+        self.roles += sum(1 for r in x.relations if r.predicate == "memberOf" and r.role)
         self.events += len(x.events)
         self.quotes += len(x.quotes)
 
@@ -231,6 +233,24 @@ class KnowledgeGraph:
         """
         return self.query(_EVENTS)
 
+    def relations(self, stated_only: bool = False) -> "pd.DataFrame":
+        """Relations between entities, one row per relation and sentence: subject, relation (the
+        predicate in words; "member of: <role>" for roles, "related to: <verb> <preposition>" for the open
+        relation), object, sentence, the rule that found it, modality, negated, date, document and the
+        sentence's offset (the shipped query ``relations``). ``stated_only``: only what the sentence
+        states as fact (asserted, not negated), which is what the direct triples hold.
+
+        >>> r = kg_graph.relations()
+        >>> {"subject", "relation", "object", "sentence", "rule"} <= set(r.columns) and len(r) > 0
+        True
+        """
+        df = self.query("relations")
+        df["negated"] = df["negated"].map(lambda v: str(v).lower() == "true").astype(bool)
+        df["begin"] = df["begin"].astype(int)
+        if stated_only:
+            df = df[(df["modality"] == "asserted") & ~df["negated"]].reset_index(drop=True)
+        return df
+
     def show(self, height: int = 600, *, query: str | None = None, max_nodes: int | None = None, top: int = 300,
              statements: bool = False, isolates: bool = False, comention: bool = False,
              colour: str = "type") -> Any:
@@ -259,7 +279,9 @@ class KnowledgeGraph:
         return to_networkx(self.store)
 
     def stats(self, top: int = 10) -> dict[str, Any]:
-        """Documents, entities by type, statements by type, most mentioned entities, merges by rule.
+        """Documents, entities by type, statements by type, most mentioned entities, merges by rule, and how
+        many entities are linked to another (``linked``: by a typed relation or a shared event;
+        ``linked_open``: also by the open relation).
 
         >>> kg_graph.stats()["documents"]
         1
@@ -270,6 +292,7 @@ class KnowledgeGraph:
         entities = entity_counts(self.store)
         statements = count("""SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE {
             { ?s a org:Membership BIND("Membership" AS ?type) } UNION { ?s a kg:Quote BIND("Quote" AS ?type) }
+            UNION { ?s a kg:RelationStatement BIND("Relation" AS ?type) }
             UNION { ?s a schema:Event ; a ?c FILTER(STRSTARTS(STR(?c), STR(kg:)))
                     BIND(CONCAT("Event/", STRAFTER(STR(?c), STR(kg:))) AS ?type) } } GROUP BY ?type ORDER BY ?type""")
         mentioned = count(f"""SELECT ?label ?type (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m itsrdf:taIdentRef ?e .
@@ -278,12 +301,17 @@ class KnowledgeGraph:
         merges = count("""SELECT ?rule (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x kg:mergeRule ?rule }
             GROUP BY ?rule ORDER BY ?rule""")
         docs = count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }")
+        linked = count(_LINKED % (ENTITY_VALUES, _TYPED_PREDICATES, _TYPED_PREDICATES))
+        linked_open = count(_LINKED % (ENTITY_VALUES, *(_TYPED_PREDICATES + ", kg:relatedTo",) * 2))
         return {
             "documents": int(docs[0]["n"] or 0),
             "entities": entities,
             "statements": {r["type"]: int(r["n"] or 0) for r in statements},
             "top_entities": [(r["label"], r["type"], int(r["n"] or 0)) for r in mentioned],
             "merges": {r["rule"]: int(r["n"] or 0) for r in merges},
+            # entities linked to another by a typed relation or a shared event; and with the open relation
+            "linked": int(linked[0]["n"] or 0),
+            "linked_open": int(linked_open[0]["n"] or 0),
         }
 
     def export(self, fmt: str, output: str | Path, *, graph: "nx.MultiDiGraph | None" = None) -> Path:
@@ -343,6 +371,26 @@ def entity_counts(store: "Store") -> dict[str, int]:
         {ENTITY_VALUES} }} GROUP BY ?type ORDER BY ?type""").values()
     return {str(r["type"]): int(r["n"] or 0) for r in rows if int(r["n"] or 0)}
 
+
+def _typed_predicates() -> str:
+    from kg.extract.relations import PREDICATES
+
+    return ", ".join(["org:memberOf"] + [f"kg:{p}" for p in PREDICATES if p not in ("relatedTo", "memberOf")])
+
+
+_TYPED_PREDICATES = _typed_predicates()
+#: entities (as kg stats counts them) linked to another entity: a direct triple of one of the predicates
+#: filled in, either way, or a shared event (two parties, or a party and the event's place)
+_LINKED = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
+  ?e a ?class ; rdfs:label ?l .
+  %s
+  { ?e ?p ?x FILTER(?p IN (%s)) }
+  UNION { ?x ?p ?e FILTER(?p IN (%s)) }
+  UNION { ?e kg:participatedIn ?ev . ?x kg:participatedIn ?ev }
+  UNION { ?e kg:participatedIn ?ev . ?ev schema:location ?x }
+  UNION { ?ev schema:location ?e . ?x kg:participatedIn ?ev }
+  FILTER(?x != ?e && isIRI(?x))
+}"""
 
 _ENTITIES = f"""SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {{
   ?entity rdfs:label ?label ; a ?class .
@@ -699,7 +747,9 @@ def record_of(x: Extraction, iris: Iris) -> dict[str, Any]:
         "relations": [
             {"subject": ent(r.subject), "predicate": r.predicate, "object": ent(r.object), "role": r.role,
              "subject_label": labels.get(r.subject), "object_label": labels.get(r.object),
-             "start": r.start, "end": r.end}
+             "start": r.start, "end": r.end, "rule": r.rule, "confidence": r.confidence, "negated": r.negated,
+             "modality": r.modality, "hedge": r.hedge, "date": r.date.value if r.date else None,
+             "verb": r.verb, "preposition": r.preposition}
             for r in x.relations
         ],
         "events": [

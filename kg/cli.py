@@ -222,7 +222,7 @@ def build(
         typer.echo("Read: " + ", ".join(f"{s.kinds[k]} {k}" for k in KINDS if s.kinds[k]) + " document(s)"
                    + "".join(f"; passed over {n} {r}" for r, n in s.ignored.items()) + ".")
     typer.echo(f"Built {s.documents} document(s) with {s.model}: {sum(s.entities_by_type.values())} entities "
-               f"({by_type}), {s.relations} roles, {s.events} events, {s.quotes} quotes, {s.quads} triples.")
+               f"({by_type}), {s.relations} relations ({s.roles} roles), {s.events} events, {s.quotes} quotes, {s.quads} triples.")
     for name, where in s.files.items():
         typer.echo(f"  {name:14} {where}")
     # absolute, and the shipped queries by name: the hints work from any folder
@@ -431,7 +431,8 @@ def stats(
                                    help="Also list every document: id (what kg remove takes), date, title."),
     json_: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Documents (--documents: one by one), entities by type, statements by type, top entities, merges by rule."""
+    """Documents (--documents: one by one), entities by type, statements by type, merges by rule, entities
+    linked to another (by a typed relation or a shared event), top entities."""
     from kg.api import open_graph
 
     graph = open_graph(store)
@@ -448,6 +449,9 @@ def stats(
             typer.echo(f"  {row.id}  {row.published or '(undated)'}  {row.title or ''}".rstrip())
     for section in ("entities", "statements", "merges"):
         typer.echo(f"{section}: " + (", ".join(f"{k} {v}" for k, v in st[section].items()) or "none"))
+    total = sum(st["entities"].values())
+    typer.echo(f"entities linked: {st['linked']} of {total} (by a typed relation or a shared event; "
+               f"{st['linked_open']} with the open relation too)")
     typer.echo("most mentioned:")
     for label, kind, n in st["top_entities"]:
         typer.echo(f"  {n:5d}  {label} ({kind})")

@@ -117,7 +117,17 @@ class TimeValue:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A binary fact: subject/object are entity keys; ``role`` names a membership role."""
+    """A binary fact between two entities, with its evidence.
+
+    ``subject``/``object`` are entity keys; ``predicate`` a local name of the relation vocabulary in
+    ``ontology/kg.ttl`` ("locatedIn", "headquarteredIn", "killed", "relatedTo" …; "memberOf" for roles,
+    whose ``role`` names the office). ``start``/``end`` are the offsets of the sentence it comes from.
+    ``modality`` and ``negated`` say what the text says of it (as for events: only an asserted,
+    not negated relation is stated as fact); ``hedge`` how it is attributed ("reportedly", "say");
+    ``date`` the date the sentence gives it; ``rule`` the name of the rule that found it
+    (:data:`kg.extract.relations.RULES`); ``verb`` and ``preposition`` the words of an open relation
+    ("relatedTo": "arrive" "in").
+    """
 
     subject: str
     predicate: str  # "memberOf" for roles
@@ -128,6 +138,17 @@ class Relation:
     role: str | None = None
     hedge: str | None = None
     confidence: float = 0.8
+    rule: str = ""
+    modality: str = "asserted"
+    negated: bool = False
+    date: TimeValue | None = None
+    verb: str | None = None
+    preposition: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the text states it as fact: asserted and not negated."""
+        return self.modality == "asserted" and not self.negated
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ One function does the work, :func:`modality_of`; give it the trigger of an event
 a relation (a spaCy verb, noun or adjective token) and it reads the clause's structure:
 
 * the trigger's own words: modal auxiliaries ("will travel", "would acquire", "could seize"), a
+  headline's infinitive ("X to buy Y"), a
   conditional ("if they attack", "should it seize power", with the auxiliary before its subject),
   a negation ("did not attack", "never met", "no deal"), a modifier of an event noun ("planned
   talks", "the alleged attack", "a possible merger") and adverbs ("allegedly", "perhaps");
@@ -185,6 +186,8 @@ def _own(node: "Token") -> tuple[str | None, bool, str | None]:
                 kind, cue = _FUTURE_AUX[low], low
         elif c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod") and _future_date(c) and kind is None:
             kind, cue = "planned", low  # "the summit opens next week"
+        elif c.dep_ == "aux" and low == "to" and node.dep_ == "ROOT" and subj is not None and kind is None:
+            kind, cue = "planned", low  # a headline's "X to buy Y": what X will do
         elif c.dep_ == "mark" and low in _CONDITIONAL_MARKS:
             kind, cue = "hypothetical", low
         elif c.dep_ == "advmod" and low in _ADVERBS and kind is None:

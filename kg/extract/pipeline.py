@@ -1,6 +1,6 @@
 """From Documents to Extractions: parse headline and body with ``nlp.pipe``,
 then run the rules (mentions, resolution, coreference, unnamed sources, roles,
-events, quotes, reported speech, time) on each document."""
+events, quotes, reported speech, relations, time) on each document."""
 from __future__ import annotations
 
 from collections import deque
@@ -13,6 +13,7 @@ from kg.extract.events import find_events
 from kg.extract.link import demonym_country
 from kg.extract.mentions import find_mentions
 from kg.extract.quotes import find_quotes
+from kg.extract.relations import find_relations
 from kg.extract.reported import find_reported, mixed_quotations
 from kg.extract.resolve import entities_of, resolve_mentions
 from kg.extract.roles import find_roles
@@ -77,6 +78,7 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     quotes += find_reported(ctx, role_person, document.published, quotes)
     quotes = mixed_quotations(tuple(sorted(quotes, key=lambda q: (q.start, q.key))))
     relations += drop_silent_sources(ctx, source_relations, quotes, events)
+    relations += find_relations(ctx, relations, events, document.published)
     times: list[TimeValue] = []
     attributes: set[tuple[str, str]] = set()
     for si, seg in enumerate(ctx.segments):

@@ -161,7 +161,7 @@ def _dash_name(ctx: Ctx, si: int, last: "Token") -> "Arg | None":
 
 def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[Token, Arg, int] | None":
     """For a quotation that is a sentence of its own, with no verb of speech: the speaker the sentence
-    before reports ('Mr Rehman says … . "Bin Laden is gone."'), with that verb and where that sentence
+    before reports ('Mr Rehman says … . "The war is over."'), with that verb and where that sentence
     starts in the document; None when that sentence reports no one, or quotes someone itself."""
     toks = ctx.tokens(si)
     start, _ = ctx.sentence_bounds(si, first.i)

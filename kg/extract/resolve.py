@@ -163,7 +163,7 @@ def resolve_mentions(ctx: Ctx) -> None:
 
     full_names: dict[str, list[str]] = defaultdict(list)
     first_names: dict[str, set[str]] = defaultdict(set)  # "Helen" -> {"Helen Marsh"}
-    # "bin Laden", "de la Rua": a surname that starts with a particle written in lower case
+    # "van Gogh", "de la Rua": a surname that starts with a particle written in lower case
     by_tail: dict[str, set[str]] = defaultdict(set)
     for m in ctx.mentions:
         if m.label == "PERSON" and len(text_of[id(m)].split()) >= 2:

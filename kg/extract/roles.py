@@ -172,6 +172,6 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
                     or (org.kind == "demonym" and org_type == "Place" and regional_demonym(org.text) is None):
                 continue  # "CFMEU Victorian secretary X": an adjective kg could not place holds no office
             rel = Relation(subject=m.key, predicate="memberOf", object=str(org.key), sentence=sent_idx,
-                           start=sent.start, end=sent.end, role=label)
+                           start=sent.start, end=sent.end, role=label, rule="role")
             found.setdefault((m.key, label, str(org.key)), rel)
     return tuple(found.values()), role_person

@@ -6,7 +6,7 @@ and conjoined verbs: "protesters marching through the streets chanted"), the age
 When no name, pronoun or description already resolved there (:mod:`kg.extract.coref`), this stage
 reads the noun phrase:
 
-* ``description-person``: a definite description for a person ("the New York businessman", "the
+* ``description-person``: a definite description for a person ("the Texas oilman", "the
   34-year-old mother of three") is the one person named in the three sentences before (outside
   quotation marks), of the description's gender when it has one;
 * ``unnamed-source``: otherwise a phrase whose head noun names a kind of speaker becomes a node of
@@ -304,7 +304,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
                 sent = ctx.sentences[ctx.sentence_of(si, head)]
                 for org in _linked(ctx, si, head, first, last) + _link_unnamed(ctx, si, head, key, last_of_head):
                     relations.append(Relation(key, "memberOf", org, sent.index, sent.start, sent.end,
-                                              role=lemma, confidence=0.7))
+                                              role=lemma, confidence=0.7, rule="source-role"))
     return tuple(relations)
 
 

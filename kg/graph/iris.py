@@ -60,6 +60,10 @@ class Iris:
     def membership(self, *parts: object) -> NamedNode:
         return NamedNode(f"{self.base}membership/{_hash(*parts)}")
 
+    def statement(self, doc_id: str, subject: str, predicate: str, obj: str, sentence: int) -> NamedNode:
+        """The qualified statement node of one relation found in one sentence."""
+        return NamedNode(f"{self.base}statement/{_slug(doc_id)}/{_hash(subject, predicate, obj, sentence)}")
+
     def event(self, key: str) -> NamedNode:
         doc, _, local = key.rpartition("/")
         return NamedNode(f"{self.base}event/{_slug(doc)}/{local}")

@@ -24,7 +24,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from kg.graph.iris import Iris
 from kg.graph.listing import order_quads
 from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, WD, XSD
-from kg.types import Entity, Event, Extraction, TimeValue
+from kg.types import Entity, Event, Extraction, Relation, TimeValue
 
 __all__ = ["CLASS_OF", "EntityLayer", "to_quads"]
 
@@ -50,6 +50,53 @@ _ROLE_PROPERTY = {
 @lru_cache(maxsize=1 << 14)  # offsets and counts repeat across sentences, mentions and documents
 def _int(n: int) -> Literal:
     return Literal(str(n), datatype=XSD.integer)
+
+
+def _relation(r: Relation, doc_id: str, iris: Iris, q, sent_iri: dict[int, NamedNode]) -> Iterator[Quad]:  # type: ignore[no-untyped-def]
+    """A relation: the direct triple (only when the text states it as fact) and its qualified node.
+
+    Roles are org:Membership nodes (org:member, org:organization, org:role); every other relation is a
+    kg:RelationStatement (rdf:subject, rdf:predicate, rdf:object). Both carry the sentence
+    (prov:wasDerivedFrom), the rule, the confidence, and the hedge, modality, negation and date the
+    sentence gives."""
+    subj, obj = iris.entity(r.subject), iris.entity(r.object)
+    if r.predicate == "memberOf":
+        pred = ORG.memberOf
+        node = iris.membership(doc_id, r.subject, r.role, r.object) if r.asserted and r.rule in ("role", "source-role", "") \
+            else iris.membership(doc_id, r.subject, r.role, r.object, r.rule, r.sentence)
+        yield q(node, RDF.type, ORG.Membership)
+        yield q(node, ORG.member, subj)
+        yield q(node, ORG.organization, obj)
+        if r.role:
+            role = iris.role(r.role)
+            yield q(node, ORG.role, role)
+            yield q(role, KG.labelInDocument, Literal(r.role))
+    else:
+        pred = KG[r.predicate]
+        node = iris.statement(doc_id, r.subject, r.predicate, r.object, r.sentence)
+        yield q(node, RDF.type, KG.RelationStatement)
+        yield q(node, RDF.subject, subj)
+        yield q(node, RDF.predicate, pred)
+        yield q(node, RDF.object, obj)
+        if r.role:
+            yield q(node, KG.labelInDocument, Literal(r.role))
+    if r.asserted:
+        yield q(subj, pred, obj)
+    yield q(node, PROV.wasDerivedFrom, sent_iri[r.sentence])
+    yield q(node, KG.confidence, Literal(str(r.confidence), datatype=XSD.decimal))
+    if r.rule:
+        yield q(node, KG.rule, Literal(r.rule))
+    if r.hedge:
+        yield q(node, KG.hedge, Literal(r.hedge))
+    yield q(node, KG.modality, Literal(r.modality))
+    if r.negated:
+        yield q(node, KG.negated, Literal("true", datatype=XSD.boolean))
+    if r.date is not None:
+        yield q(node, KG.date, _time(r.date))
+    if r.verb:
+        yield q(node, KG.verb, Literal(r.verb))
+    if r.preposition:
+        yield q(node, KG.preposition, Literal(r.preposition))
 
 
 def _time(tv: TimeValue) -> Literal:
@@ -108,20 +155,7 @@ def to_quads(x: Extraction, iris: Iris) -> Iterator[Quad]:
         yield from _entity(e, x, iris, q, doc, sent_iri)
 
     for r in x.relations:
-        person, org = iris.entity(r.subject), iris.entity(r.object)
-        yield q(person, ORG.memberOf, org)
-        m = iris.membership(d.id, r.subject, r.role, r.object)
-        yield q(m, RDF.type, ORG.Membership)
-        yield q(m, ORG.member, person)
-        yield q(m, ORG.organization, org)
-        if r.role:
-            role = iris.role(r.role)
-            yield q(m, ORG.role, role)
-            yield q(role, KG.labelInDocument, Literal(r.role))
-        yield q(m, PROV.wasDerivedFrom, sent_iri[r.sentence])
-        yield q(m, KG.confidence, Literal(str(r.confidence), datatype=XSD.decimal))
-        if r.hedge:
-            yield q(m, KG.hedge, Literal(r.hedge))
+        yield from _relation(r, d.id, iris, q, sent_iri)
 
     for ev in x.events:
         yield from _event(ev, x, iris, q, doc, sent_iri)

@@ -2,7 +2,9 @@
 
 Nodes are entities (label, type, aliases, mention count) and events (label,
 event type); edges are relations between them, each with its predicate and
-the sentence it came from (document, offsets, text).
+the sentence it came from (document, offsets, text): roles (memberOf, with the role), participation in
+events, event places and origins, and the relations kg.extract.relations finds that the sentence states
+as fact (predicate "locatedIn", "relatedTo" …, with ``statement``, the IRI of its kg:RelationStatement).
 """
 from __future__ import annotations
 
@@ -41,6 +43,9 @@ _VALUES_CHUNK = 2000  # sentences per query: keeps the query text small on an ar
 _HEADLINES = "SELECT ?doc ?title WHERE { ?doc schema:headline ?title }"
 #: one query per kind of edge: (statement, from, to, role, sentence)
 _EDGES = {
+    "relation": """SELECT ?st ?a ?b ?role ?s WHERE { ?st a kg:RelationStatement ; rdf:subject ?a ; rdf:object ?b ;
+                   rdf:predicate ?p ; prov:wasDerivedFrom ?s ; kg:modality "asserted" FILTER NOT EXISTS { ?st kg:negated true }
+                   BIND(STRAFTER(STR(?p), "#") AS ?role) }""",
     "memberOf": """SELECT ?st ?a ?b ?role ?s WHERE { ?st org:member ?a ; org:organization ?b ; prov:wasDerivedFrom ?s .
                    OPTIONAL { ?st org:role ?r . ?r rdfs:label ?role } }""",
     "participatedIn": """SELECT ?st ?a ?b ?role ?s WHERE { ?b kg:hasParticipation ?st ; prov:wasDerivedFrom ?s .
@@ -102,11 +107,15 @@ def to_networkx(store: Store) -> "nx.MultiDiGraph":
                          for r in iter_values(store, _SENTENCES % block))
     titles = {str(r["doc"]): r["title"] or "" for r in iter_values(store, _HEADLINES)}
     for predicate, edges in found.items():
-        for (_, a, b), (role, sents) in sorted(edges.items()):
+        for (st, a, b), (role, sents) in sorted(edges.items()):
             known = [sentences[s] for s in sents if s in sentences]
             if not known:
                 continue
             begin, end, text, doc = min(known)
+            if predicate == "relation":  # a typed or open relation: its predicate, and its statement node
+                g.add_edge(a, b, predicate=role, role="", statement=st, sentence=text, begin=begin, end=end,
+                           document=doc, title=titles.get(doc, ""))
+                continue
             g.add_edge(a, b, predicate=predicate, role=role, sentence=text, begin=begin, end=end, document=doc,
                        title=titles.get(doc, ""))
     return g

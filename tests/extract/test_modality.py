@@ -17,6 +17,8 @@ CASES = [
      "Northstar Analytics in 2019.", "bought", "asserted", False),
     ("The deal is expected to close in the first quarter of next year.", "close", "planned", False),
     ("The company plans to buy a rival next year.", "buy", "planned", False),
+    ("Harbour Bank to buy Lakeside Credit as rates bite", "buy", "planned", False),  # a headline's infinitive
+    ("Harbour Bank bought Lakeside Credit as rates bit", "bought", "asserted", False),
     ("The minister is to meet union leaders on Friday.", "meet", "planned", False),
     ("The rebels are going to attack the town.", "attack", "planned", False),
     ("The president said he was willing to meet the rebel leaders.", "meet", "offered", False),

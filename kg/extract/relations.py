@@ -1,0 +1,863 @@
+"""Relations between two entities of one sentence, each with its evidence.
+
+Every rule reads spaCy's parse (or the order of the words, for lines with little syntax) and never a
+phrase of one article; each has a stable name, listed in :data:`RULES`, that the relation carries
+(``Relation.rule``, ``kg:rule`` in the graph). The predicates are the relation vocabulary of
+``ontology/kg.ttl`` (:data:`PREDICATES`): typed where the words say what the link is, and the open
+relation ``relatedTo`` (with its verb and preposition) for any other verb linking two entities in
+one clause, so that no evidenced link is dropped for want of a name.
+
+What a relation's clause says of it comes from :func:`kg.extract.modality.modality_of`: "did not meet"
+is negated, "plans to buy" planned; only an asserted, not negated relation becomes a direct triple in
+the graph (:attr:`kg.types.Relation.asserted`); the others are kept as statements.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from kg.extract.context import Ctx
+from kg.extract.events import date_of
+from kg.extract.lexicon import OFFICE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, ROLE_MODIFIERS
+from kg.extract.link import city_countries, demonym_country
+from kg.extract.modality import modality_of
+from kg.types import Event, Relation, TimeValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["PREDICATES", "RULES", "find_relations"]
+
+#: The relation vocabulary (local names in ``ontology/kg.ttl``) with (subject, object) entity classes.
+PREDICATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+_ACTOR = frozenset({"Person", "Organization", "Country"})
+_PLACE = frozenset({"Country", "City", "Place"})
+_AREA = frozenset({"City", "Place"})
+_ORGS = frozenset({"Organization"})
+_PEOPLE = frozenset({"Person"})
+_ANY = frozenset({"Person", "Organization", "Country", "City", "Place"})
+PREDICATES.update({
+    "locatedIn": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
+    "headquarteredIn": (_ORGS, _PLACE), "residesIn": (_PEOPLE, _PLACE), "bornIn": (_PEOPLE, _PLACE),
+    "citizenOf": (_PEOPLE, frozenset({"Country"})), "memberOf": (_PEOPLE, _ORGS | {"Country"}),
+    "leaderOf": (_PEOPLE, _ORGS | _PLACE), "founderOf": (_PEOPLE | _ORGS, _ORGS),
+    "partOf": (_ORGS, _ORGS | {"Country"}), "subsidiaryOf": (_ORGS, _ORGS), "ownedBy": (_ORGS, _ACTOR),
+    "spouseOf": (_PEOPLE, _PEOPLE), "relativeOf": (_PEOPLE, _PEOPLE),
+    "killed": (_ACTOR, _PEOPLE), "attacked": (_ACTOR, _ANY), "defeated": (_ACTOR, _ACTOR),
+    "opposes": (_ACTOR, _ACTOR), "metWith": (_ACTOR, _ACTOR), "agreedWith": (_ACTOR, _ACTOR),
+    "negotiatedWith": (_ACTOR, _ACTOR), "criticized": (_ACTOR, _ACTOR), "supports": (_ACTOR, _ACTOR),
+    "relatedTo": (_ANY, _ANY),
+})
+
+#: Rule name -> what it reads. Every relation carries one of these names.
+RULES: dict[str, str] = {
+    "place-comma-place": "a place named after another and a comma ('Armonk, N.Y.', 'Manchester, England')",
+    "place-in-place": "a place with 'in' another ('Kerala state in southern India')",
+    "capital": "'capital' between a city and a country ('Nairobi, the capital of Kenya', "
+               "'Peru's capital Lima', 'X is the capital of Y')",
+    "based-in": "'based' or 'headquartered' ('the Paris-based agency', 'X, which is based in Y')",
+    "org-of-place": "an organisation followed by 'of' or 'in' a place ('Xerox Corp. of Stamford'), or a place "
+                    "modifying an organisation ('the Sydney company X', 'Brazil's Petrobras')",
+    "person-of-place": "a person followed by 'of' or 'from' a place ('John Smith of Boston', 'X, 34, of Y')",
+    "native": "'native' ('X, a native of Y', 'Chicago native X')",
+    "nationality": "a nationality adjective or a country before a person's title ('Australian Prime Minister "
+                   "X', 'the French striker X') or an organisation's ('the British cybersecurity firm X'), or a "
+                   "country in brackets after a name ('X (Australia)')",
+    "possessive": "a place or organisation in the possessive before a person or organisation "
+                  "('Australia's X', 'Manchester United's X')",
+    "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y')",
+    "kin": "a family word between two people ('his son X', 'X's wife Y', 'Y, the widow of X')",
+    "role": "a title or an apposition naming a person's office in an organisation or country (kg.extract.roles); "
+            "heads of state, government or organisation also lead it (leaderOf), founders found it (founderOf)",
+    "source-role": "an unnamed source's office ('a spokesman for X') (kg.extract.sources)",
+    "verb": "subject, verb and object (or verb and preposition) naming a typed link ('X beat Y', 'X was born "
+            "in Y', 'X founded Y', 'X lives in Y')",
+    "verb-open": "any other verb linking two entities of one clause (relatedTo, with the verb and preposition)",
+    "noun": "a noun of conflict between two parties ('one country's war against X', 'sanctions on X', "
+            "'X's match against Y', 'X v Y')",
+    "results": "a results line ('X 2 Y 1'): the side with more goals or points defeated the other",
+    "event": "an event projected onto its parties: an attack's agent and target, a win's winner and loser, "
+             "a meeting's participants pairwise, an agreement's parties, a condemnation, an acquisition",
+}
+
+_CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "capital": 0.9, "based-in": 0.9,
+               "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
+               "possessive": 0.6, "part-of": 0.8, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
+               "noun": 0.65, "results": 0.85, "event": 0.7}
+
+# --- words ------------------------------------------------------------------------------------------
+#: verb lemma (and preposition, "" for a direct object) -> (predicate, inverse): the object is the
+#: subject of the relation when ``inverse``
+_VERBS: dict[tuple[str, str], tuple[str, bool]] = {}
+for _lemma in ("kill", "murder", "assassinate", "slay", "execute", "behead", "strangle", "stab"):
+    _VERBS[(_lemma, "")] = ("killed", False)
+for _lemma in ("attack", "bomb", "invade", "raid", "shell", "strike", "shoot", "ambush", "assault", "target"):
+    _VERBS[(_lemma, "")] = ("attacked", False)
+for _lemma in ("beat", "defeat", "overcome", "rout", "thrash", "edge", "oust", "upset", "eliminate", "outplay"):
+    _VERBS[(_lemma, "")] = ("defeated", False)
+_VERBS[("lose", "to")] = ("defeated", True)
+_VERBS[("fall", "to")] = ("defeated", True)
+_VERBS[("win", "against")] = ("defeated", False)
+_VERBS[("win", "over")] = ("defeated", False)
+for _lemma in ("oppose", "fight", "sue", "sanction", "challenge", "face", "play"):
+    _VERBS[(_lemma, "")] = ("opposes", False)
+_VERBS[("fight", "against")] = ("opposes", False)
+_VERBS[("play", "against")] = ("opposes", False)
+_VERBS[("draw", "with")] = ("opposes", False)
+_VERBS[("tie", "with")] = ("opposes", False)
+_VERBS[("meet", "")] = ("metWith", False)
+_VERBS[("meet", "with")] = ("metWith", False)
+_VERBS[("talk", "with")] = ("metWith", False)
+_VERBS[("agree", "with")] = ("agreedWith", False)
+_VERBS[("sign", "with")] = ("agreedWith", False)
+_VERBS[("negotiate", "with")] = ("negotiatedWith", False)
+for _lemma in ("criticize", "criticise", "condemn", "denounce", "slam", "blast", "accuse", "blame", "rebuke"):
+    _VERBS[(_lemma, "")] = ("criticized", False)
+for _lemma in ("support", "back", "endorse", "defend", "praise", "help", "aid", "assist"):
+    _VERBS[(_lemma, "")] = ("supports", False)
+_VERBS[("marry", "")] = ("spouseOf", False)
+_VERBS[("marry", "to")] = ("spouseOf", False)
+for _lemma in ("found", "establish", "create", "form", "launch", "co-found", "cofound"):
+    _VERBS[(_lemma, "")] = ("founderOf", False)
+for _lemma in ("head", "lead", "run", "chair", "command", "manage", "direct", "rule", "govern", "coach",
+               "captain", "skipper"):
+    _VERBS[(_lemma, "")] = ("leaderOf", False)
+for _lemma in ("join", "represent"):
+    _VERBS[(_lemma, "")] = ("memberOf", False)
+for _prep in ("for", "at", "with"):
+    _VERBS[("work", _prep)] = ("memberOf", False)
+_VERBS[("play", "for")] = ("memberOf", False)
+_VERBS[("serve", "in")] = ("memberOf", False)
+_VERBS[("serve", "on")] = ("memberOf", False)
+for _lemma in ("buy", "acquire", "purchase", "own", "control"):
+    _VERBS[(_lemma, "")] = ("ownedBy", True)
+_VERBS[("take", "over")] = ("ownedBy", True)
+for _prep in ("in", "at"):
+    _VERBS[("live", _prep)] = ("residesIn", False)
+    _VERBS[("reside", _prep)] = ("residesIn", False)
+    _VERBS[("settle", _prep)] = ("residesIn", False)
+    _VERBS[("bear", _prep)] = ("bornIn", False)
+    _VERBS[("base", _prep)] = ("headquarteredIn", False)
+    _VERBS[("headquarter", _prep)] = ("headquarteredIn", False)
+_VERBS[("grow", "up")] = ("residesIn", False)
+_VERBS[("hail", "from")] = ("residesIn", False)
+_VERBS[("come", "from")] = ("residesIn", False)
+
+#: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
+_NO_OPEN = frozenset({"be", "have", "do", "say", "add", "tell", "become", "seem", "appear", "include", "get",
+                      "make", "let", "see", "know", "think", "believe", "expect", "want", "need"})
+_KIN = {"wife": "spouseOf", "husband": "spouseOf", "spouse": "spouseOf", "widow": "spouseOf",
+        "widower": "spouseOf", "fiancee": "spouseOf", "fiance": "spouseOf", "partner": None}
+_RELATIVES = frozenset("""son daughter father mother brother sister uncle aunt nephew niece cousin grandson
+    granddaughter grandfather grandmother stepson stepdaughter stepfather stepmother child children sons
+    daughters brothers sisters parents parent""".split())
+_PART_NOUNS = {"unit": "subsidiaryOf", "subsidiary": "subsidiaryOf", "division": "partOf", "arm": "partOf",
+               "branch": "partOf", "wing": "partOf", "affiliate": "subsidiaryOf", "part": "partOf",
+               "member": "partOf", "faction": "partOf", "department": "partOf", "offshoot": "partOf"}
+_CONFLICT_NOUNS = frozenset("""war campaign fight struggle battle match game clash final semifinal semi-final
+    quarterfinal quarter-final tie fixture sanction sanctions embargo lawsuit suit case rivalry conflict
+    boycott offensive dispute""".split())
+_LEADER_WORDS = frozenset("""president premier chancellor king queen emperor monarch sultan emir leader chairman
+    chairwoman chairperson chair ceo head chief mayor governor commander coach captain director-general
+    secretary-general""".split())
+_LEADER_TITLES = frozenset({"prime minister", "chief executive", "chief executive officer", "managing director",
+                            "director general", "secretary general", "first minister", "party leader"})
+_GOVERNMENT_WORDS = frozenset("""ministry department army navy police parliament embassy government council
+    agency forces court senate congress cabinet administration office commission service military
+    consulate legislature assembly bureau troops soldiers marines""".split())
+_ORG_NOUNS = frozenset("""company firm bank group club team side newspaper paper airline carrier university
+    hospital council police agency broadcaster network maker manufacturer producer retailer insurer
+    lender operator developer startup start-up charity party union""".split())
+_SCORE = re.compile(r"^\d{1,3}$")
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+
+
+class _Found:
+    """The relations found in one document, one per (subject, predicate, object, sentence)."""
+
+    def __init__(self, ctx: Ctx, published: date | None) -> None:
+        self.ctx = ctx
+        self.published = published
+        self.items: dict[tuple[str, str, str, int], Relation] = {}
+
+    def type_of(self, key: str) -> str:
+        return str(self.ctx.entity_info.get(key, {}).get("type", ""))
+
+    def fits(self, subject: str, predicate: str, obj: str) -> bool:
+        subj_types, obj_types = PREDICATES[predicate]
+        return subject != obj and self.type_of(subject) in subj_types and self.type_of(obj) in obj_types
+
+    def add(self, si: int, anchor: "Token", subject: str, predicate: str, obj: str, rule: str, *,
+            clause: "Token | None" = None, verb: str | None = None, preposition: str | None = None,
+            role: str | None = None, modality: tuple[str, bool, str | None] | None = None,
+            when: TimeValue | None = None) -> bool:
+        """Keep one relation if its classes fit its predicate; ``clause``: the word whose clause it is
+        (its modality, hedge and date are read there)."""
+        if not self.fits(subject, predicate, obj):
+            return False
+        sent = self.ctx.sentence_of(si, anchor)
+        if sent < 0:
+            return False
+        s = self.ctx.sentences[sent]
+        kind, negated, hedge = "asserted", False, None
+        if modality is not None:
+            kind, negated, hedge = modality
+        elif clause is not None:
+            m = modality_of(clause)
+            kind, negated, hedge = m.kind, m.negated, m.hedge
+            when = date_of(self.ctx, si, clause, self.published)[0]
+        key = (subject, predicate, obj, sent)
+        old = self.items.get(key)
+        if old is not None and (old.asserted or not (kind == "asserted" and not negated)):
+            return True
+        self.items[key] = Relation(subject, predicate, obj, sent, s.start, s.end, role=role, hedge=hedge,
+                                   confidence=_CONFIDENCE.get(rule, 0.6), rule=rule, modality=kind,
+                                   negated=negated, date=when, verb=verb, preposition=preposition)
+        return True
+
+    def linked(self, a: str, b: str, sent: int) -> bool:
+        return any(k[3] == sent and {k[0], k[2]} == {a, b} and k[1] != "relatedTo" for k in self.items)
+
+
+# --- entities of tokens -----------------------------------------------------------------------------
+def _key(ctx: Ctx, si: int, tok: "Token") -> str | None:
+    """The entity a token names: a name, a description coreference resolved, or "he"/"she"."""
+    m = ctx.mention_at(si, tok.i)
+    if m is None or m.key is None:
+        return None
+    if m.kind == "pronoun" and tok.lower_ not in _PERSONAL:
+        return None
+    return m.key
+
+
+def _entity(ctx: Ctx, si: int, tok: "Token") -> str | None:
+    """The entity a noun phrase headed by ``tok`` names: the token's own, a relative pronoun's antecedent
+    ("X, who …"), or a name in apposition ("the company, X,")."""
+    key = _key(ctx, si, tok)
+    if key is not None:
+        return key
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return _key(ctx, si, tok.head.head)
+    for c in tok.children:
+        if c.dep_ == "appos":
+            k = _key(ctx, si, c)
+            if k is not None:
+                return k
+    if tok.lower_ in _BODIES:  # "joined Acme's board", "the board of X": the organisation
+        for c in tok.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                k = _key(ctx, si, c) if c.dep_ == "poss" else next(
+                    (_key(ctx, si, p) for p in c.children if p.dep_ == "pobj" and _key(ctx, si, p)), None)
+                if k is not None:
+                    return k
+    return None
+
+
+#: parts of an organisation that stand for it as what one joins, leads or sits on
+_BODIES = frozenset("board squad team staff cabinet management ranks payroll".split())
+
+
+def _with_conj(tok: "Token") -> list["Token"]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conj(c))
+    return out
+
+
+def _head_of(ctx: Ctx, si: int, key: str, tok: "Token") -> "Token":
+    """The token of the mention holding ``tok`` whose head lies outside it."""
+    m = ctx.mention_at(si, tok.i)
+    if m is None:
+        return tok
+    doc = ctx.segments[si].doc
+    for i in range(m.tok_start, m.tok_end):
+        if not m.tok_start <= doc[i].head.i < m.tok_end or doc[i].head.i == i:
+            return doc[i]
+    return tok
+
+
+def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, object]]:
+    """(segment, head token, entity key, raw mention) of every name mention, in order."""
+    for m in ctx.mentions:
+        if m.seg < 0 or m.key is None or m.kind not in ("name", "surname", "demonym"):
+            continue
+        doc = ctx.segments[m.seg].doc
+        head = doc[m.tok_end - 1]
+        for i in range(m.tok_start, m.tok_end):
+            if not m.tok_start <= doc[i].head.i < m.tok_end or doc[i].head.i == i:
+                head = doc[i]
+                break
+        yield m.seg, head, m.key, m
+
+
+# --- rules ------------------------------------------------------------------------------------------
+def _comma_places(f: _Found) -> None:
+    """place-comma-place: 'Armonk, N.Y.'; not a list ('Lima, Quito and Bogota')."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) not in _AREA:
+            continue
+        doc = ctx.segments[si].doc
+        k = m.tok_end  # type: ignore[attr-defined]
+        if k + 1 >= len(doc) or doc[k].text != ",":
+            continue
+        other = ctx.mention_at(si, k + 1)
+        if other is None or other.key is None or other.kind != "name" or other.tok_start != k + 1:
+            continue
+        after = doc[other.tok_end] if other.tok_end < len(doc) else None
+        if after is not None and (after.lower_ in ("and", "or") or (after.text == "," and other.tok_end + 1 < len(doc)
+                                  and ctx.mention_at(si, other.tok_end + 1) is not None
+                                  and ctx.mention_at(si, other.tok_end + 1).label == other.label)):
+            continue  # a list of places
+        if any(t.dep_ == "conj" for t in doc[other.tok_start:other.tok_end]):
+            continue
+        if f.type_of(other.key) not in ("Country", "Place"):
+            continue
+        code = ctx.entity_info.get(other.key, {}).get("code")
+        if code and f.type_of(key) == "City":
+            homes = city_countries(m.text)  # type: ignore[attr-defined]
+            if homes and code not in homes:
+                continue  # a city the gazetteer places in another country: a list, not an address
+        f.add(si, head, key, "locatedIn", other.key, "place-comma-place")
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central north-east north-west "
+                     "south-east south-west northeast northwest southeast southwest northeastern northwestern "
+                     "southeastern southwestern part parts outskirts heart".split())
+
+
+def _pobj_entities(ctx: Ctx, si: int, prep: "Token") -> list[tuple[str, "Token"]]:
+    """Entities named by the object of a preposition, through 'the south of X' and coordination."""
+    out = []
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj":
+            continue
+        for t in _with_conj(pobj):
+            k = _entity(ctx, si, t)
+            if k is None and t.lower_ in _COMPASS:
+                for p2 in t.children:
+                    if p2.dep_ == "prep" and p2.lower_ == "of":
+                        out.extend(_pobj_entities(ctx, si, p2))
+            elif k is not None:
+                out.append((k, t))
+    return out
+
+
+def _places_in(f: _Found) -> None:
+    """place-in-place: 'Kerala state in southern India', 'a village in X'."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) not in _AREA:
+            continue
+        holders = [head]
+        if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:
+            holders.append(head.head)
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for other, _ in _pobj_entities(ctx, si, prep):
+                        t = f.type_of(other)
+                        if t == "Country" or (t == "Place" and f.type_of(key) == "City"):
+                            f.add(si, head, key, "locatedIn", other, "place-in-place")
+
+
+def _capitals(f: _Found) -> None:
+    """capital: 'Nairobi, the capital of Kenya', 'the Kenyan capital, Nairobi', 'Peru's capital Lima',
+    'Nairobi is the capital of Kenya'."""
+    ctx = f.ctx
+    for si, seg in enumerate(ctx.segments):
+        for tok in ctx.tokens(si):
+            if tok.lower_ not in ("capital", "capitals") or tok.pos_ != "NOUN":
+                continue
+            countries: list[str] = []
+            for c in tok.children:
+                if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _key(ctx, si, c)):
+                    k = _key(ctx, si, c)
+                    if k:
+                        countries.append(k)
+                elif c.dep_ == "prep" and c.lower_ == "of":
+                    countries.extend(k for k, _ in _pobj_entities(ctx, si, c))
+                elif c.dep_ == "amod" and demonym_country(c.text) is not None:
+                    code = demonym_country(c.text).code  # type: ignore[union-attr]
+                    countries.extend(k for k, v in ctx.entity_info.items() if v.get("code") == code
+                                     and v.get("type") == "Country")
+            cities: list[str] = []
+            if tok.dep_ == "appos":
+                cities.append(_key(ctx, si, tok.head) or "")
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    cities.append(_key(ctx, si, c) or "")
+            if tok.dep_ == "compound":
+                cities.append(_key(ctx, si, tok.head) or "")
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                cities.extend(_key(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+            for city in filter(None, cities):
+                for country in countries:
+                    f.add(si, tok, city, "capitalOf", country, "capital")
+                    if f.type_of(city) == "City":
+                        f.add(si, tok, city, "locatedIn", country, "capital")
+
+
+def _based(f: _Found) -> None:
+    """based-in: 'the Paris-based agency', 'the Stamford, Conn.-based company', 'X, which is based in Y',
+    'X is headquartered in Y', 'X, based in Y,'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        doc = ctx.segments[si].doc
+        for tok in ctx.tokens(si):
+            if tok.lower_ not in ("based", "headquartered", "headquarters"):
+                continue
+            orgs: list[str] = []
+            places: list[str] = []
+            if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–"):  # "Paris-based"
+                m = ctx.mention_at(si, tok.i - 2)
+                if m is not None and m.key:
+                    places.append(m.key)
+                    n = ctx.mention_at(si, m.tok_start - 2) if m.tok_start >= 2 and doc[m.tok_start - 1].text == "," \
+                        else None
+                    if n is not None and n.key and f.type_of(n.key) in _AREA:
+                        places.append(n.key)  # "the Stamford, Conn.-based company": the city is where it is
+                noun = tok.head if tok.head.i > tok.i else None
+                while noun is not None and noun.dep_ == "compound" and noun.head.i > noun.i:
+                    noun = noun.head
+                if noun is not None:
+                    k = _entity(ctx, si, noun)
+                    if k is None:
+                        k = next((_key(ctx, si, c) for c in noun.children if c.dep_ == "compound"
+                                  and c.i > tok.i and _key(ctx, si, c)), None)
+                    if k is None and noun.dep_ == "appos":
+                        k = _key(ctx, si, noun.head)
+                    if k is not None:
+                        orgs.append(k)
+            else:
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                        places.extend(k for k, _ in _pobj_entities(ctx, si, prep))
+                if tok.dep_ in ("acl", "amod") or (tok.dep_ == "appos" and tok.lower_ == "based"):
+                    k = _entity(ctx, si, tok.head)
+                    if k:
+                        orgs.append(k)
+                for c in tok.children:
+                    if c.dep_ in ("nsubjpass", "nsubj"):
+                        orgs.extend(filter(None, (_entity(ctx, si, t) for t in _with_conj(c))))
+                if tok.dep_ == "relcl":
+                    k = _key(ctx, si, tok.head)
+                    if k:
+                        orgs.append(k)
+            for org in orgs:
+                for place in places:
+                    f.add(si, tok, org, "headquarteredIn", place, "based-in", clause=tok if tok.pos_ == "VERB" else None)
+
+
+def _of_place(f: _Found) -> None:
+    """org-of-place and person-of-place: 'Xerox Corp. of Stamford', 'the embassy in Nairobi', 'John Smith of
+    Boston', 'X, 34, of Y', 'X from Y'; nationality from 'X (Australia)'."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        t = f.type_of(key)
+        if t not in ("Organization", "Person"):
+            continue
+        doc = ctx.segments[si].doc
+        k = m.tok_end  # type: ignore[attr-defined]
+        if t == "Person" and k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
+            k += 3  # "X, 34, of Y"
+        if k + 1 >= len(doc):
+            continue
+        word = doc[k].lower_
+        if word == "(" and t == "Person":
+            other = ctx.mention_at(si, k + 1)
+            if other is not None and other.key and other.tok_end < len(doc) and doc[other.tok_end].text == ")":
+                f.add(si, head, key, "citizenOf", other.key, "nationality")
+            continue
+        if word not in ("of", "from", "in"):
+            continue
+        other = ctx.mention_at(si, k + 1)
+        if other is None or other.key is None or other.tok_start != k + 1:
+            j = k + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                other = ctx.mention_at(si, j + 1)
+            if other is None or other.key is None:
+                continue
+        ot = f.type_of(other.key)
+        if ot not in _PLACE:
+            continue
+        prep = doc[k]
+        attached = prep.head.i in range(m.tok_start, m.tok_end) or prep.head == head  # type: ignore[attr-defined]
+        if t == "Organization":
+            if word == "of" or (word == "in" and attached and ot != "Country"):
+                f.add(si, head, key, "headquarteredIn", other.key, "org-of-place")
+        elif word in ("of", "from") and (attached or m.tok_end != k):  # type: ignore[attr-defined]
+            f.add(si, head, key, "citizenOf" if ot == "Country" else "residesIn", other.key, "person-of-place")
+
+
+def _natives(f: _Found) -> None:
+    """native: 'X, a native of Y', 'Y native X', 'X, a Y native'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            if tok.lower_ not in ("native", "natives"):
+                continue
+            places = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for k, _ in _pobj_entities(ctx, si, c)]
+            places += [k for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and (k := _key(ctx, si, c))]
+            people: list[str] = []
+            if tok.dep_ in ("appos", "attr"):
+                people.append(_key(ctx, si, tok.head) or "")
+                if tok.head.lemma_ == "be":
+                    people.extend(_key(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+            if tok.dep_ == "compound":
+                people.append(_key(ctx, si, tok.head) or "")
+            people += [_key(ctx, si, c) or "" for c in tok.children if c.dep_ == "appos"]
+            for p in filter(None, people):
+                for place in places:
+                    f.add(si, tok, p, "bornIn", place, "native")
+
+
+def _nationalities(f: _Found) -> None:
+    """nationality: a country's demonym or name before a person's title ('Australian Prime Minister X',
+    'the French striker X', 'German Chancellor X')."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        kind = f.type_of(key)
+        if kind not in ("Person", "Organization") or m.kind != "name":  # type: ignore[attr-defined]
+            continue
+        doc = ctx.segments[si].doc
+        j = m.tok_start - 1  # type: ignore[attr-defined]
+        words = 0
+        while j >= 0 and words < 4 and (doc[j].lower_ in ROLE_HEADS or doc[j].lower_ in ROLE_MODIFIERS
+                                         or (doc[j].pos_ == "NOUN" and doc[j].text.islower())):
+            j -= 1
+            words += 1
+        if words == 0 or j < 0:
+            continue
+        other = ctx.mention_at(si, j)
+        country = None
+        if other is not None and other.key and f.type_of(other.key) == "Country":
+            country = other.key
+        elif doc[j].ent_type_ == "NORP" and demonym_country(doc[j].text) is not None:
+            code = demonym_country(doc[j].text).code  # type: ignore[union-attr]
+            country = next((k for k, v in ctx.entity_info.items() if v.get("code") == code
+                            and v.get("type") == "Country"), None)
+        if country is None or (other is not None and other.kind == "name" and doc[j + 1].tag_ != "POS"
+                               and doc[m.tok_start - 1].lower_ not in OFFICE_HEADS):  # type: ignore[attr-defined]
+            # "Germany's X" and nationality adjectives are the person's country; a country named
+            # before an occupation ("Brazil coach X") is the team's
+            if country is None or not (other is not None and other.kind == "demonym"):
+                continue
+        if kind == "Person":
+            f.add(si, head, key, "citizenOf", country, "nationality")
+        elif other is None or other.kind == "demonym" or doc[j].ent_type_ == "NORP":
+            f.add(si, head, key, "headquarteredIn", country, "nationality")  # "British cybersecurity firm X"
+
+
+def _possessives(f: _Found) -> None:
+    """possessive: 'Australia's X' (citizenOf), 'Manchester United's X' (memberOf), 'Brazil's Petrobras'
+    (headquarteredIn), 'Brazil's Defence Ministry' (partOf)."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if head.dep_ != "poss":
+            continue
+        owned = head.head
+        other = _key(ctx, si, owned)
+        if other is None or other == key or ctx.mention_at(si, owned.i).kind != "name":  # type: ignore[union-attr]
+            continue
+        t, ot = f.type_of(key), f.type_of(other)
+        if ot == "Person" and t == "Country":
+            f.add(si, owned, other, "citizenOf", key, "possessive")
+        elif ot == "Person" and t == "Organization":
+            f.add(si, owned, other, "memberOf", key, "possessive")
+        elif ot == "Organization" and t in _PLACE:
+            pred = "partOf" if owned.lower_ in _GOVERNMENT_WORDS and t == "Country" else "headquarteredIn"
+            f.add(si, owned, other, pred, key, "possessive")
+        elif ot == "Organization" and t == "Organization" and owned.lower_ in _GOVERNMENT_WORDS:
+            f.add(si, owned, other, "partOf", key, "possessive")
+
+
+def _compound_places(f: _Found) -> None:
+    """org-of-place: a place modifying an organisation's name or noun ('the French Foreign Ministry', 'a
+    Sydney company, X')."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) not in _PLACE or head.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        noun = head.head
+        other = _entity(ctx, si, noun)
+        if other is None or other == key or f.type_of(other) != "Organization":
+            continue
+        if noun.lower_ in _GOVERNMENT_WORDS and f.type_of(key) == "Country":
+            f.add(si, noun, other, "partOf", key, "org-of-place")
+        elif noun.lower_ in _ORG_NOUNS or noun.lower_ in _GOVERNMENT_WORDS or _key(ctx, si, noun) == other:
+            f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
+
+
+def _parts(f: _Found) -> None:
+    """part-of: 'X, a unit of Y', 'X is part of Y', 'X, a subsidiary of Y'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            pred = _PART_NOUNS.get(tok.lower_)
+            if pred is None or tok.pos_ != "NOUN":
+                continue
+            wholes = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for k, _ in _pobj_entities(ctx, si, c)]
+            wholes += [k for c in tok.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+            partsof: list[str] = []
+            if tok.dep_ == "appos":
+                partsof.append(_key(ctx, si, tok.head) or "")
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                partsof.extend(_entity(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+            partsof += [_key(ctx, si, c) or "" for c in tok.children if c.dep_ == "appos"]
+            for part in filter(None, partsof):
+                for whole in wholes:
+                    f.add(si, tok, part, pred, whole, "part-of", clause=tok.head if tok.dep_ == "attr" else None)
+
+
+def _kin(f: _Found) -> None:
+    """kin: 'his son X', 'X's wife Y', 'Y, the widow of X', 'X and his wife Y'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            low = tok.lower_
+            if tok.pos_ != "NOUN" or (low not in _KIN and low not in _RELATIVES):
+                continue
+            pred = _KIN.get(low) if low in _KIN else "relativeOf"
+            if pred is None:
+                continue
+            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+            owners += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for k, _ in _pobj_entities(ctx, si, c)]
+            kin: list[str] = []
+            if tok.dep_ in ("appos", "compound"):
+                kin.append(_key(ctx, si, tok.head) or "")
+            kin += [_key(ctx, si, c) or "" for c in tok.children if c.dep_ in ("appos", "npadvmod")]
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                kin.extend(_key(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+            for a in filter(None, kin):
+                for b in owners:
+                    if a != b:
+                        f.add(si, tok, a, pred, b, "kin", role=low)
+
+
+def _subjects(ctx: Ctx, si: int, verb: "Token") -> tuple[list[str], bool]:
+    """The entities that are the subject of ``verb`` (through coordination, relative clauses, conjoined
+    and controlled verbs), and whether the verb is passive."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    node = verb
+    while not subj and node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+        parent = node.head
+        if node.dep_ == "xcomp":
+            objs = [c for c in parent.children if c.dep_ == "dobj"]
+            subj = objs or [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif node.dep_ == "conj":
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            passive = passive or any(c.dep_ == "nsubjpass" for c in parent.children)
+        else:
+            break
+        node = parent
+    if not subj and verb.dep_ in ("acl", "relcl"):
+        subj = [verb.head]
+    keys = []
+    for s in subj:
+        for t in _with_conj(s):
+            k = _entity(ctx, si, t)
+            if k:
+                keys.append(k)
+    return keys, passive
+
+
+def _verbs(f: _Found) -> None:
+    """verb and verb-open: subject-verb-object and subject-verb-preposition-object between two entities."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for verb in ctx.tokens(si):
+            if verb.pos_ != "VERB":
+                continue
+            lemma = verb.lemma_.lower()
+            if lemma in _NO_OPEN and lemma not in ("have",):
+                continue
+            subjects, passive = _subjects(ctx, si, verb)
+            if not subjects:
+                continue
+            objects: list[tuple[str, str, "Token"]] = []  # (entity, preposition, token)
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "attr", "oprd") and not passive:
+                    for t in _with_conj(c):
+                        k = _entity(ctx, si, t)
+                        if k:
+                            objects.append((k, "", t))
+                        else:  # "held talks with X", "won the match against Y": one level down
+                            for p2 in t.children:
+                                if p2.dep_ == "prep":
+                                    objects.extend((k2, f"~{p2.lower_}", t2) for k2, t2 in _pobj_entities(ctx, si, p2))
+                elif c.dep_ == "prep" or (c.dep_ == "prt" and c.lower_ in ("over", "up")):
+                    prep = c.lower_
+                    ents = _pobj_entities(ctx, si, c) if c.dep_ == "prep" else [
+                        (k, t) for d in verb.children if d.dep_ == "dobj" for t in _with_conj(d)
+                        if (k := _entity(ctx, si, t))]
+                    objects.extend((k, prep, t) for k, t in ents)
+                elif c.dep_ == "agent" and passive:
+                    ents = _pobj_entities(ctx, si, c)
+                    objects.extend((k, "by", t) for k, t in ents)
+            for k, prep, tok in objects:
+                for s in subjects:
+                    if s == k:
+                        continue
+                    if passive and prep == "by":
+                        a, b, p = k, s, ""  # "X was killed by Y": Y killed X
+                    else:
+                        a, b, p = s, k, prep
+                    typed = None if p.startswith("~") else _VERBS.get((lemma, p))
+                    if typed is not None:
+                        pred, inverse = typed
+                        x, y = (b, a) if inverse else (a, b)
+                        if pred == "opposes" and lemma in ("play", "face", "meet") and not _sporting(f, x, y):
+                            pred = ""
+                        if pred and f.add(si, verb, x, pred, y, "verb", clause=verb, verb=lemma,
+                                          preposition=p or None):
+                            if pred == "leaderOf":
+                                f.add(si, verb, x, "memberOf", y, "verb", clause=verb, verb=lemma)
+                            continue
+                    if lemma in REPORTING_VERBS or lemma in _NO_OPEN:
+                        continue
+                    f.add(si, verb, a, "relatedTo", b, "verb-open", clause=verb, verb=lemma,
+                          preposition=p.lstrip("~") or None)
+
+
+def _sporting(f: _Found, a: str, b: str) -> bool:
+    """Two sides of a contest: both organisations, both countries or both people."""
+    return f.type_of(a) == f.type_of(b)
+
+
+def _nouns(f: _Found) -> None:
+    """noun: a conflict noun between two parties ('one country's war against X', 'US sanctions on X', 'X's match
+    against Y', 'the war between X and Y'); 'X v Y'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        doc = ctx.segments[si].doc
+        for tok in ctx.tokens(si):
+            if tok.lower_ in ("v", "v.", "vs", "vs.", "versus") and 0 < tok.i < len(doc) - 1:
+                a, b = ctx.mention_at(si, tok.i - 1), ctx.mention_at(si, tok.i + 1)
+                if a is not None and b is not None and a.key and b.key and b.tok_start == tok.i + 1:
+                    f.add(si, tok, a.key, "opposes", b.key, "noun")
+                continue
+            if tok.pos_ != "NOUN" or tok.lower_ not in _CONFLICT_NOUNS:
+                continue
+            sides = [k for c in tok.children if c.dep_ in ("poss", "compound", "nmod") and (k := _key(ctx, si, c))]
+            others: list[str] = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("against", "on", "with", "between", "versus"):
+                    ents = [k for k, _ in _pobj_entities(ctx, si, c)]
+                    if c.lower_ == "between" and len(ents) >= 2:
+                        sides.append(ents[0])
+                        ents = ents[1:]
+                    others.extend(ents)
+            for a in sides:
+                for b in others:
+                    if a != b:
+                        f.add(si, tok, a, "opposes", b, "noun", clause=tok)
+
+
+def _results(f: _Found) -> None:
+    """results: a results line 'X 2 Y 1' (or 'X 2-1 Y' is left to the verbs): the side with more won."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        doc = ctx.segments[si].doc
+        toks = ctx.tokens(si)
+        i = 0
+        while i < len(toks):
+            a = ctx.mention_at(si, i)
+            if a is None or a.key is None or a.tok_start != i:
+                i += 1
+                continue
+            j = a.tok_end
+            if j + 2 < len(doc) and _SCORE.match(doc[j].text):
+                b = ctx.mention_at(si, j + 1)
+                if b is not None and b.key and b.tok_start == j + 1 and b.tok_end < len(doc) \
+                        and _SCORE.match(doc[b.tok_end].text) and b.key != a.key:
+                    x, y = int(doc[j].text), int(doc[b.tok_end].text)
+                    if x != y:
+                        win, lose = (a.key, b.key) if x > y else (b.key, a.key)
+                        f.add(si, doc[j], win, "defeated", lose, "results")
+                    else:
+                        f.add(si, doc[j], a.key, "opposes", b.key, "results")
+                    i = b.tok_end + 1
+                    continue
+            i = a.tok_end
+
+
+_EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Win": ("defeated", ("agent",), ("theme",)),
+                "Condemn": ("criticized", ("agent",), ("theme",)), "Sanction": ("opposes", ("agent",), ("theme",)),
+                "Agree": ("agreedWith", ("agent", "participant"), ("partner",)),
+                "Meet": ("metWith", ("agent", "participant"), ("partner", "participant", "attendee")),
+                "Acquire": ("ownedBy", ("theme",), ("agent",))}
+
+
+def _events(f: _Found, events: Iterable[Event]) -> None:
+    """event: kg's events projected onto their parties."""
+    ctx = f.ctx
+    spans = [(seg.offset, seg.offset + len(ctx.segment_text(si)), si) for si, seg in enumerate(ctx.segments)]
+    for ev in events:
+        spec = _EVENT_PAIRS.get(ev.type)
+        if spec is None:
+            continue
+        pred, left, right = spec
+        si = next((s for a, b, s in spans if a <= ev.trigger.start < b), None)
+        if si is None:
+            continue
+        anchor = next(iter(ctx.tokens_between(si, ev.trigger.start - ctx.segments[si].offset,
+                                                ev.trigger.end - ctx.segments[si].offset)), None)
+        if anchor is None:
+            continue
+        lefts = [p.entity for p in ev.participants if p.role in left and p.entity]
+        rights = [p.entity for p in ev.participants if p.role in right and p.entity]
+        for a in lefts:
+            for b in rights:
+                if a != b and not (pred == "metWith" and f.linked(a, b, ctx.sentence_of(si, anchor))):
+                    f.add(si, anchor, a, pred, b, "event", modality=(ev.modality, ev.negated, ev.hedge),
+                          when=ev.date)
+
+
+def _from_roles(f: _Found, roles: Iterable[Relation]) -> list[Relation]:
+    """leaderOf and founderOf from the titles of roles ('Prime Minister X' leads the country)."""
+    out = []
+    for r in roles:
+        title = (r.role or "").lower()
+        words = title.replace("-", " ").split()
+        if not words or "deputy" in words or "vice" in words or "former" in words or "assistant" in words:
+            continue
+        pred = None
+        if words[-1] in ("founder", "co-founder", "cofounder") or title.endswith("co-founder"):
+            pred = "founderOf"
+        elif words[-1] in _LEADER_WORDS or any(title.endswith(t) for t in _LEADER_TITLES):
+            if not (words[-1] == "chief" and len(words) > 1) and not (words[-1] in ("coach", "captain")
+                                                                      and f.type_of(r.object) == "Country"):
+                pred = "leaderOf"
+        if pred and f.fits(r.subject, pred, r.object):
+            out.append(Relation(r.subject, pred, r.object, r.sentence, r.start, r.end, role=r.role, hedge=r.hedge,
+                                confidence=r.confidence, rule="role"))
+    return out
+
+
+def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, ...],
+                   published: date | None) -> tuple[Relation, ...]:
+    """The relations of one document, besides the roles already found (``roles``, which this extends
+    with leaderOf and founderOf): every rule of :data:`RULES`, one relation per (subject, predicate,
+    object, sentence); an open relation only between entities no typed relation of that sentence links."""
+    f = _Found(ctx, published)
+    for rule in (_comma_places, _places_in, _capitals, _based, _of_place, _natives, _nationalities,
+                 _possessives, _compound_places, _parts, _kin, _results, _nouns, _verbs):
+        rule(f)
+    _events(f, events)
+    typed_pairs = {(frozenset((r.subject, r.object)), r.sentence) for r in roles}
+    typed_pairs |= {(frozenset((k[0], k[2])), k[3]) for k in f.items if k[1] != "relatedTo"}
+    role_keys = {(r.subject, r.object, r.sentence) for r in roles if r.predicate == "memberOf"}
+    found = [r for k, r in f.items.items()
+             if not (k[1] == "relatedTo" and (frozenset((k[0], k[2])), k[3]) in typed_pairs)
+             and not (k[1] == "memberOf" and (k[0], k[2], k[3]) in role_keys)]
+    found += [r for r in _from_roles(f, roles) if (r.subject, r.predicate, r.object, r.sentence) not in f.items]
+    found.sort(key=lambda r: (r.start, r.subject, r.predicate, r.object))
+    return tuple(found)
+

@@ -1,0 +1,194 @@
+"""Relations between entities: one or more hand-written sentences per rule of kg.extract.relations,
+positive and negative, with what the sentence says of them (negation, modality, date)."""
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.extract.relations import PREDICATES, RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def rels(x, stated_only=False):
+    """{(subject label, predicate, object label)} of an extraction."""
+    labels = {e.key: e.label for e in x.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object]) for r in x.relations
+            if r.asserted or not stated_only}
+
+
+def one(x, subject, predicate, obj):
+    labels = {e.key: e.label for e in x.entities}
+    found = [r for r in x.relations if (labels[r.subject], r.predicate, labels[r.object]) == (subject, predicate, obj)]
+    assert found, rels(x)
+    return found[0]
+
+
+@pytest.fixture
+def article(extract_text):
+    def run(body: str):
+        return extract_text("A headline for the test\n\n" + body)
+    return run
+
+
+def test_place_comma_place_and_not_a_list(article):
+    x = article("IBM, which is based in Armonk, N.Y., said it would hire more staff.")
+    assert ("Armonk", "locatedIn", "N.Y.") in rels(x)
+    assert one(x, "Armonk", "locatedIn", "N.Y.").rule == "place-comma-place"
+    x = article("The storms hit Paris, London and Berlin on Sunday.")
+    assert not {r for r in rels(x) if r[1] == "locatedIn"}
+
+
+def test_place_in_place(article):
+    x = article("Fighting raged in Kandahar province in southern Afghanistan on Friday.")
+    r = one(x, "Kandahar province", "locatedIn", "Afghanistan")
+    assert r.rule == "place-in-place" and r.asserted
+
+
+def test_capital(article):
+    x = article("Kabul, the capital of Afghanistan, was quiet on Monday.")
+    assert ("Kabul", "capitalOf", "Afghanistan") in rels(x)
+    x = article("Government troops entered Iraq's capital Baghdad in the morning.")
+    assert ("Baghdad", "capitalOf", "Iraq") in rels(x)
+
+
+def test_based_in(article):
+    x = article("Siemens, a Munich-based group, cut 500 jobs.")
+    assert one(x, "Siemens", "headquarteredIn", "Munich").rule == "based-in"
+    x = article("The Paris-based agency Reporters Without Borders said journalists were held.")
+    assert ("Reporters Without Borders", "headquarteredIn", "Paris") in rels(x)
+    x = article("Volkswagen, which is based in Wolfsburg, reported higher sales.")
+    assert ("Volkswagen", "headquarteredIn", "Wolfsburg") in rels(x)
+
+
+def test_a_meeting_in_a_city_is_no_headquarters(article):
+    x = article("Microsoft and Google held the Paris meeting on Tuesday.")
+    assert not {r for r in rels(x) if r[1] == "headquarteredIn"}
+
+
+def test_organisation_of_place(article):
+    x = article("Xerox Corp. of Stamford reported a loss on Thursday.")
+    assert one(x, "Xerox Corp.", "headquarteredIn", "Stamford").rule == "org-of-place"
+
+
+def test_person_of_place_and_native(article):
+    x = article("John Smith of Boston was among the passengers.")
+    assert ("John Smith", "residesIn", "Boston") in rels(x)
+    x = article("The winner, Maria Lopez, a native of Seville, thanked her coach.")
+    assert ("Maria Lopez", "bornIn", "Seville") in rels(x)
+
+
+def test_born_and_lives_in(article):
+    x = article("Peter Novak was born in Prague and lives in Vienna.")
+    assert ("Peter Novak", "bornIn", "Prague") in rels(x)
+    assert ("Peter Novak", "residesIn", "Vienna") in rels(x)
+
+
+def test_nationality_before_a_title(article):
+    x = article("Australian Prime Minister John Howard arrived in Jakarta. Australia sent aid.")
+    r = one(x, "John Howard", "citizenOf", "Australia")
+    assert r.rule == "nationality"
+    assert ("John Howard", "leaderOf", "Australia") in rels(x)  # a prime minister leads the country
+
+
+def test_deputy_leads_nothing(article):
+    x = article("Deputy Prime Minister Ana Silva of Portugal spoke to reporters. Portugal voted yes.")
+    assert not {r for r in rels(x) if r[1] == "leaderOf"}
+
+
+def test_country_in_brackets_after_a_name(article):
+    x = article("Patrick Rafter (Australia) beat Pete Sampras (U.S.) 6-4 6-2.")
+    assert ("Patrick Rafter", "citizenOf", "Australia") in rels(x)
+    assert ("Patrick Rafter", "defeated", "Pete Sampras") in rels(x)
+
+
+def test_part_of(article):
+    x = article("Chevron Phillips Chemical, a unit of Chevron Corp., cut 200 jobs.")
+    assert one(x, "Chevron Phillips Chemical", "subsidiaryOf", "Chevron Corp.").rule == "part-of"
+
+
+def test_kin(article):
+    x = article("Mary Jones and her husband, Tom Jones, founded the charity in 1990.")
+    assert ("Tom Jones", "spouseOf", "Mary Jones") in rels(x)
+    x = article("Bill Gates' father, William Gates Sr., died on Monday.")
+    assert one(x, "William Gates Sr", "relativeOf", "Bill Gates").role == "father"
+
+
+def test_verbs_typed_passive_and_relative_clause(article):
+    x = article("Robert Kennedy was killed by Sirhan Sirhan in Los Angeles.")
+    assert one(x, "Sirhan Sirhan", "killed", "Robert Kennedy").rule == "verb"
+    x = article("Police arrested Mark Chapman, who killed John Lennon in New York.")
+    assert ("Mark Chapman", "killed", "John Lennon") in rels(x)
+    x = article("Apple founder Steve Jobs founded Pixar in 1986.")
+    assert ("Steve Jobs", "founderOf", "Pixar") in rels(x)
+
+
+def test_negated_and_planned_relations_are_not_stated(article):
+    x = article("Vladimir Putin did not meet Joe Biden in Geneva.")
+    r = one(x, "Vladimir Putin", "metWith", "Joe Biden")
+    assert r.negated and not r.asserted
+    x = article("Oracle plans to acquire Cerner Corp. next year.")
+    r = one(x, "Cerner Corp.", "ownedBy", "Oracle")
+    assert r.modality == "planned" and not r.asserted
+    assert ("Cerner Corp.", "ownedBy", "Oracle") not in rels(x, stated_only=True)
+
+
+def test_the_date_of_the_clause(article):
+    x = article("Emmanuel Macron met Olaf Scholz in Berlin on Tuesday.")
+    r = one(x, "Emmanuel Macron", "metWith", "Olaf Scholz")
+    assert r.date is not None and r.date.value == "2024-03-05"
+
+
+def test_open_relation_carries_verb_and_preposition(article):
+    x = article("Angela Merkel arrived in Madrid for a two-day visit.")
+    r = one(x, "Angela Merkel", "relatedTo", "Madrid")
+    assert (r.rule, r.verb, r.preposition) == ("verb-open", "arrive", "in")
+
+
+def test_no_open_relation_where_a_typed_one_links_the_pair(article):
+    x = article("Liverpool beat Chelsea 2-1 at Anfield on Saturday in the Premier League.")
+    pairs = {frozenset((s, o)) for s, p, o in rels(x) if p != "relatedTo"}
+    assert not any(frozenset((s, o)) in pairs for s, p, o in rels(x) if p == "relatedTo")
+
+
+def test_results_line_and_versus(article):
+    x = article("On Sunday, Germany 2 France 1, and Italy 0 Spain 0.")
+    assert one(x, "Italy", "opposes", "Spain").rule == "results"
+
+
+def test_conflict_nouns(article):
+    x = article("Israel's war against Hamas entered its third month.")
+    assert one(x, "Israel", "opposes", "Hamas").rule == "noun"
+
+
+def test_events_are_projected_onto_their_parties(article):
+    x = article("Hezbollah's attack on Haifa killed two people.")
+    assert one(x, "Hezbollah", "attacked", "Haifa").rule == "event"
+    x = article("Hezbollah's attack on Haifa was called off.")
+    assert not {r for r in rels(x, stated_only=True) if r[1] == "attacked"}
+
+
+def test_pronoun_subject(article):
+    x = article("Carlos Slim built a fortune in telecoms. He bought Telmex in 1990.")
+    assert ("Telmex", "ownedBy", "Carlos Slim") in rels(x)
+
+
+def test_every_relation_has_a_rule_a_known_predicate_and_classes_that_fit(article):
+    x = article("Reuters reported that Airbus, based in Toulouse, France, will supply Qantas. "
+                "Qantas chief executive Alan Joyce met Airbus officials in Paris.")
+    types = {e.key: e.type for e in x.entities}
+    assert x.relations
+    for r in x.relations:
+        assert r.rule in RULES and r.predicate in PREDICATES
+        if r.predicate != "memberOf":
+            subj, obj = PREDICATES[r.predicate]
+            assert types[r.subject] in subj and types[r.object] in obj, r
+
+
+def test_rules_are_documented_in_the_vocabulary():
+    ttl = (ROOT / "ontology" / "kg.ttl").read_text(encoding="utf-8")
+    for name in RULES:
+        assert f"'{name}'" in ttl, name
+    for predicate in PREDICATES:
+        if predicate != "memberOf":
+            assert re.search(rf"^kg:{predicate} a owl:ObjectProperty", ttl, re.M), predicate
