@@ -67,6 +67,8 @@ RULES: dict[str, str] = {
     "possessive": "a place or organisation in the possessive before a person or organisation "
                   "('Australia's X', 'Manchester United's X')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y')",
+    "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, metals "
+                  "economist with Y', 'X is a major in Y', 'X, a Republican from Y', 'X, a Dutch businessman')",
     "kin": "a family word between two people ('his son X', 'X's wife Y', 'Y, the widow of X')",
     "role": "a title or an apposition naming a person's office in an organisation or country (kg.extract.roles); "
             "heads of state, government or organisation also lead it (leaderOf), founders found it (founderOf)",
@@ -75,7 +77,7 @@ RULES: dict[str, str] = {
             "in Y', 'X founded Y', 'X lives in Y')",
     "verb-open": "any other verb linking two entities of one clause (relatedTo, with the verb and preposition)",
     "noun": "a noun of conflict between two parties ('one country's war against X', 'sanctions on X', "
-            "'X's match against Y', 'X v Y')",
+            "'X's match against Y', 'X v Y'), or of the one who killed ('Y's assassin, X', 'X, the killer of Y')",
     "results": "a results line ('X 2 Y 1'): the side with more goals or points defeated the other",
     "event": "an event projected onto its parties: an attack's agent and target, a win's winner and loser, "
              "a meeting's participants pairwise, an agreement's parties, a condemnation, an acquisition",
@@ -83,7 +85,7 @@ RULES: dict[str, str] = {
 
 _CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "capital": 0.9, "based-in": 0.9,
                "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
-               "possessive": 0.6, "part-of": 0.8, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
+               "possessive": 0.6, "part-of": 0.8, "apposition": 0.7, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
                "noun": 0.65, "results": 0.85, "event": 0.7}
 
 # --- words ------------------------------------------------------------------------------------------
@@ -121,7 +123,7 @@ _VERBS[("marry", "to")] = ("spouseOf", False)
 for _lemma in ("found", "establish", "create", "form", "launch", "co-found", "cofound"):
     _VERBS[(_lemma, "")] = ("founderOf", False)
 for _lemma in ("head", "lead", "run", "chair", "command", "manage", "direct", "rule", "govern", "coach",
-               "captain", "skipper"):
+               "captain", "skipper", "operate"):
     _VERBS[(_lemma, "")] = ("leaderOf", False)
 for _lemma in ("join", "represent"):
     _VERBS[(_lemma, "")] = ("memberOf", False)
@@ -144,6 +146,10 @@ _VERBS[("grow", "up")] = ("residesIn", False)
 _VERBS[("hail", "from")] = ("residesIn", False)
 _VERBS[("come", "from")] = ("residesIn", False)
 
+_MURDER_VERBS = frozenset({"assassinate", "murder", "slay", "assassin", "murderer", "killer", "slayer", "assassination",
+                           "murdering", "assassinating"})
+#: nouns for the one who killed: "Kennedy's assassin, X", "X, the killer of Y"
+_KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"})
 #: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
 _NO_OPEN = frozenset({"be", "have", "do", "say", "add", "tell", "become", "seem", "appear", "include", "get",
                       "make", "let", "see", "know", "think", "believe", "expect", "want", "need"})
@@ -184,8 +190,12 @@ class _Found:
     def type_of(self, key: str) -> str:
         return str(self.ctx.entity_info.get(key, {}).get("type", ""))
 
-    def fits(self, subject: str, predicate: str, obj: str) -> bool:
+    def fits(self, subject: str, predicate: str, obj: str, verb: str | None = None) -> bool:
         subj_types, obj_types = PREDICATES[predicate]
+        if predicate in ("defeated", "opposes") and self.type_of(subject) == self.type_of(obj) in _AREA:
+            return subject != obj  # two sides named after their towns or counties ("Leicestershire beat Somerset")
+        if predicate == "killed" and verb is not None:
+            obj_types = obj_types | _AREA  # one assassinates a person, whatever the tagger took the name for
         return subject != obj and self.type_of(subject) in subj_types and self.type_of(obj) in obj_types
 
     def add(self, si: int, anchor: "Token", subject: str, predicate: str, obj: str, rule: str, *,
@@ -194,7 +204,7 @@ class _Found:
             when: TimeValue | None = None) -> bool:
         """Keep one relation if its classes fit its predicate; ``clause``: the word whose clause it is
         (its modality, hedge and date are read there)."""
-        if not self.fits(subject, predicate, obj):
+        if not self.fits(subject, predicate, obj, verb):
             return False
         sent = self.ctx.sentence_of(si, anchor)
         if sent < 0:
@@ -244,6 +254,10 @@ def _entity(ctx: Ctx, si: int, tok: "Token") -> str | None:
             k = _key(ctx, si, c)
             if k is not None:
                 return k
+    if tok.dep_ == "appos" and tok.pos_ == "NOUN":  # "X, a Hong Kong firm,": the firm is X
+        k = _key(ctx, si, tok.head)
+        if k is not None:
+            return k
     if tok.lower_ in _BODIES:  # "joined Acme's board", "the board of X": the organisation
         for c in tok.children:
             if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -534,6 +548,10 @@ def _nationalities(f: _Found) -> None:
             continue
         other = ctx.mention_at(si, j)
         country = None
+        if other is not None and other.key and f.type_of(other.key) in _AREA and kind == "Person" \
+                and other.kind == "name" and other.tok_end == j + 1 and doc[j + 1].tag_ != "POS":
+            f.add(si, head, key, "residesIn", other.key, "nationality")  # "Atlanta businessman X"
+            continue
         if other is not None and other.key and f.type_of(other.key) == "Country":
             country = other.key
         elif doc[j].ent_type_ == "NORP" and demonym_country(doc[j].text) is not None:
@@ -569,8 +587,9 @@ def _possessives(f: _Found) -> None:
         elif ot == "Person" and t == "Organization":
             f.add(si, owned, other, "memberOf", key, "possessive")
         elif ot == "Organization" and t in _PLACE:
-            pred = "partOf" if owned.lower_ in _GOVERNMENT_WORDS and t == "Country" else "headquarteredIn"
-            f.add(si, owned, other, pred, key, "possessive")
+            if owned.lower_ in _GOVERNMENT_WORDS and t == "Country":
+                f.add(si, owned, other, "partOf", key, "possessive")
+            f.add(si, owned, other, "headquarteredIn", key, "possessive")
         elif ot == "Organization" and t == "Organization" and owned.lower_ in _GOVERNMENT_WORDS:
             f.add(si, owned, other, "partOf", key, "possessive")
 
@@ -587,7 +606,8 @@ def _compound_places(f: _Found) -> None:
         if other is None or other == key or f.type_of(other) != "Organization":
             continue
         if noun.lower_ in _GOVERNMENT_WORDS and f.type_of(key) == "Country":
-            f.add(si, noun, other, "partOf", key, "org-of-place")
+            f.add(si, noun, other, "partOf", key, "org-of-place")  # a country's ministry: part of its state
+            f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
         elif noun.lower_ in _ORG_NOUNS or noun.lower_ in _GOVERNMENT_WORDS or _key(ctx, si, noun) == other:
             f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
 
@@ -640,15 +660,123 @@ def _kin(f: _Found) -> None:
                         f.add(si, tok, a, pred, b, "kin", role=low)
 
 
+def _killers(f: _Found) -> None:
+    """noun: 'Kennedy's assassin, X', 'X, the killer of Y', 'X, assassin of Y', 'Y assassin X'."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            if tok.lower_ not in _KILLER_NOUNS or tok.pos_ != "NOUN":
+                continue
+            victims = [k for c in tok.children if c.dep_ in ("poss", "compound") and (k := _key(ctx, si, c))]
+            victims += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for k, _ in _pobj_entities(ctx, si, c)]
+            killers = [k for c in tok.children if c.dep_ == "appos" and (k := _key(ctx, si, c))]
+            doc = tok.doc
+            if not killers and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":  # the parser may miss the apposition
+                nxt = ctx.mention_at(si, tok.i + 2)
+                if nxt is not None and nxt.key and nxt.tok_start == tok.i + 2:
+                    killers.append(nxt.key)
+            if tok.dep_ in ("appos", "compound"):
+                killers.append(_key(ctx, si, tok.head) or "")
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                killers.extend(_entity(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+            for a in filter(None, killers):
+                for b in victims:
+                    f.add(si, tok, a, "killed", b, "noun", verb=tok.lower_, clause=tok.head if tok.dep_ == "attr" else None)
+
+
+#: nouns for what people are to each other or to a cause, not where they work: "a critic of X", "a fan of Y"
+_NOT_WORK = frozenset("""critic critics supporter supporters opponent opponents fan fans follower admirer customer
+    customers passenger passengers viewer reader voter user owner partner rival rivals prisoner survivor victim
+    victims friend friends ally allies enemy enemies target son daughter wife husband father mother brother sister
+    native resident citizen home graduate student alumnus veteran hostage""".split())
+_WORK_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "eer", "ee")
+
+
+def _occupation(noun: "Token") -> bool:
+    low = noun.lower_
+    if low in _NOT_WORK or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return low in ROLE_HEADS or noun.lemma_.lower() in ROLE_HEADS or low.endswith(_WORK_SUFFIXES) \
+        or low in ("major", "official", "officials", "staff", "head", "member")
+
+
+def _appositions(f: _Found) -> None:
+    """apposition: a person's apposition or predicate noun naming where they work or live: 'X, metals
+    economist with Y', 'X, a columnist for Y', 'X is a major in Y' (memberOf, with the noun as role),
+    'X, a Republican from Y' (residesIn), 'X, a Netherlands businessman' (citizenOf)."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Person":
+            continue
+        nouns = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or (
+            c.pos_ == "PROPN" and ctx.mention_at(si, c.i) is None))]  # "X, a Republican from Y"
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and _key(ctx, si, head.head) is None:
+            nouns.append(head.head)  # "a Netherlands businessman, X"
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for rc in head.children:  # "X, who is a major in Y"
+            if rc.dep_ == "relcl" and rc.lemma_ == "be":
+                nouns += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            clause = noun.head if noun.dep_ == "attr" else None
+            for c in noun.children:
+                k = _key(ctx, si, c) if c.dep_ in ("compound", "amod", "nmod") else None
+                if k is not None and k != key:
+                    t = f.type_of(k)
+                    if t == "Country" and noun.lower_ not in _NOT_WORK:
+                        f.add(si, noun, key, "citizenOf", k, "apposition", clause=clause)
+                    elif t in _AREA and noun.lower_ not in _NOT_WORK:
+                        f.add(si, noun, key, "residesIn", k, "apposition", clause=clause)
+                    elif t == "Organization" and _occupation(noun):
+                        f.add(si, noun, key, "memberOf", k, "apposition", role=noun.lemma_.lower(), clause=clause)
+                if c.dep_ != "prep":
+                    continue
+                word = c.lower_
+                for k, _ in _pobj_entities(ctx, si, c):
+                    t = f.type_of(k)
+                    if word == "from" and t in _PLACE:
+                        f.add(si, noun, key, "citizenOf" if t == "Country" else "residesIn", k, "apposition",
+                              clause=clause)
+                    elif word in ("for", "at", "with", "of", "in") and t == "Organization" and _occupation(noun):
+                        f.add(si, noun, key, "memberOf", k, "apposition", role=noun.lemma_.lower(), clause=clause)
+
+
+def _through_places(f: _Found) -> None:
+    """What lies in a place also lies in the place that holds it, in the same sentence: 'X of Miami, Fla.'
+    lives in Florida too (the rule of the first relation)."""
+    within: dict[tuple[str, int], list[str]] = {}
+    for (a, p, b, sent) in list(f.items):
+        if p == "locatedIn":
+            within.setdefault((a, sent), []).append(b)
+    if not within:
+        return
+    for (a, p, b, sent), r in list(f.items.items()):
+        if p in ("residesIn", "bornIn", "headquarteredIn") and r.asserted:
+            for outer in within.get((b, sent), ()):
+                key = (a, p, outer, sent)
+                if key not in f.items and f.fits(a, p, outer):
+                    f.items[key] = Relation(a, p, outer, sent, r.start, r.end, role=r.role, hedge=r.hedge,
+                                            confidence=round(r.confidence * 0.9, 2), rule=r.rule,
+                                            modality=r.modality, negated=r.negated, date=r.date)
+
+
 def _subjects(ctx: Ctx, si: int, verb: "Token") -> tuple[list[str], bool]:
     """The entities that are the subject of ``verb`` (through coordination, relative clauses, conjoined
     and controlled verbs), and whether the verb is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     node = verb
-    while not subj and node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+    while not subj and node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node:
         parent = node.head
-        if node.dep_ == "xcomp":
+        if node.dep_ == "pcomp":  # "acted alone in killing X", "the man convicted of murdering X"
+            parent = parent.head
+            if parent.pos_ not in ("VERB", "AUX"):
+                break
+            subj = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and parent.dep_ in ("acl", "relcl"):
+                subj = [parent.head]
+        elif node.dep_ == "xcomp":
             objs = [c for c in parent.children if c.dep_ == "dobj"]
             subj = objs or [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif node.dep_ == "conj":
@@ -786,9 +914,42 @@ def _results(f: _Found) -> None:
                     i = b.tok_end + 1
                     continue
             i = a.tok_end
+    _score_lines(f)
 
 
-_EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Win": ("defeated", ("agent",), ("theme",)),
+_SCORE_TOKEN = re.compile(r"^\d{1,4}(?:-\d{1,3})?$")
+
+
+def _score_lines(f: _Found) -> None:
+    """results: a line of scores with two sides, 'Venue : X 259 and 207 ( … ) , Y 114' or 'X 22 points , Y 4':
+    the two sides played each other (opposes), at the place the line starts with."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        doc = ctx.segments[si].doc
+        for sent in doc.sents:
+            sides: list[tuple[str, "Token"]] = []
+            depth = 0
+            for tok in sent:
+                depth += tok.text == "("
+                depth -= tok.text == ")"
+                m = ctx.mention_at(si, tok.i)
+                if depth or m is None or m.key is None or m.tok_start != tok.i or m.tok_end >= sent.end:
+                    continue
+                if _SCORE_TOKEN.match(doc[m.tok_end].text) and (tok.i == sent.start or doc[tok.i - 1].text in (",", ":", ";")):
+                    if all(k != m.key for k, _ in sides):
+                        sides.append((m.key, tok))
+            if len(sides) != 2 or f.type_of(sides[0][0]) == "Person" or f.type_of(sides[1][0]) == "Person":
+                continue
+            (a, ta), (b, tb) = sides
+            f.add(si, ta, a, "opposes", b, "results")
+            first = ctx.mention_at(si, sent.start)
+            if first is not None and first.key and first.tok_end < sent.end and doc[first.tok_end].text in (":", "(") \
+                    and first.key not in (a, b) and f.type_of(first.key) in _PLACE:
+                for k, t in sides:
+                    f.add(si, t, k, "relatedTo", first.key, "results", verb="play", preposition="at")
+
+
+_EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Die": ("killed", ("agent",), ("theme",)), "Win": ("defeated", ("agent",), ("theme",)),
                 "Condemn": ("criticized", ("agent",), ("theme",)), "Sanction": ("opposes", ("agent",), ("theme",)),
                 "Agree": ("agreedWith", ("agent", "participant"), ("partner",)),
                 "Meet": ("metWith", ("agent", "participant"), ("partner", "participant", "attendee")),
@@ -817,7 +978,7 @@ def _events(f: _Found, events: Iterable[Event]) -> None:
             for b in rights:
                 if a != b and not (pred == "metWith" and f.linked(a, b, ctx.sentence_of(si, anchor))):
                     f.add(si, anchor, a, pred, b, "event", modality=(ev.modality, ev.negated, ev.hedge),
-                          when=ev.date)
+                          when=ev.date, verb=anchor.lemma_.lower() if pred == "killed" else None)
 
 
 def _from_roles(f: _Found, roles: Iterable[Relation]) -> list[Relation]:
@@ -848,9 +1009,10 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     object, sentence); an open relation only between entities no typed relation of that sentence links."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _capitals, _based, _of_place, _natives, _nationalities,
-                 _possessives, _compound_places, _parts, _kin, _results, _nouns, _verbs):
+                 _possessives, _compound_places, _parts, _kin, _appositions, _killers, _results, _nouns, _verbs):
         rule(f)
     _events(f, events)
+    _through_places(f)
     typed_pairs = {(frozenset((r.subject, r.object)), r.sentence) for r in roles}
     typed_pairs |= {(frozenset((k[0], k[2])), k[3]) for k in f.items if k[1] != "relatedTo"}
     role_keys = {(r.subject, r.object, r.sentence) for r in roles if r.predicate == "memberOf"}
