@@ -78,7 +78,7 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     quotes += find_reported(ctx, role_person, document.published, quotes)
     quotes = mixed_quotations(tuple(sorted(quotes, key=lambda q: (q.start, q.key))))
     relations += drop_silent_sources(ctx, source_relations, quotes, events)
-    relations += find_relations(ctx, relations, events, document.published)
+    relations += find_relations(ctx, relations, events, document.published, quotes)
     times: list[TimeValue] = []
     attributes: set[tuple[str, str]] = set()
     for si, seg in enumerate(ctx.segments):

@@ -14,6 +14,7 @@ the graph (:attr:`kg.types.Relation.asserted`); the others are kept as statement
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -22,7 +23,7 @@ from kg.extract.events import date_of
 from kg.extract.lexicon import OFFICE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, ROLE_MODIFIERS
 from kg.extract.link import city_countries, demonym_country
 from kg.extract.modality import modality_of
-from kg.types import Event, Relation, TimeValue
+from kg.types import Event, Quote, Relation, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,7 +39,7 @@ _ORGS = frozenset({"Organization"})
 _PEOPLE = frozenset({"Person"})
 _ANY = frozenset({"Person", "Organization", "Country", "City", "Place"})
 PREDICATES.update({
-    "locatedIn": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
+    "locatedIn": (_AREA, _PLACE), "near": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
     "headquarteredIn": (_ORGS, _PLACE), "residesIn": (_PEOPLE, _PLACE), "bornIn": (_PEOPLE, _PLACE),
     "citizenOf": (_PEOPLE, frozenset({"Country"})), "memberOf": (_PEOPLE, _ORGS | {"Country"}),
     "leaderOf": (_PEOPLE, _ORGS | _PLACE), "founderOf": (_PEOPLE | _ORGS, _ORGS),
@@ -47,6 +48,7 @@ PREDICATES.update({
     "killed": (_ACTOR, _PEOPLE), "attacked": (_ACTOR, _ANY), "defeated": (_ACTOR, _ACTOR),
     "opposes": (_ACTOR, _ACTOR), "metWith": (_ACTOR, _ACTOR), "agreedWith": (_ACTOR, _ACTOR),
     "negotiatedWith": (_ACTOR, _ACTOR), "criticized": (_ACTOR, _ACTOR), "supports": (_ACTOR, _ACTOR),
+    "visited": (_ACTOR, _PLACE), "statedAbout": (_ACTOR, _ANY),
     "relatedTo": (_ANY, _ANY),
 })
 
@@ -54,12 +56,15 @@ PREDICATES.update({
 RULES: dict[str, str] = {
     "place-comma-place": "a place named after another and a comma ('Armonk, N.Y.', 'Manchester, England')",
     "place-in-place": "a place with 'in' another ('Kerala state in southern India')",
+    "place-near-place": "a place with 'near' or a point of the compass and 'of' another ('Boonah, south-west of "
+                        "Brisbane', 'a village near X')",
     "capital": "'capital' between a city and a country ('Nairobi, the capital of Kenya', "
                "'Peru's capital Lima', 'X is the capital of Y')",
     "based-in": "'based' or 'headquartered' ('the Paris-based agency', 'X, which is based in Y')",
     "org-of-place": "an organisation followed by 'of' or 'in' a place ('Xerox Corp. of Stamford'), or a place "
                     "modifying an organisation ('the Sydney company X', 'Brazil's Petrobras')",
     "person-of-place": "a person followed by 'of' or 'from' a place ('John Smith of Boston', 'X, 34, of Y')",
+    "person-of-org": "a person followed by 'of' or 'from' an organisation ('Senator X of the Budget Committee')",
     "native": "'native' ('X, a native of Y', 'Chicago native X')",
     "nationality": "a nationality adjective or a country before a person's title ('Australian Prime Minister "
                    "X', 'the French striker X') or an organisation's ('the British cybersecurity firm X'), or a "
@@ -79,14 +84,17 @@ RULES: dict[str, str] = {
     "noun": "a noun of conflict between two parties ('one country's war against X', 'sanctions on X', "
             "'X's match against Y', 'X v Y'), or of the one who killed ('Y's assassin, X', 'X, the killer of Y')",
     "results": "a results line ('X 2 Y 1'): the side with more goals or points defeated the other",
+    "statement": "a speaker and each entity named in what they said (kg's quotes and reported speech): "
+                 "statedAbout",
     "event": "an event projected onto its parties: an attack's agent and target, a win's winner and loser, "
              "a meeting's participants pairwise, an agreement's parties, a condemnation, an acquisition",
 }
 
-_CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "capital": 0.9, "based-in": 0.9,
+_CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "place-near-place": 0.75, "person-of-org": 0.6, "capital": 0.9, "based-in": 0.9,
                "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
                "possessive": 0.6, "part-of": 0.8, "apposition": 0.7, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
-               "noun": 0.65, "results": 0.85, "event": 0.7}
+               "noun": 0.65, "results": 0.85, "event": 0.7,
+               "statement": 0.7}
 
 # --- words ------------------------------------------------------------------------------------------
 #: verb lemma (and preposition, "" for a direct object) -> (predicate, inverse): the object is the
@@ -150,6 +158,10 @@ _MURDER_VERBS = frozenset({"assassinate", "murder", "slay", "assassin", "murdere
                            "murdering", "assassinating"})
 #: nouns for the one who killed: "Kennedy's assassin, X", "X, the killer of Y"
 _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"})
+#: verbs of travel and the prepositions that name where one went
+_TRAVEL_VERBS = {"visit": (), "tour": ("in",), "arrive": ("in", "at"), "travel": ("to",), "fly": ("to", "into"),
+                 "go": ("to",), "return": ("to",), "head": ("to", "for"), "come": ("to",), "land": ("in", "at"),
+                 "stop": ("in",)}
 #: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
 _NO_OPEN = frozenset({"be", "have", "do", "say", "add", "tell", "become", "seem", "appear", "include", "get",
                       "make", "let", "see", "know", "think", "believe", "expect", "want", "need"})
@@ -292,6 +304,18 @@ def _head_of(ctx: Ctx, si: int, key: str, tok: "Token") -> "Token":
     return tok
 
 
+def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
+    """The country entity of the article that the nationality word(s) ending at ``tok`` name ("South African",
+    "Australian"), or None."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "NORP"), None)
+    text = ent.text if ent is not None else tok.text
+    link = demonym_country(text)
+    if link is None or not link.code:
+        return None
+    return next((k for k, v in ctx.entity_info.items() if v.get("code") == link.code and v.get("type") == "Country"),
+                None)
+
+
 def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, object]]:
     """(segment, head token, entity key, raw mention) of every name mention, in order."""
     for m in ctx.mentions:
@@ -375,6 +399,33 @@ def _places_in(f: _Found) -> None:
                         t = f.type_of(other)
                         if t == "Country" or (t == "Place" and f.type_of(key) == "City"):
                             f.add(si, head, key, "locatedIn", other, "place-in-place")
+
+
+def _near(f: _Found) -> None:
+    """place-near-place: 'Boonah, south-west of Brisbane', 'a village north of X', 'X, near Y'."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) not in _AREA:
+            continue
+        doc = ctx.segments[si].doc
+        k = m.tok_end  # type: ignore[attr-defined]
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k + 2 < len(doc) and doc[k].lower_ in _COMPASS_POINTS and doc[k + 1].lower_ == "of":
+            k += 2
+        elif k + 1 < len(doc) and doc[k].lower_ == "near":
+            k += 1
+        else:
+            continue
+        while k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        other = ctx.mention_at(si, k)
+        if other is not None and other.key and other.key != key and other.tok_start == k and f.type_of(other.key) in _PLACE:
+            f.add(si, head, key, "near", other.key, "place-near-place")
+
+
+_COMPASS_POINTS = frozenset("""north south east west north-east north-west south-east south-west northeast northwest
+    southeast southwest""".split())
 
 
 def _capitals(f: _Found) -> None:
@@ -495,6 +546,9 @@ def _of_place(f: _Found) -> None:
             if other is None or other.key is None:
                 continue
         ot = f.type_of(other.key)
+        if ot == "Organization" and t == "Person" and word in ("of", "from"):
+            f.add(si, head, key, "memberOf", other.key, "person-of-org")  # "Senator X of the Budget Committee"
+            continue
         if ot not in _PLACE:
             continue
         prep = doc[k]
@@ -554,10 +608,8 @@ def _nationalities(f: _Found) -> None:
             continue
         if other is not None and other.key and f.type_of(other.key) == "Country":
             country = other.key
-        elif doc[j].ent_type_ == "NORP" and demonym_country(doc[j].text) is not None:
-            code = demonym_country(doc[j].text).code  # type: ignore[union-attr]
-            country = next((k for k, v in ctx.entity_info.items() if v.get("code") == code
-                            and v.get("type") == "Country"), None)
+        elif doc[j].ent_type_ == "NORP":
+            country = _country_of_demonym(ctx, doc[j])
         if country is None or (other is not None and other.kind == "name" and doc[j + 1].tag_ != "POS"
                                and doc[m.tok_start - 1].lower_ not in OFFICE_HEADS):  # type: ignore[attr-defined]
             # "Germany's X" and nationality adjectives are the person's country; a country named
@@ -722,6 +774,8 @@ def _appositions(f: _Found) -> None:
             clause = noun.head if noun.dep_ == "attr" else None
             for c in noun.children:
                 k = _key(ctx, si, c) if c.dep_ in ("compound", "amod", "nmod") else None
+                if k is None and c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP":
+                    k = _country_of_demonym(ctx, c)  # "his South African counterpart, X"
                 if k is not None and k != key:
                     t = f.type_of(k)
                     if t == "Country" and noun.lower_ not in _NOT_WORK:
@@ -956,6 +1010,54 @@ _EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Die": ("killed"
                 "Acquire": ("ownedBy", ("theme",), ("agent",))}
 
 
+def _statements(f: _Found, quotes: Iterable[Quote]) -> None:
+    """statement: a speaker and the entities named in what they said ('X said Y had attacked Z': X made a
+    statement about Y and about Z), from kg's quotes and reported speech; dated as the statement."""
+    ctx = f.ctx
+    by_sentence = {}
+    for m in ctx.mentions:
+        if m.seg >= 0 and m.key and m.kind in ("name", "surname"):
+            by_sentence.setdefault(m.start, m)
+    starts = sorted(by_sentence)
+    for q in quotes:
+        if not q.speaker or f.type_of(q.speaker) not in _ACTOR:
+            continue
+        s = ctx.sentences[q.sentence]
+        lo = bisect_left(starts, q.start)
+        for pos in starts[lo:]:
+            if pos >= q.end:
+                break
+            m = by_sentence[pos]
+            if m.end > q.end or m.key == q.speaker or not f.fits(q.speaker, "statedAbout", m.key):
+                continue
+            key = (q.speaker, "statedAbout", m.key, q.sentence)
+            if key not in f.items:
+                f.items[key] = Relation(q.speaker, "statedAbout", m.key, q.sentence, s.start, s.end, hedge=q.hedge,
+                                        confidence=_CONFIDENCE["statement"], rule="statement", date=q.date,
+                                        verb=q.verb)
+
+
+def _visits(f: _Found) -> None:
+    """verb: travel verbs with a place ('X arrived in Y', 'X visited Y', 'X flew to Y'): X visited Y."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for verb in ctx.tokens(si):
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in _TRAVEL_VERBS:
+                continue
+            subjects, passive = _subjects(ctx, si, verb)
+            if passive or not subjects:
+                continue
+            places = [k for c in verb.children if c.dep_ == "dobj" and lemma in ("visit", "tour")
+                      for t in _with_conj(c) if (k := _entity(ctx, si, t))]
+            places += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in _TRAVEL_VERBS[lemma]
+                       for k, _ in _pobj_entities(ctx, si, c)]
+            for a in subjects:
+                for b in places:
+                    if f.type_of(b) in _PLACE:
+                        f.add(si, verb, a, "visited", b, "verb", clause=verb, verb=lemma)
+
+
 def _events(f: _Found, events: Iterable[Event]) -> None:
     """event: kg's events projected onto their parties."""
     ctx = f.ctx
@@ -1003,15 +1105,18 @@ def _from_roles(f: _Found, roles: Iterable[Relation]) -> list[Relation]:
 
 
 def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, ...],
-                   published: date | None) -> tuple[Relation, ...]:
+                   published: date | None, quotes: tuple[Quote, ...] = ()) -> tuple[Relation, ...]:
     """The relations of one document, besides the roles already found (``roles``, which this extends
     with leaderOf and founderOf): every rule of :data:`RULES`, one relation per (subject, predicate,
-    object, sentence); an open relation only between entities no typed relation of that sentence links."""
+    object, sentence); an open relation only between entities no typed relation of that sentence links.
+    ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
-    for rule in (_comma_places, _places_in, _capitals, _based, _of_place, _natives, _nationalities,
-                 _possessives, _compound_places, _parts, _kin, _appositions, _killers, _results, _nouns, _verbs):
+    for rule in (_comma_places, _places_in, _near, _capitals, _based, _of_place, _natives, _nationalities,
+                 _possessives, _compound_places, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _verbs):
         rule(f)
     _events(f, events)
+    _statements(f, quotes)
     _through_places(f)
     typed_pairs = {(frozenset((r.subject, r.object)), r.sentence) for r in roles}
     typed_pairs |= {(frozenset((k[0], k[2])), k[3]) for k in f.items if k[1] != "relatedTo"}

@@ -7,8 +7,9 @@ def quoted(x):
 
 
 def roles(x):
+    """(person, role, organisation) of the memberships (kg.extract.relations adds other relations)."""
     labels = {e.key: e.label for e in x.entities}
-    return {(labels[r.subject], r.role, labels[r.object]) for r in x.relations}
+    return {(labels[r.subject], r.role, labels[r.object]) for r in x.relations if r.predicate == "memberOf"}
 
 
 def test_title_before_name(extract_text):
