@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kg.extract.context import Ctx
 from kg.extract.events import date_of
 from kg.extract.lexicon import OFFICE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, ROLE_MODIFIERS
-from kg.extract.link import city_countries, demonym_country
+from kg.extract.link import city_countries, country, demonym_country
 from kg.extract.modality import modality_of
 from kg.types import Event, Quote, Relation, TimeValue
 
@@ -55,22 +55,25 @@ PREDICATES.update({
 #: Rule name -> what it reads. Every relation carries one of these names.
 RULES: dict[str, str] = {
     "place-comma-place": "a place named after another and a comma ('Armonk, N.Y.', 'Manchester, England')",
-    "place-in-place": "a place with 'in' another ('Kerala state in southern India')",
+    "place-in-place": "a place with 'in' another ('Kerala state in southern India', 'X, an island nation in Y', "
+                      "'the Royal Theatre, in Leeds')",
     "place-near-place": "a place with 'near' or a point of the compass and 'of' another ('Boonah, south-west of "
                         "Brisbane', 'a village near X')",
     "capital": "'capital' between a city and a country ('Nairobi, the capital of Kenya', "
                "'Peru's capital Lima', 'X is the capital of Y')",
     "based-in": "'based' or 'headquartered' ('the Paris-based agency', 'X, which is based in Y')",
-    "org-of-place": "an organisation followed by 'of' or 'in' a place ('Xerox Corp. of Stamford'), or a place "
-                    "modifying an organisation ('the Sydney company X', 'Brazil's Petrobras')",
+    "org-of-place": "an organisation followed by 'of' or 'in' a place ('Xerox Corp. of Stamford'), a place "
+                    "modifying an organisation ('the Sydney company X', 'Brazil's Petrobras'), or an organisation "
+                    "named after its country ('the U.S. Congress')",
     "person-of-place": "a person followed by 'of' or 'from' a place ('John Smith of Boston', 'X, 34, of Y')",
     "person-of-org": "a person followed by 'of' or 'from' an organisation ('Senator X of the Budget Committee')",
-    "native": "'native' ('X, a native of Y', 'Chicago native X')",
+    "native": "'native', 'home', 'hometown', 'birthplace' ('X, a native of Y', 'Chicago native X', 'his home in Y', "
+              "'X's Ohio home', 'his native Y')",
     "nationality": "a nationality adjective or a country before a person's title ('Australian Prime Minister "
                    "X', 'the French striker X') or an organisation's ('the British cybersecurity firm X'), or a "
                    "country in brackets after a name ('X (Australia)')",
-    "possessive": "a place or organisation in the possessive before a person or organisation "
-                  "('Australia's X', 'Manchester United's X')",
+    "possessive": "a place or organisation in the possessive before a person, organisation or place "
+                  "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y')",
     "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, metals "
                   "economist with Y', 'X is a major in Y', 'X, a Republican from Y', 'X, a Dutch businessman')",
@@ -138,6 +141,10 @@ for _lemma in ("join", "represent"):
 for _prep in ("for", "at", "with"):
     _VERBS[("work", _prep)] = ("memberOf", False)
 _VERBS[("play", "for")] = ("memberOf", False)
+for _prep in ("at", "in"):
+    _VERBS[("teach", _prep)] = ("memberOf", False)
+    _VERBS[("lecture", _prep)] = ("memberOf", False)
+_VERBS[("employ", "")] = ("memberOf", True)  # "X employs Y", "Y is employed by X"
 _VERBS[("serve", "in")] = ("memberOf", False)
 _VERBS[("serve", "on")] = ("memberOf", False)
 for _lemma in ("buy", "acquire", "purchase", "own", "control"):
@@ -392,13 +399,28 @@ def _places_in(f: _Found) -> None:
         holders = [head]
         if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:
             holders.append(head.head)
+        holders += [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]  # "X, an island in Y"
+        found: list[str] = []
         for h in holders:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
-                    for other, _ in _pobj_entities(ctx, si, prep):
-                        t = f.type_of(other)
-                        if t == "Country" or (t == "Place" and f.type_of(key) == "City"):
-                            f.add(si, head, key, "locatedIn", other, "place-in-place")
+                    found.extend(other for other, _ in _pobj_entities(ctx, si, prep))
+        doc = ctx.segments[si].doc
+        k = m.tok_end  # type: ignore[attr-defined]
+        if k < len(doc) and doc[k].text == ",":
+            k += 1  # "the Royal Theatre, in Leeds"
+        if k < len(doc) and doc[k].lower_ == "in":  # the parser may hang "in Y" on the verb
+            k += 1
+            while k < len(doc) and (doc[k].lower_ in ("the", "of", "a") or doc[k].lower_ in _COMPASS):
+                k += 1
+            other = ctx.mention_at(si, k)
+            if other is not None and other.key and other.tok_start == k:
+                found.append(other.key)
+        for other in found:
+            t = f.type_of(other)
+            if other != key and (t == "Country" or (t in _AREA and f.type_of(key) in _AREA
+                                                     and not (t == "City" and f.type_of(key) == "City"))):
+                f.add(si, head, key, "locatedIn", other, "place-in-place")
 
 
 def _near(f: _Found) -> None:
@@ -411,6 +433,8 @@ def _near(f: _Found) -> None:
         k = m.tok_end  # type: ignore[attr-defined]
         if k < len(doc) and doc[k].text == ",":
             k += 1
+        if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].lower_ in _DISTANCE_UNITS:
+            k += 2  # "X, 33 miles south of Y"
         if k + 2 < len(doc) and doc[k].lower_ in _COMPASS_POINTS and doc[k + 1].lower_ == "of":
             k += 2
         elif k + 1 < len(doc) and doc[k].lower_ == "near":
@@ -424,6 +448,7 @@ def _near(f: _Found) -> None:
             f.add(si, head, key, "near", other.key, "place-near-place")
 
 
+_DISTANCE_UNITS = frozenset("miles mile km kilometres kilometers kilometre kilometer metres meters".split())
 _COMPASS_POINTS = frozenset("""north south east west north-east north-west south-east south-west northeast northwest
     southeast southwest""".split())
 
@@ -583,6 +608,41 @@ def _natives(f: _Found) -> None:
                     f.add(si, tok, p, "bornIn", place, "native")
 
 
+_HOME_NOUNS = {"home": "residesIn", "hometown": "residesIn", "residence": "residesIn", "birthplace": "bornIn",
+               "native": "bornIn"}
+
+
+def _homes(f: _Found) -> None:
+    """native: someone's home, hometown or birthplace ('his home in Larchmont', 'X's Ohio home', 'their
+    hometown of Grants', 'Beaumont, Texas, X's hometown', 'his native Ohio')."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            pred = _HOME_NOUNS.get(tok.lower_)
+            if pred is None:
+                continue
+            if tok.lower_ == "native" and tok.dep_ == "amod":  # "his native Ohio"
+                place = _key(ctx, si, tok.head)
+                owners = [k for c in tok.head.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+                for o in owners:
+                    if place:
+                        f.add(si, tok, o, pred, place, "native")
+                continue
+            if tok.pos_ != "NOUN":
+                continue
+            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+            places = [k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := _key(ctx, si, c))]
+            places += [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                       for k, _ in _pobj_entities(ctx, si, c)]
+            places += [k for c in tok.children if c.dep_ == "appos" and (k := _key(ctx, si, c))]
+            if tok.dep_ == "appos":
+                places.append(_key(ctx, si, tok.head) or "")
+            for o in owners:
+                for place in filter(None, places):
+                    if f.type_of(place) in _PLACE:
+                        f.add(si, tok, o, pred, place, "native")
+
+
 def _nationalities(f: _Found) -> None:
     """nationality: a country's demonym or name before a person's title ('Australian Prime Minister X',
     'the French striker X', 'German Chancellor X')."""
@@ -638,6 +698,8 @@ def _possessives(f: _Found) -> None:
             f.add(si, owned, other, "citizenOf", key, "possessive")
         elif ot == "Person" and t == "Organization":
             f.add(si, owned, other, "memberOf", key, "possessive")
+        elif ot in _AREA and t in _PLACE and not (ot == "City" and t == "City"):
+            f.add(si, owned, other, "locatedIn", key, "possessive")  # "Rome's Piazza Navona"
         elif ot == "Organization" and t in _PLACE:
             if owned.lower_ in _GOVERNMENT_WORDS and t == "Country":
                 f.add(si, owned, other, "partOf", key, "possessive")
@@ -662,6 +724,32 @@ def _compound_places(f: _Found) -> None:
             f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
         elif noun.lower_ in _ORG_NOUNS or noun.lower_ in _GOVERNMENT_WORDS or _key(ctx, si, noun) == other:
             f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
+
+
+def _national_names(f: _Found) -> None:
+    """org-of-place: an organisation's name that starts with a country's name or nationality and ends with an
+    organisation word ('the U.S. Congress', 'the Brazilian Defence Ministry', 'the British Broadcasting
+    Corporation'): based in that country (and part of its state for a ministry, army or parliament), when the
+    article names the country."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:  # type: ignore[attr-defined]
+            continue
+        doc = ctx.segments[si].doc
+        first, last = doc[m.tok_start], doc[m.tok_end - 1]  # type: ignore[attr-defined]
+        words = last.lower_
+        if words not in _GOVERNMENT_WORDS and words not in _ORG_NOUNS and words not in ("corporation", "corp", "corp."):
+            continue
+        link = country(first.text) or demonym_country(first.text)
+        if link is None or not link.code:
+            continue
+        nation = next((k for k, v in ctx.entity_info.items() if v.get("code") == link.code
+                       and v.get("type") == "Country"), None)
+        if nation is None or nation == key:
+            continue
+        if words in _GOVERNMENT_WORDS:
+            f.add(si, head, key, "partOf", nation, "org-of-place")
+        f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
 
 
 def _parts(f: _Found) -> None:
@@ -713,10 +801,14 @@ def _kin(f: _Found) -> None:
 
 
 def _killers(f: _Found) -> None:
-    """noun: 'Kennedy's assassin, X', 'X, the killer of Y', 'X, assassin of Y', 'Y assassin X'."""
+    """noun: 'Kennedy's assassin, X', 'X, the killer of Y', 'X, assassin of Y', 'Y assassin X'; 'X was
+    convicted of (suspected of, charged with) the murder of Y' (with the modality of that verb)."""
     ctx = f.ctx
     for si in range(len(ctx.segments)):
         for tok in ctx.tokens(si):
+            if tok.lower_ in _KILLING_NOUNS and tok.pos_ == "NOUN":
+                _accused_of_killing(f, si, tok)
+                continue
             if tok.lower_ not in _KILLER_NOUNS or tok.pos_ != "NOUN":
                 continue
             victims = [k for c in tok.children if c.dep_ in ("poss", "compound") and (k := _key(ctx, si, c))]
@@ -735,6 +827,42 @@ def _killers(f: _Found) -> None:
             for a in filter(None, killers):
                 for b in victims:
                     f.add(si, tok, a, "killed", b, "noun", verb=tok.lower_, clause=tok.head if tok.dep_ == "attr" else None)
+
+
+_KILLING_NOUNS = frozenset({"assassination", "murder", "killing", "slaying"})
+#: verbs that put a killing on someone, and what they say of it: "convicted of" (a court found it), "suspected
+#: of" (alleged), "acquitted of" (denied)
+_BLAME_VERBS = {"convict": "asserted", "jail": "asserted", "sentence": "asserted", "imprison": "asserted",
+                "execute": "asserted", "confess": "asserted", "admit": "asserted", "suspect": "alleged",
+                "accuse": "alleged", "charge": "alleged", "arrest": "alleged", "try": "alleged", "indict": "alleged",
+                "plead": "alleged", "deny": "denied", "acquit": "denied"}
+
+
+def _accused_of_killing(f: _Found, si: int, noun: "Token") -> None:
+    """'X was convicted of Y's killing', 'X, suspected of the assassination of Y', 'X denied the murder of Y',
+    'the assassination of Y by X'."""
+    ctx = f.ctx
+    victims = [k for c in noun.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+    victims += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for k, _ in _pobj_entities(ctx, si, c)]
+    if not victims:
+        return
+    killers = [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for k, _ in _pobj_entities(ctx, si, c)]
+    clause = noun
+    prep = noun.head if noun.dep_ == "pobj" else None
+    verb = prep.head if prep is not None and prep.lower_ in ("of", "for", "with", "in") else \
+        noun.head if noun.dep_ == "dobj" else None
+    modality = None
+    if not killers and verb is not None and verb.lemma_.lower() in _BLAME_VERBS:
+        subjects, _ = _subjects(ctx, si, verb)
+        killers = subjects
+        m = modality_of(verb)
+        said = _BLAME_VERBS[verb.lemma_.lower()]  # what the verb says of the killing
+        kind = m.kind if m.kind != "asserted" else ("alleged" if said == "alleged" else "asserted")
+        modality = (kind, m.negated or said == "denied", m.hedge)
+    for a in killers:
+        for b in victims:
+            f.add(si, noun, a, "killed", b, "noun", verb=noun.lower_, clause=None if modality else clause,
+                  modality=modality)
 
 
 #: nouns for what people are to each other or to a cause, not where they work: "a critic of X", "a fan of Y"
@@ -770,6 +898,7 @@ def _appositions(f: _Found) -> None:
         for rc in head.children:  # "X, who is a major in Y"
             if rc.dep_ == "relcl" and rc.lemma_ == "be":
                 nouns += [c for c in rc.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        nouns = [t for n in nouns for t in _with_conj(n) if t.pos_ in ("NOUN", "PROPN")]  # "director of X and a member of Y"
         for noun in nouns:
             clause = noun.head if noun.dep_ == "attr" else None
             for c in noun.children:
@@ -787,7 +916,13 @@ def _appositions(f: _Found) -> None:
                 if c.dep_ != "prep":
                     continue
                 word = c.lower_
-                for k, _ in _pobj_entities(ctx, si, c):
+                ents = _pobj_entities(ctx, si, c)
+                if not ents and word == "of":  # "a professor of political science at Y": one level down
+                    ents = [(k, t) for p in c.children if p.dep_ == "pobj" and ctx.mention_at(si, p.i) is None
+                            for p2 in p.children if p2.dep_ == "prep" and p2.lower_ in ("at", "with", "for")
+                            for k, t in _pobj_entities(ctx, si, p2)]
+                    word = "at" if ents else word
+                for k, _ in ents:
                     t = f.type_of(k)
                     if word == "from" and t in _PLACE:
                         f.add(si, noun, key, "citizenOf" if t == "Country" else "residesIn", k, "apposition",
@@ -892,6 +1027,8 @@ def _verbs(f: _Found) -> None:
                     else:
                         a, b, p = s, k, prep
                     typed = None if p.startswith("~") else _VERBS.get((lemma, p))
+                    if lemma == "shoot" and any(c.lower_ in ("fatally", "dead") for c in verb.children):
+                        typed = ("killed", False)  # "was fatally shot by", "shot dead"
                     if typed is not None:
                         pred, inverse = typed
                         x, y = (b, a) if inverse else (a, b)
@@ -1067,6 +1204,8 @@ def _events(f: _Found, events: Iterable[Event]) -> None:
         if spec is None:
             continue
         pred, left, right = spec
+        if ev.type == "Die" and ev.rule != "event-noun":
+            continue  # a killing verb is read by the verb rule, which follows the clause's own subject
         si = next((s for a, b, s in spans if a <= ev.trigger.start < b), None)
         if si is None:
             continue
@@ -1111,8 +1250,8 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     object, sentence); an open relation only between entities no typed relation of that sentence links.
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
-    for rule in (_comma_places, _places_in, _near, _capitals, _based, _of_place, _natives, _nationalities,
-                 _possessives, _compound_places, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+    for rule in (_comma_places, _places_in, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
+                 _possessives, _compound_places, _national_names, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

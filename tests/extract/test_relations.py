@@ -103,8 +103,8 @@ def test_country_in_brackets_after_a_name(article):
 
 
 def test_part_of(article):
-    x = article("Chevron Phillips Chemical, a unit of Chevron Corp., cut 200 jobs.")
-    assert one(x, "Chevron Phillips Chemical", "subsidiaryOf", "Chevron Corp.").rule == "part-of"
+    x = article("Harbor Polymers Inc., a unit of Chevron Corp., cut 200 jobs.")
+    assert one(x, "Harbor Polymers Inc.", "subsidiaryOf", "Chevron Corp.").rule == "part-of"
 
 
 def test_kin(article):
@@ -115,10 +115,10 @@ def test_kin(article):
 
 
 def test_verbs_typed_passive_and_relative_clause(article):
-    x = article("Robert Kennedy was killed by Sirhan Sirhan in Los Angeles.")
-    assert one(x, "Sirhan Sirhan", "killed", "Robert Kennedy").rule == "verb"
-    x = article("Police arrested Mark Chapman, who killed John Lennon in New York.")
-    assert ("Mark Chapman", "killed", "John Lennon") in rels(x)
+    x = article("Anton Weber was killed by Carl Becker in Los Angeles.")
+    assert one(x, "Carl Becker", "killed", "Anton Weber").rule == "verb"
+    x = article("Police arrested Peter Walsh, who killed Brian Doyle in New York.")
+    assert ("Peter Walsh", "killed", "Brian Doyle") in rels(x)
     x = article("Apple founder Steve Jobs founded Pixar in 1986.")
     assert ("Steve Jobs", "founderOf", "Pixar") in rels(x)
 
@@ -225,3 +225,54 @@ def test_nationality_in_an_apposition(article):
                 "South Africa won.")
     assert ("Shaun Pollock", "citizenOf", "South Africa") in rels(x)
     assert ("Steve Waugh", "citizenOf", "South Africa") not in rels(x)
+
+
+def test_a_place_in_a_place_after_a_comma_and_in_the_possessive(article):
+    x = article("The ballet company performed at the Royal Theatre, in Leeds, on June 30.")
+    assert ("Royal Theatre", "locatedIn", "Leeds") in rels(x)
+    x = article("Protesters gathered in Moscow's Red Square.")
+    assert one(x, "Red Square", "locatedIn", "Moscow").rule == "possessive"
+
+
+def test_an_organisation_named_after_its_country(article):
+    x = article("The U.S. Congress passed two budget bills. The U.S. economy grew.")
+    assert ("U.S. Congress", "headquarteredIn", "United States") in rels(x)
+    assert ("U.S. Congress", "partOf", "United States") in rels(x)
+    x = article("The U.S. Congress passed two budget bills.")  # no country node to link to: nothing invented
+    assert not rels(x)
+
+
+def test_killings_named_by_nouns(article):
+    x = article("Tom Reilly was convicted of the murder of Sean Walsh in 1990.")
+    r = one(x, "Tom Reilly", "killed", "Sean Walsh")
+    assert r.rule == "noun" and r.asserted
+    x = article("Police arrested Tom Reilly, suspected of the murder of Sean Walsh.")
+    assert one(x, "Tom Reilly", "killed", "Sean Walsh").modality == "alleged"
+    x = article("Tom Reilly was acquitted of the murder of Sean Walsh.")
+    assert one(x, "Tom Reilly", "killed", "Sean Walsh").negated
+    x = article("Sean Walsh was fatally shot by Tom Reilly in Dublin.")
+    assert ("Tom Reilly", "killed", "Sean Walsh") in rels(x)
+    x = article("Sean Walsh was shot by Tom Reilly in Dublin and survived.")
+    assert ("Tom Reilly", "killed", "Sean Walsh") not in rels(x)
+
+
+def test_homes_and_native_places(article):
+    x = article("Daniel Okoro died Monday night at his home in suburban Hoboken.")
+    assert one(x, "Daniel Okoro", "residesIn", "Hoboken").rule == "native"
+    x = article("Maria Lopez easily won the caucuses Saturday in her native Arizona.")
+    assert ("Maria Lopez", "bornIn", "Arizona") in rels(x)
+    x = article("Daniel Okoro visited the home of a friend in Hoboken.")
+    assert ("Daniel Okoro", "residesIn", "Hoboken") not in rels(x)
+
+
+def test_where_people_work_from_appositions_and_verbs(article):
+    x = article("Daniel Okoro, a professor of political science at Trinity College, died Monday.")
+    r = one(x, "Daniel Okoro", "memberOf", "Trinity College")
+    assert (r.rule, r.role) == ("apposition", "professor")
+    x = article("Paul Maddox, director of the Institute for Fiscal Studies and a member of the Clean Air "
+                "Alliance, said it.")
+    assert ("Paul Maddox", "memberOf", "Clean Air Alliance") in rels(x)
+    x = article("Daniel Okoro taught at Carleton University and the Royal Military College.")
+    assert ("Daniel Okoro", "memberOf", "Royal Military College") in rels(x)
+    x = article("Daniel Okoro, a critic of Carleton University, died Monday.")
+    assert ("Daniel Okoro", "memberOf", "Carleton University") not in rels(x)
