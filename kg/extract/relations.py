@@ -118,6 +118,7 @@ for _lemma in ("oppose", "fight", "sue", "sanction", "challenge", "face", "play"
 _VERBS[("fight", "against")] = ("opposes", False)
 _VERBS[("play", "against")] = ("opposes", False)
 _VERBS[("draw", "with")] = ("opposes", False)
+_VERBS[("take", "on")] = ("opposes", False)  # "Australia will take on France"
 _VERBS[("tie", "with")] = ("opposes", False)
 _VERBS[("meet", "")] = ("metWith", False)
 _VERBS[("meet", "with")] = ("metWith", False)
@@ -182,15 +183,17 @@ _PART_NOUNS = {"unit": "subsidiaryOf", "subsidiary": "subsidiaryOf", "division":
                "member": "partOf", "faction": "partOf", "department": "partOf", "offshoot": "partOf"}
 _CONFLICT_NOUNS = frozenset("""war campaign fight struggle battle match game clash final semifinal semi-final
     quarterfinal quarter-final tie fixture sanction sanctions embargo lawsuit suit case rivalry conflict
-    boycott offensive dispute""".split())
+    boycott offensive dispute test series encounter derby rubber bout showdown""".split())
+#: titles of those who lead what they hold ("captain" is left out: a rank as often as a team's leader)
 _LEADER_WORDS = frozenset("""president premier chancellor king queen emperor monarch sultan emir leader chairman
-    chairwoman chairperson chair ceo head chief mayor governor commander coach captain director-general
+    chairwoman chairperson chair ceo head chief mayor governor commander coach director-general
     secretary-general""".split())
 _LEADER_TITLES = frozenset({"prime minister", "chief executive", "chief executive officer", "managing director",
                             "director general", "secretary general", "first minister", "party leader"})
 _GOVERNMENT_WORDS = frozenset("""ministry department army navy police parliament embassy government council
     agency forces court senate congress cabinet administration office commission service military
     consulate legislature assembly bureau troops soldiers marines""".split())
+_ARMED = frozenset("forces troops soldiers marines army military navy police militia".split())
 _ORG_NOUNS = frozenset("""company firm bank group club team side newspaper paper airline carrier university
     hospital council police agency broadcaster network maker manufacturer producer retailer insurer
     lender operator developer startup start-up charity party union""".split())
@@ -553,6 +556,8 @@ def _of_place(f: _Found) -> None:
         k = m.tok_end  # type: ignore[attr-defined]
         if t == "Person" and k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
             k += 3  # "X, 34, of Y"
+        elif t == "Person" and k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "from":
+            k += 1  # "X, from the Y Alliance, says"
         if k + 1 >= len(doc):
             continue
         word = doc[k].lower_
@@ -579,7 +584,9 @@ def _of_place(f: _Found) -> None:
         prep = doc[k]
         attached = prep.head.i in range(m.tok_start, m.tok_end) or prep.head == head  # type: ignore[attr-defined]
         if t == "Organization":
-            if word == "of" or (word == "in" and attached and ot != "Country"):
+            body = doc[m.tok_end - 1].lower_  # type: ignore[attr-defined]
+            if word == "of" or (word == "in" and attached and ot != "Country"
+                                and (body in _GOVERNMENT_WORDS or body in _ORG_NOUNS)):  # "the embassy in X"
                 f.add(si, head, key, "headquarteredIn", other.key, "org-of-place")
         elif word in ("of", "from") and (attached or m.tok_end != k):  # type: ignore[attr-defined]
             f.add(si, head, key, "citizenOf" if ot == "Country" else "residesIn", other.key, "person-of-place")
@@ -678,6 +685,12 @@ def _nationalities(f: _Found) -> None:
                 continue
         if kind == "Person":
             f.add(si, head, key, "citizenOf", country, "nationality")
+            title = doc[m.tok_start - 1]  # type: ignore[attr-defined]
+            if title.tag_ == "NNS":  # "Dutch engineers X and Y": the nationality is each one's
+                for c in _with_conj(head)[1:]:
+                    k2 = _key(ctx, si, c)
+                    if k2 and f.type_of(k2) == "Person":
+                        f.add(si, c, k2, "citizenOf", country, "nationality")
         elif other is None or other.kind == "demonym" or doc[j].ent_type_ == "NORP":
             f.add(si, head, key, "headquarteredIn", country, "nationality")  # "British cybersecurity firm X"
 
@@ -694,6 +707,11 @@ def _possessives(f: _Found) -> None:
         if other is None or other == key or ctx.mention_at(si, owned.i).kind != "name":  # type: ignore[union-attr]
             continue
         t, ot = f.type_of(key), f.type_of(other)
+        doc = ctx.segments[si].doc
+        first = m.tok_start  # type: ignore[attr-defined]
+        if first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                and not doc[first - 1].is_sent_start:
+            continue  # "Energy Australia's X": the country's name is the end of a longer name
         if ot == "Person" and t == "Country":
             f.add(si, owned, other, "citizenOf", key, "possessive")
         elif ot == "Person" and t == "Organization":
@@ -741,15 +759,18 @@ def _national_names(f: _Found) -> None:
         if words not in _GOVERNMENT_WORDS and words not in _ORG_NOUNS and words not in ("corporation", "corp", "corp."):
             continue
         link = country(first.text) or demonym_country(first.text)
-        if link is None or not link.code:
-            continue
-        nation = next((k for k, v in ctx.entity_info.items() if v.get("code") == link.code
+        code = m.nationality or (link.code if link is not None else None)  # type: ignore[attr-defined]
+        if not code:
+            continue  # ("South African police": the group's nationality, read when the mention was made)
+        nation = next((k for k, v in ctx.entity_info.items() if v.get("code") == code
                        and v.get("type") == "Country"), None)
-        if nation is None or nation == key:
-            continue
+        inside = doc[m.tok_start + 1:m.tok_end - 1]  # type: ignore[attr-defined]
+        if nation is None or nation == key or any(t.text in ("-", "–") or t.lower_ in ("and", "or") for t in inside):
+            continue  # "US-backed forces", "US and Afghan forces": not the country's own
         if words in _GOVERNMENT_WORDS:
             f.add(si, head, key, "partOf", nation, "org-of-place")
-        f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
+        if words not in _ARMED:  # soldiers are part of a state's forces, not based anywhere
+            f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
 
 
 def _parts(f: _Found) -> None:
@@ -1009,7 +1030,7 @@ def _verbs(f: _Found) -> None:
                             for p2 in t.children:
                                 if p2.dep_ == "prep":
                                     objects.extend((k2, f"~{p2.lower_}", t2) for k2, t2 in _pobj_entities(ctx, si, p2))
-                elif c.dep_ == "prep" or (c.dep_ == "prt" and c.lower_ in ("over", "up")):
+                elif c.dep_ == "prep" or (c.dep_ == "prt" and c.lower_ in ("over", "up", "on")):
                     prep = c.lower_
                     ents = _pobj_entities(ctx, si, c) if c.dep_ == "prep" else [
                         (k, t) for d in verb.children if d.dep_ == "dobj" for t in _with_conj(d)
@@ -1062,7 +1083,7 @@ def _nouns(f: _Found) -> None:
                 if a is not None and b is not None and a.key and b.key and b.tok_start == tok.i + 1:
                     f.add(si, tok, a.key, "opposes", b.key, "noun")
                 continue
-            if tok.pos_ != "NOUN" or tok.lower_ not in _CONFLICT_NOUNS:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in _CONFLICT_NOUNS:
                 continue
             sides = [k for c in tok.children if c.dep_ in ("poss", "compound", "nmod") and (k := _key(ctx, si, c))]
             others: list[str] = []

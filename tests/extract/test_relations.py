@@ -276,3 +276,23 @@ def test_where_people_work_from_appositions_and_verbs(article):
     assert ("Daniel Okoro", "memberOf", "Royal Military College") in rels(x)
     x = article("Daniel Okoro, a critic of Carleton University, died Monday.")
     assert ("Daniel Okoro", "memberOf", "Carleton University") not in rels(x)
+
+
+def test_a_plural_title_gives_each_name_its_nationality(article):
+    x = article("The shuttle carried Russian cosmonauts Ivan Petrov and Oleg Sidorov. Russia paid for the trip.")
+    assert ("Ivan Petrov", "citizenOf", "Russia") in rels(x) and ("Oleg Sidorov", "citizenOf", "Russia") in rels(x)
+    x = article("Australian captain Steve Waugh and Shaun Pollock will decide. Australia won.")
+    assert ("Shaun Pollock", "citizenOf", "Australia") not in rels(x)
+
+
+def test_a_person_from_an_organisation(article):
+    x = article("Hetty Johnston, from the People's Alliance Against Child Abuse, says it is hard to believe.")
+    assert ("Hetty Johnston", "memberOf", "People's Alliance Against Child Abuse") in rels(x)
+
+
+def test_sides_of_a_contest(article):
+    x = article("Rain is a question mark over the second Test between Australia and South Africa.")
+    assert one(x, "Australia", "opposes", "South Africa").rule == "noun"
+    x = article("Australia will take on France in the final today.")
+    r = one(x, "Australia", "opposes", "France")
+    assert r.modality == "planned"
