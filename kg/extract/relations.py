@@ -39,7 +39,7 @@ _ORGS = frozenset({"Organization"})
 _PEOPLE = frozenset({"Person"})
 _ANY = frozenset({"Person", "Organization", "Country", "City", "Place"})
 PREDICATES.update({
-    "locatedIn": (_AREA, _PLACE), "near": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
+    "locatedIn": (_PLACE, _PLACE), "near": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
     "headquarteredIn": (_ORGS, _PLACE), "residesIn": (_PEOPLE, _PLACE), "bornIn": (_PEOPLE, _PLACE),
     "citizenOf": (_PEOPLE, frozenset({"Country"})), "memberOf": (_PEOPLE, _ORGS | {"Country"}),
     "leaderOf": (_PEOPLE, _ORGS | _PLACE), "founderOf": (_PEOPLE | _ORGS, _ORGS),
@@ -72,6 +72,7 @@ RULES: dict[str, str] = {
     "nationality": "a nationality adjective or a country before a person's title ('Australian Prime Minister "
                    "X', 'the French striker X') or an organisation's ('the British cybersecurity firm X'), or a "
                    "country in brackets after a name ('X (Australia)')",
+    "title": "an organisation and an occupation before a name ('retired Premier League goalkeeper X')",
     "possessive": "a place or organisation in the possessive before a person, organisation or place "
                   "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y')",
@@ -96,7 +97,7 @@ RULES: dict[str, str] = {
 _CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "place-near-place": 0.75, "person-of-org": 0.6, "capital": 0.9, "based-in": 0.9,
                "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
                "possessive": 0.6, "part-of": 0.8, "apposition": 0.7, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
-               "noun": 0.65, "results": 0.85, "event": 0.7,
+               "noun": 0.65, "results": 0.85, "title": 0.7, "event": 0.7,
                "statement": 0.7}
 
 # --- words ------------------------------------------------------------------------------------------
@@ -193,6 +194,9 @@ _LEADER_TITLES = frozenset({"prime minister", "chief executive", "chief executiv
 _GOVERNMENT_WORDS = frozenset("""ministry department army navy police parliament embassy government council
     agency forces court senate congress cabinet administration office commission service military
     consulate legislature assembly bureau troops soldiers marines""".split())
+#: last words of companies' names: "X Inc. in New York" is based there
+_COMPANY_ENDS = frozenset("""inc inc. corp corp. co co. ltd ltd. plc llc ag sa nv bv gmbh group bank holdings
+    corporation company partners associates""".split())
 _ARMED = frozenset("forces troops soldiers marines army military navy police militia".split())
 _ORG_NOUNS = frozenset("""company firm bank group club team side newspaper paper airline carrier university
     hospital council police agency broadcaster network maker manufacturer producer retailer insurer
@@ -397,7 +401,7 @@ def _places_in(f: _Found) -> None:
     """place-in-place: 'Kerala state in southern India', 'a village in X'."""
     ctx = f.ctx
     for si, head, key, m in _mention_heads(ctx):
-        if f.type_of(key) not in _AREA:
+        if f.type_of(key) not in _PLACE:
             continue
         holders = [head]
         if head.dep_ == "compound" and head.head.lemma_.lower() in PLACE_NOUNS:
@@ -421,8 +425,10 @@ def _places_in(f: _Found) -> None:
                 found.append(other.key)
         for other in found:
             t = f.type_of(other)
-            if other != key and (t == "Country" or (t in _AREA and f.type_of(key) in _AREA
-                                                     and not (t == "City" and f.type_of(key) == "City"))):
+            kt = f.type_of(key)
+            if other != key and ((t == "Country" and kt in _AREA) or (t in _AREA and kt in _AREA
+                                                                      and not (t == "City" and kt == "City"))
+                                 or (kt == "Country" and t == "Place")):  # "X, an island nation in the Pacific"
                 f.add(si, head, key, "locatedIn", other, "place-in-place")
 
 
@@ -566,7 +572,7 @@ def _of_place(f: _Found) -> None:
             if other is not None and other.key and other.tok_end < len(doc) and doc[other.tok_end].text == ")":
                 f.add(si, head, key, "citizenOf", other.key, "nationality")
             continue
-        if word not in ("of", "from", "in"):
+        if word not in ("of", "from", "in", "at"):
             continue
         other = ctx.mention_at(si, k + 1)
         if other is None or other.key is None or other.tok_start != k + 1:
@@ -576,7 +582,7 @@ def _of_place(f: _Found) -> None:
             if other is None or other.key is None:
                 continue
         ot = f.type_of(other.key)
-        if ot == "Organization" and t == "Person" and word in ("of", "from"):
+        if ot == "Organization" and t == "Person" and word in ("of", "from", "at"):
             f.add(si, head, key, "memberOf", other.key, "person-of-org")  # "Senator X of the Budget Committee"
             continue
         if ot not in _PLACE:
@@ -586,7 +592,7 @@ def _of_place(f: _Found) -> None:
         if t == "Organization":
             body = doc[m.tok_end - 1].lower_  # type: ignore[attr-defined]
             if word == "of" or (word == "in" and attached and ot != "Country"
-                                and (body in _GOVERNMENT_WORDS or body in _ORG_NOUNS)):  # "the embassy in X"
+                                and (body in _GOVERNMENT_WORDS or body in _ORG_NOUNS or body in _COMPANY_ENDS)):
                 f.add(si, head, key, "headquarteredIn", other.key, "org-of-place")
         elif word in ("of", "from") and (attached or m.tok_end != k):  # type: ignore[attr-defined]
             f.add(si, head, key, "citizenOf" if ot == "Country" else "residesIn", other.key, "person-of-place")
@@ -605,8 +611,8 @@ def _natives(f: _Found) -> None:
             people: list[str] = []
             if tok.dep_ in ("appos", "attr"):
                 people.append(_key(ctx, si, tok.head) or "")
-                if tok.head.lemma_ == "be":
-                    people.extend(_key(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
+                if tok.head.lemma_ == "be":  # "the senator's wife, X, is a native of Y"
+                    people.extend(_entity(ctx, si, s) or "" for s in tok.head.children if s.dep_ == "nsubj")
             if tok.dep_ == "compound":
                 people.append(_key(ctx, si, tok.head) or "")
             people += [_key(ctx, si, c) or "" for c in tok.children if c.dep_ == "appos"]
@@ -615,6 +621,8 @@ def _natives(f: _Found) -> None:
                     f.add(si, tok, p, "bornIn", place, "native")
 
 
+#: abbreviated titles before a name ("Ohio Gov. X", "Sen. X")
+_TITLE_ABBREVIATIONS = frozenset("gov. gov sen. sen rep. rep lt. gen. col. sgt. capt. adm. pres. amb. atty. supt.".split())
 _HOME_NOUNS = {"home": "residesIn", "hometown": "residesIn", "residence": "residesIn", "birthplace": "bornIn",
                "native": "bornIn"}
 
@@ -662,12 +670,19 @@ def _nationalities(f: _Found) -> None:
         j = m.tok_start - 1  # type: ignore[attr-defined]
         words = 0
         while j >= 0 and words < 4 and (doc[j].lower_ in ROLE_HEADS or doc[j].lower_ in ROLE_MODIFIERS
+                                         or doc[j].lower_ in _TITLE_ABBREVIATIONS
                                          or (doc[j].pos_ == "NOUN" and doc[j].text.islower())):
             j -= 1
             words += 1
         if words == 0 or j < 0:
             continue
         other = ctx.mention_at(si, j)
+        if other is not None and other.key and kind == "Person" and f.type_of(other.key) == "Organization" \
+                and other.kind == "name" and other.tok_end == j + 1 and _occupation(doc[m.tok_start - 1]) \
+                and doc[m.tok_start - 1].lower_ not in ROLE_HEADS:  # type: ignore[attr-defined]
+            # "retired Premier League goalkeeper X" (titles of ROLE_HEADS are kg.extract.roles')
+            f.add(si, head, key, "memberOf", other.key, "title", role=doc[m.tok_start - 1].lower_)  # type: ignore[attr-defined]
+            continue
         country = None
         if other is not None and other.key and f.type_of(other.key) in _AREA and kind == "Person" \
                 and other.kind == "name" and other.tok_end == j + 1 and doc[j + 1].tag_ != "POS":
@@ -962,7 +977,7 @@ def _through_places(f: _Found) -> None:
     if not within:
         return
     for (a, p, b, sent), r in list(f.items.items()):
-        if p in ("residesIn", "bornIn", "headquarteredIn") and r.asserted:
+        if p in ("residesIn", "bornIn", "headquarteredIn", "locatedIn") and r.asserted:
             for outer in within.get((b, sent), ()):
                 key = (a, p, outer, sent)
                 if key not in f.items and f.fits(a, p, outer):
@@ -1020,6 +1035,10 @@ def _verbs(f: _Found) -> None:
             if not subjects:
                 continue
             objects: list[tuple[str, str, "Token"]] = []  # (entity, preposition, token)
+            if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+                k = _key(ctx, si, verb.head)  # "Y, where X was born": X was born in Y
+                if k:
+                    objects.append((k, "in", verb.head))
             for c in verb.children:
                 if c.dep_ in ("dobj", "dative", "attr", "oprd") and not passive:
                     for t in _with_conj(c):

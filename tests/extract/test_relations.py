@@ -296,3 +296,22 @@ def test_sides_of_a_contest(article):
     x = article("Australia will take on France in the final today.")
     r = one(x, "Australia", "opposes", "France")
     assert r.modality == "planned"
+
+
+def test_more_ways_people_are_placed_and_employed(article):
+    x = article("Ohio Gov. Mike DeWine signed the bill on Friday.")
+    assert ("Mike DeWine", "residesIn", "Ohio") in rels(x)
+    x = article("Chen Ming at the Institute of Physics made headway in the field.")
+    assert one(x, "Chen Ming", "memberOf", "Institute of Physics").rule == "person-of-org"
+    x = article("Her cousin, former National Rifle Association lobbyist Tim Hardy, was there.")
+    r = one(x, "Tim Hardy", "memberOf", "National Rifle Association")
+    assert (r.rule, r.role) == ("title", "lobbyist")
+    x = article("The road passes through Tupelo, where Elvis Presley was born.")
+    assert ("Elvis Presley", "bornIn", "Tupelo") in rels(x)
+
+
+def test_places_within_places_in_one_sentence(article):
+    x = article("The pumps, all at the Hoover Dam, in Boulder City, Nev., were shut.")
+    assert ("Boulder City", "locatedIn", "Nev.") in rels(x)
+    assert ("Hoover Dam", "locatedIn", "Boulder City") in rels(x)
+    assert ("Hoover Dam", "locatedIn", "Nev.") in rels(x)
