@@ -26,7 +26,7 @@ from kg.extract.modality import modality_of
 from kg.types import Event, Quote, Relation, TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 __all__ = ["PREDICATES", "RULES", "find_relations"]
 
@@ -271,12 +271,18 @@ def _entity(ctx: Ctx, si: int, tok: "Token") -> str | None:
     """The entity a noun phrase headed by ``tok`` names: the token's own, a relative pronoun's antecedent
     ("X, who …"), or a name in apposition ("the company, X,")."""
     key = _key(ctx, si, tok)
+    m = ctx.mention_at(si, tok.i)
+    if key is not None and m is not None and m.tok_start >= 2 and tok.doc[m.tok_start - 1].text == "(" \
+            and m.tok_end < len(tok.doc) and tok.doc[m.tok_end].text == ")":
+        # "X ( Netherlands ) beat Y": a name in brackets glosses the one before it, which the parser may skip
+        outer = ctx.mention_at(si, m.tok_start - 2)
+        return outer.key if outer is not None and outer.tok_end == m.tok_start - 1 else None
     if key is not None:
         return key
     if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
         return _key(ctx, si, tok.head.head)
     for c in tok.children:
-        if c.dep_ == "appos":
+        if c.dep_ == "appos" and not (c.i > 0 and tok.doc[c.i - 1].text == "("):  # not "X ( Netherlands )"
             k = _key(ctx, si, c)
             if k is not None:
                 return k
@@ -365,7 +371,8 @@ def _comma_places(f: _Found) -> None:
             continue  # a list of places
         if any(t.dep_ == "conj" for t in doc[other.tok_start:other.tok_end]):
             continue
-        if f.type_of(other.key) not in ("Country", "Place"):
+        if f.type_of(other.key) not in ("Country", "Place") and not (
+                f.type_of(other.key) == "City" and f.type_of(key) == "Place"):  # "Wembley Stadium, London"
             continue
         code = ctx.entity_info.get(other.key, {}).get("code")
         if code and f.type_of(key) == "City":
@@ -567,10 +574,11 @@ def _of_place(f: _Found) -> None:
         if k + 1 >= len(doc):
             continue
         word = doc[k].lower_
-        if word == "(" and t == "Person":
+        if word == "(":  # "X (Australia)": a player's country, a club's
             other = ctx.mention_at(si, k + 1)
-            if other is not None and other.key and other.tok_end < len(doc) and doc[other.tok_end].text == ")":
-                f.add(si, head, key, "citizenOf", other.key, "nationality")
+            if other is not None and other.key and other.tok_start == k + 1 and other.tok_end < len(doc) \
+                    and doc[other.tok_end].text == ")" and f.type_of(other.key) == "Country":
+                f.add(si, head, key, "citizenOf" if t == "Person" else "headquarteredIn", other.key, "nationality")
             continue
         if word not in ("of", "from", "in", "at"):
             continue
@@ -1117,6 +1125,12 @@ def _nouns(f: _Found) -> None:
                 for b in others:
                     if a != b:
                         f.add(si, tok, a, "opposes", b, "noun", clause=tok)
+            venues = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                      for k, _ in _pobj_entities(ctx, si, c) if f.type_of(k) in _PLACE]
+            for a in sides + others:  # "their match against Y at Z": both sides played at Z
+                for v in venues:
+                    if a != v:
+                        f.add(si, tok, a, "relatedTo", v, "noun", clause=tok, verb="play", preposition="at")
 
 
 def _results(f: _Found) -> None:
@@ -1151,13 +1165,28 @@ def _results(f: _Found) -> None:
 _SCORE_TOKEN = re.compile(r"^\d{1,4}(?:-\d{1,3})?$")
 
 
+def _lines(ctx: Ctx, si: int) -> Iterator["Span"]:
+    """The spans of segment ``si`` between line breaks and sentence ends: a results table is one result a
+    line, whatever the parser made of its sentences."""
+    doc = ctx.segments[si].doc
+    start = 0
+    for tok in ctx.tokens(si):
+        if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_ or tok.is_sent_end:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > start:
+                yield doc[start:end]
+            start = tok.i + 1
+    if start < len(doc):
+        yield doc[start:]
+
+
 def _score_lines(f: _Found) -> None:
     """results: a line of scores with two sides, 'Venue : X 259 and 207 ( … ) , Y 114' or 'X 22 points , Y 4':
     the two sides played each other (opposes), at the place the line starts with."""
     ctx = f.ctx
     for si in range(len(ctx.segments)):
         doc = ctx.segments[si].doc
-        for sent in doc.sents:
+        for sent in _lines(ctx, si):
             sides: list[tuple[str, "Token"]] = []
             depth = 0
             for tok in sent:

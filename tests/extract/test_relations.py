@@ -315,3 +315,17 @@ def test_places_within_places_in_one_sentence(article):
     assert ("Boulder City", "locatedIn", "Nev.") in rels(x)
     assert ("Hoover Dam", "locatedIn", "Boulder City") in rels(x)
     assert ("Hoover Dam", "locatedIn", "Nev.") in rels(x)
+
+
+def test_score_lines_one_result_a_line(article):
+    x = article("Results of English county championship cricket matches on Friday:\n"
+                "Leeds : Yorkshire 259 and 207 , Lancashire 114 and 81-3 .\n"
+                "Bristol : Gloucestershire 183 , Kent 190 .")
+    assert one(x, "Yorkshire", "opposes", "Lancashire").rule == "results"
+    assert ("Gloucestershire", "opposes", "Kent") in rels(x)
+    assert ("Lancashire", "opposes", "Gloucestershire") not in rels(x)  # another line, another match
+
+
+def test_a_name_in_brackets_glosses_the_name_before_it(article):
+    x = article("Ajax ( Netherlands ) beat Celtic ( Scotland ) 2-1 in the Champions League on Wednesday.")
+    assert not {r for r in rels(x) if r[0] == "Netherlands" and r[1] == "defeated"}
