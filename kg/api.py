@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kg.errors import InputError, SkippedInput, StoreError
 from kg.graph import DEFAULT_BASE, EntityLayer, Iris, to_quads
-from kg.graph.namespaces import ENTITY_VALUES, KG, RDF, SCHEMA
+from kg.graph.namespaces import ENTITY_CLASSES, ENTITY_VALUES, KG, RDF, SCHEMA
 from kg.graph.io import dump
 from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
@@ -301,8 +301,8 @@ class KnowledgeGraph:
         merges = count("""SELECT ?rule (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x kg:mergeRule ?rule }
             GROUP BY ?rule ORDER BY ?rule""")
         docs = count("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }")
-        linked = count(_LINKED % (ENTITY_VALUES, _TYPED_PREDICATES, _TYPED_PREDICATES))
-        linked_open = count(_LINKED % (ENTITY_VALUES, *(_TYPED_PREDICATES + ", kg:relatedTo",) * 2))
+        linked = count(_LINKED % (ENTITY_VALUES, _TYPED_PREDICATES, _TYPED_PREDICATES, _ENTITY_IRIS))
+        linked_open = count(_LINKED % (ENTITY_VALUES, *(_TYPED_PREDICATES + ", kg:relatedTo",) * 2, _ENTITY_IRIS))
         return {
             "documents": int(docs[0]["n"] or 0),
             "entities": entities,
@@ -379,8 +379,10 @@ def _typed_predicates() -> str:
 
 
 _TYPED_PREDICATES = _typed_predicates()
-#: entities (as kg stats counts them) linked to another entity: a direct triple of one of the predicates
-#: filled in, either way, or a shared event (two parties, or a party and the event's place)
+_ENTITY_IRIS = ", ".join(f"<{iri.value}>" for iri in ENTITY_CLASSES.values())
+#: entities (as kg stats counts them) linked to another entity (of the same classes: not to an unnamed source
+#: such as "officials"): a direct triple of one of the predicates filled in, either way, or a shared event
+#: (two parties, or a party and the event's place)
 _LINKED = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   ?e a ?class ; rdfs:label ?l .
   %s
@@ -389,7 +391,8 @@ _LINKED = """SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {
   UNION { ?e kg:participatedIn ?ev . ?x kg:participatedIn ?ev }
   UNION { ?e kg:participatedIn ?ev . ?ev schema:location ?x }
   UNION { ?ev schema:location ?e . ?x kg:participatedIn ?ev }
-  FILTER(?x != ?e && isIRI(?x))
+  FILTER(?x != ?e)
+  ?x a ?xclass . FILTER(?xclass IN (%s))
 }"""
 
 _ENTITIES = f"""SELECT ?entity ?label ?type (COUNT(DISTINCT ?m) AS ?mentions) WHERE {{
