@@ -52,9 +52,17 @@ def test_first_run_articles(extracted):
     assert not _has(acme, "Brightwave Software", "ownedBy", "Acme Corp", True)
     assert _has(acme, "Northstar Analytics", "ownedBy", "Acme Corp", True)  # "since it bought": it did
     assert _has(acme, "Maria Delgado", "leaderOf", "Acme Corp", True)
+    # "Brightwave founder and chief executive Tom Hargreaves"; "Brightwave, which is based in Manchester, England"
+    assert _has(acme, "Tom Hargreaves", "founderOf", "Brightwave", True)
+    assert _has(acme, "Tom Hargreaves", "leaderOf", "Brightwave", True)
+    assert _has(acme, "Brightwave", "headquarteredIn", "Manchester", True)
+    assert _has(acme, "Brightwave", "headquarteredIn", "United Kingdom", True)  # "British cybersecurity firm"
+    assert _has(acme, "Tom Hargreaves", "memberOf", "Acme", False)  # "will join Acme's board": planned
     assert _has(berlin, "Olaf Scholz", "metWith", "Emmanuel Macron", True)
     assert _has(berlin, "Olaf Scholz", "metWith", "Joe Biden", False)  # "will travel … to meet": planned
     assert not _has(berlin, "Olaf Scholz", "metWith", "Joe Biden", True)
     assert _has(berlin, "Emmanuel Macron", "leaderOf", "France", True)
+    assert _has(berlin, "Olaf Scholz", "memberOf", "Germany", True)  # "German Chancellor Olaf Scholz"
+    assert _has(berlin, "Olaf Scholz", "citizenOf", "Germany", True)
     assert _has(berlin, "Russia", "attacked", "Odesa", True)
     assert not _has(berlin, "Russia", "attacked", "Kyiv", True)
