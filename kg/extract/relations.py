@@ -18,7 +18,7 @@ from bisect import bisect_left
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kg.extract.context import Ctx
+from kg.extract.context import Ctx, RawMention
 from kg.extract.events import date_of
 from kg.extract.lexicon import OFFICE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, ROLE_MODIFIERS
 from kg.extract.link import city_countries, country, demonym_country
@@ -39,7 +39,8 @@ _ORGS = frozenset({"Organization"})
 _PEOPLE = frozenset({"Person"})
 _ANY = frozenset({"Person", "Organization", "Country", "City", "Place"})
 PREDICATES.update({
-    "locatedIn": (_PLACE, _PLACE), "near": (_AREA, _PLACE), "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
+    "locatedIn": (_PLACE, _PLACE), "near": (_AREA, _PLACE),
+    "capitalOf": (frozenset({"City"}), frozenset({"Country", "Place"})),
     "headquarteredIn": (_ORGS, _PLACE), "residesIn": (_PEOPLE, _PLACE), "bornIn": (_PEOPLE, _PLACE),
     "citizenOf": (_PEOPLE, frozenset({"Country"})), "memberOf": (_PEOPLE, _ORGS | {"Country"}),
     "leaderOf": (_PEOPLE, _ORGS | _PLACE), "founderOf": (_PEOPLE | _ORGS, _ORGS),
@@ -94,7 +95,8 @@ RULES: dict[str, str] = {
              "a meeting's participants pairwise, an agreement's parties, a condemnation, an acquisition",
 }
 
-_CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "place-near-place": 0.75, "person-of-org": 0.6, "capital": 0.9, "based-in": 0.9,
+_CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "place-near-place": 0.75, "person-of-org": 0.6,
+               "capital": 0.9, "based-in": 0.9,
                "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
                "possessive": 0.6, "part-of": 0.8, "apposition": 0.7, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
                "noun": 0.65, "results": 0.85, "title": 0.7, "event": 0.7,
@@ -163,8 +165,6 @@ _VERBS[("grow", "up")] = ("residesIn", False)
 _VERBS[("hail", "from")] = ("residesIn", False)
 _VERBS[("come", "from")] = ("residesIn", False)
 
-_MURDER_VERBS = frozenset({"assassinate", "murder", "slay", "assassin", "murderer", "killer", "slayer", "assassination",
-                           "murdering", "assassinating"})
 #: nouns for the one who killed: "Kennedy's assassin, X", "X, the killer of Y"
 _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"})
 #: verbs of travel and the prepositions that name where one went
@@ -312,18 +312,6 @@ def _with_conj(tok: "Token") -> list["Token"]:
     return out
 
 
-def _head_of(ctx: Ctx, si: int, key: str, tok: "Token") -> "Token":
-    """The token of the mention holding ``tok`` whose head lies outside it."""
-    m = ctx.mention_at(si, tok.i)
-    if m is None:
-        return tok
-    doc = ctx.segments[si].doc
-    for i in range(m.tok_start, m.tok_end):
-        if not m.tok_start <= doc[i].head.i < m.tok_end or doc[i].head.i == i:
-            return doc[i]
-    return tok
-
-
 def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     """The country entity of the article that the nationality word(s) ending at ``tok`` name ("South African",
     "Australian"), or None."""
@@ -336,7 +324,7 @@ def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
                 None)
 
 
-def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, object]]:
+def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, RawMention]]:
     """(segment, head token, entity key, raw mention) of every name mention, in order."""
     for m in ctx.mentions:
         if m.seg < 0 or m.key is None or m.kind not in ("name", "surname", "demonym"):
@@ -358,7 +346,7 @@ def _comma_places(f: _Found) -> None:
         if f.type_of(key) not in _AREA:
             continue
         doc = ctx.segments[si].doc
-        k = m.tok_end  # type: ignore[attr-defined]
+        k = m.tok_end
         if k + 1 >= len(doc) or doc[k].text != ",":
             continue
         other = ctx.mention_at(si, k + 1)
@@ -376,7 +364,7 @@ def _comma_places(f: _Found) -> None:
             continue
         code = ctx.entity_info.get(other.key, {}).get("code")
         if code and f.type_of(key) == "City":
-            homes = city_countries(m.text)  # type: ignore[attr-defined]
+            homes = city_countries(m.text)
             if homes and code not in homes:
                 continue  # a city the gazetteer places in another country: a list, not an address
         f.add(si, head, key, "locatedIn", other.key, "place-comma-place")
@@ -420,7 +408,7 @@ def _places_in(f: _Found) -> None:
                 if prep.dep_ == "prep" and prep.lower_ == "in":
                     found.extend(other for other, _ in _pobj_entities(ctx, si, prep))
         doc = ctx.segments[si].doc
-        k = m.tok_end  # type: ignore[attr-defined]
+        k = m.tok_end
         if k < len(doc) and doc[k].text == ",":
             k += 1  # "the Royal Theatre, in Leeds"
         if k < len(doc) and doc[k].lower_ == "in":  # the parser may hang "in Y" on the verb
@@ -446,7 +434,7 @@ def _near(f: _Found) -> None:
         if f.type_of(key) not in _AREA:
             continue
         doc = ctx.segments[si].doc
-        k = m.tok_end  # type: ignore[attr-defined]
+        k = m.tok_end
         if k < len(doc) and doc[k].text == ",":
             k += 1
         if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].lower_ in _DISTANCE_UNITS:
@@ -566,7 +554,7 @@ def _of_place(f: _Found) -> None:
         if t not in ("Organization", "Person"):
             continue
         doc = ctx.segments[si].doc
-        k = m.tok_end  # type: ignore[attr-defined]
+        k = m.tok_end
         if t == "Person" and k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and doc[k + 2].text == ",":
             k += 3  # "X, 34, of Y"
         elif t == "Person" and k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "from":
@@ -596,13 +584,13 @@ def _of_place(f: _Found) -> None:
         if ot not in _PLACE:
             continue
         prep = doc[k]
-        attached = prep.head.i in range(m.tok_start, m.tok_end) or prep.head == head  # type: ignore[attr-defined]
+        attached = prep.head.i in range(m.tok_start, m.tok_end) or prep.head == head
         if t == "Organization":
-            body = doc[m.tok_end - 1].lower_  # type: ignore[attr-defined]
+            body = doc[m.tok_end - 1].lower_
             if word == "of" or (word == "in" and attached and ot != "Country"
                                 and (body in _GOVERNMENT_WORDS or body in _ORG_NOUNS or body in _COMPANY_ENDS)):
                 f.add(si, head, key, "headquarteredIn", other.key, "org-of-place")
-        elif word in ("of", "from") and (attached or m.tok_end != k):  # type: ignore[attr-defined]
+        elif word in ("of", "from") and (attached or m.tok_end != k):
             f.add(si, head, key, "citizenOf" if ot == "Country" else "residesIn", other.key, "person-of-place")
 
 
@@ -672,10 +660,10 @@ def _nationalities(f: _Found) -> None:
     ctx = f.ctx
     for si, head, key, m in _mention_heads(ctx):
         kind = f.type_of(key)
-        if kind not in ("Person", "Organization") or m.kind != "name":  # type: ignore[attr-defined]
+        if kind not in ("Person", "Organization") or m.kind != "name":
             continue
         doc = ctx.segments[si].doc
-        j = m.tok_start - 1  # type: ignore[attr-defined]
+        j = m.tok_start - 1
         words = 0
         while j >= 0 and words < 4 and (doc[j].lower_ in ROLE_HEADS or doc[j].lower_ in ROLE_MODIFIERS
                                          or doc[j].lower_ in _TITLE_ABBREVIATIONS
@@ -687,9 +675,9 @@ def _nationalities(f: _Found) -> None:
         other = ctx.mention_at(si, j)
         if other is not None and other.key and kind == "Person" and f.type_of(other.key) == "Organization" \
                 and other.kind == "name" and other.tok_end == j + 1 and _occupation(doc[m.tok_start - 1]) \
-                and doc[m.tok_start - 1].lower_ not in ROLE_HEADS:  # type: ignore[attr-defined]
+                and doc[m.tok_start - 1].lower_ not in ROLE_HEADS:
             # "retired Premier League goalkeeper X" (titles of ROLE_HEADS are kg.extract.roles')
-            f.add(si, head, key, "memberOf", other.key, "title", role=doc[m.tok_start - 1].lower_)  # type: ignore[attr-defined]
+            f.add(si, head, key, "memberOf", other.key, "title", role=doc[m.tok_start - 1].lower_)
             continue
         country = None
         if other is not None and other.key and f.type_of(other.key) in _AREA and kind == "Person" \
@@ -701,14 +689,14 @@ def _nationalities(f: _Found) -> None:
         elif doc[j].ent_type_ == "NORP":
             country = _country_of_demonym(ctx, doc[j])
         if country is None or (other is not None and other.kind == "name" and doc[j + 1].tag_ != "POS"
-                               and doc[m.tok_start - 1].lower_ not in OFFICE_HEADS):  # type: ignore[attr-defined]
+                               and doc[m.tok_start - 1].lower_ not in OFFICE_HEADS):
             # "Germany's X" and nationality adjectives are the person's country; a country named
             # before an occupation ("Brazil coach X") is the team's
             if country is None or not (other is not None and other.kind == "demonym"):
                 continue
         if kind == "Person":
             f.add(si, head, key, "citizenOf", country, "nationality")
-            title = doc[m.tok_start - 1]  # type: ignore[attr-defined]
+            title = doc[m.tok_start - 1]
             if title.tag_ == "NNS":  # "Dutch engineers X and Y": the nationality is each one's
                 for c in _with_conj(head)[1:]:
                     k2 = _key(ctx, si, c)
@@ -731,7 +719,7 @@ def _possessives(f: _Found) -> None:
             continue
         t, ot = f.type_of(key), f.type_of(other)
         doc = ctx.segments[si].doc
-        first = m.tok_start  # type: ignore[attr-defined]
+        first = m.tok_start
         if first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
                 and not doc[first - 1].is_sent_start:
             continue  # "Energy Australia's X": the country's name is the end of a longer name
@@ -774,20 +762,20 @@ def _national_names(f: _Found) -> None:
     article names the country."""
     ctx = f.ctx
     for si, head, key, m in _mention_heads(ctx):
-        if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:  # type: ignore[attr-defined]
+        if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:
             continue
         doc = ctx.segments[si].doc
-        first, last = doc[m.tok_start], doc[m.tok_end - 1]  # type: ignore[attr-defined]
+        first, last = doc[m.tok_start], doc[m.tok_end - 1]
         words = last.lower_
         if words not in _GOVERNMENT_WORDS and words not in _ORG_NOUNS and words not in ("corporation", "corp", "corp."):
             continue
         link = country(first.text) or demonym_country(first.text)
-        code = m.nationality or (link.code if link is not None else None)  # type: ignore[attr-defined]
+        code = m.nationality or (link.code if link is not None else None)
         if not code:
             continue  # ("South African police": the group's nationality, read when the mention was made)
         nation = next((k for k, v in ctx.entity_info.items() if v.get("code") == code
                        and v.get("type") == "Country"), None)
-        inside = doc[m.tok_start + 1:m.tok_end - 1]  # type: ignore[attr-defined]
+        inside = doc[m.tok_start + 1:m.tok_end - 1]
         if nation is None or nation == key or any(t.text in ("-", "–") or t.lower_ in ("and", "or") for t in inside):
             continue  # "US-backed forces", "US and Afghan forces": not the country's own
         if words in _GOVERNMENT_WORDS:
@@ -1209,7 +1197,9 @@ def _score_lines(f: _Found) -> None:
                     f.add(si, t, k, "relatedTo", first.key, "results", verb="play", preposition="at")
 
 
-_EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Die": ("killed", ("agent",), ("theme",)), "Win": ("defeated", ("agent",), ("theme",)),
+#: event type -> (predicate, roles of the subject, roles of the object)
+_EVENT_PAIRS = {"Attack": ("attacked", ("agent",), ("theme",)), "Die": ("killed", ("agent",), ("theme",)),
+                "Win": ("defeated", ("agent",), ("theme",)),
                 "Condemn": ("criticized", ("agent",), ("theme",)), "Sanction": ("opposes", ("agent",), ("theme",)),
                 "Agree": ("agreedWith", ("agent", "participant"), ("partner",)),
                 "Meet": ("metWith", ("agent", "participant"), ("partner", "participant", "attendee")),
