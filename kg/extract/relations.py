@@ -76,7 +76,8 @@ RULES: dict[str, str] = {
     "title": "an organisation and an occupation before a name ('retired Premier League goalkeeper X')",
     "possessive": "a place or organisation in the possessive before a person, organisation or place "
                   "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
-    "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y')",
+    "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y'); the members of a team named after "
+               "its country or club ('the United States team of X and Y')",
     "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, metals "
                   "economist with Y', 'X is a major in Y', 'X, a Republican from Y', 'X, a Dutch businessman')",
     "kin": "a family word between two people ('his son X', 'X's wife Y', 'Y, the widow of X')",
@@ -290,12 +291,12 @@ def _entity(ctx: Ctx, si: int, tok: "Token") -> str | None:
         k = _key(ctx, si, tok.head)
         if k is not None:
             return k
-    if tok.lower_ in _BODIES:  # "joined Acme's board", "the board of X": the organisation
+    if tok.lower_ in _BODIES:  # "joined Acme's board", "the board of X", "the US team": the organisation
         for c in tok.children:
-            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
-                k = _key(ctx, si, c) if c.dep_ == "poss" else next(
+            if c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "of"):
+                k = _key(ctx, si, c) if c.dep_ != "prep" else next(
                     (_key(ctx, si, p) for p in c.children if p.dep_ == "pobj" and _key(ctx, si, p)), None)
-                if k is not None:
+                if k is not None and str(ctx.entity_info.get(k, {}).get("type")) in ("Organization", "Country"):
                     return k
     return None
 
@@ -782,6 +783,23 @@ def _national_names(f: _Found) -> None:
             f.add(si, head, key, "partOf", nation, "org-of-place")
         if words not in _ARMED:  # soldiers are part of a state's forces, not based anywhere
             f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
+
+
+def _teams(f: _Found) -> None:
+    """part-of: the members of a team, squad or delegation named after its country or organisation ('the United
+    States team of X and Y', 'Ajax's squad of X, Y and Z'): memberOf, with the noun as role."""
+    ctx = f.ctx
+    for si in range(len(ctx.segments)):
+        for tok in ctx.tokens(si):
+            if tok.lower_ not in ("team", "squad", "delegation", "crew", "side") or tok.pos_ != "NOUN":
+                continue
+            owners = [k for c in tok.children if c.dep_ in ("compound", "poss", "nmod") and (k := _key(ctx, si, c))
+                      and f.type_of(k) in ("Country", "Organization")]
+            members = [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for k, _ in _pobj_entities(ctx, si, c) if f.type_of(k) == "Person"]
+            for p in members:
+                for o in owners:
+                    f.add(si, tok, p, "memberOf", o, "part-of", role=tok.lower_)
 
 
 def _parts(f: _Found) -> None:
@@ -1310,7 +1328,7 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
-                 _possessives, _compound_places, _national_names, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _possessives, _compound_places, _national_names, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

@@ -329,3 +329,10 @@ def test_score_lines_one_result_a_line(article):
 def test_a_name_in_brackets_glosses_the_name_before_it(article):
     x = article("Ajax ( Netherlands ) beat Celtic ( Scotland ) 2-1 in the Champions League on Wednesday.")
     assert not {r for r in rels(x) if r[0] == "Netherlands" and r[1] == "defeated"}
+
+
+def test_members_of_a_team(article):
+    x = article("The United States team of Monica Seles and Pete Sampras scored a decisive victory over France.")
+    r = one(x, "Monica Seles", "memberOf", "United States")
+    assert (r.rule, r.role) == ("part-of", "team")
+    assert not {f for f in rels(x) if f[0] == "Monica Seles" and f[2] == "France"}  # the team played, not she
