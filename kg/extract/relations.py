@@ -58,8 +58,8 @@ RULES: dict[str, str] = {
     "place-comma-place": "a place named after another and a comma ('Armonk, N.Y.', 'Manchester, England')",
     "place-in-place": "a place with 'in' another ('Kerala state in southern India', 'X, an island nation in Y', "
                       "'the Royal Theatre, in Leeds')",
-    "place-near-place": "a place with 'near' or a point of the compass and 'of' another ('Boonah, south-west of "
-                        "Brisbane', 'a village near X')",
+    "place-near-place": "a place with 'near' or a point of the compass and 'of' another ('Ashford, south-west of "
+                        "Canterbury', 'a village near X')",
     "capital": "'capital' between a city and a country ('Nairobi, the capital of Kenya', "
                "'Peru's capital Lima', 'X is the capital of Y')",
     "based-in": "'based' or 'headquartered' ('the Paris-based agency', 'X, which is based in Y')",
@@ -429,7 +429,7 @@ def _places_in(f: _Found) -> None:
 
 
 def _near(f: _Found) -> None:
-    """place-near-place: 'Boonah, south-west of Brisbane', 'a village north of X', 'X, near Y'."""
+    """place-near-place: 'Ashford, south-west of Canterbury', 'a village north of X', 'X, near Y'."""
     ctx = f.ctx
     for si, head, key, m in _mention_heads(ctx):
         if f.type_of(key) not in _AREA:
@@ -723,7 +723,7 @@ def _possessives(f: _Found) -> None:
         first = m.tok_start
         if first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
                 and not doc[first - 1].is_sent_start:
-            continue  # "Energy Australia's X": the country's name is the end of a longer name
+            continue  # "Harbour Energy's X": the country's name is the end of a longer name
         if ot == "Person" and t == "Country":
             f.add(si, owned, other, "citizenOf", key, "possessive")
         elif ot == "Person" and t == "Organization":
