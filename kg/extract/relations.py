@@ -78,7 +78,7 @@ RULES: dict[str, str] = {
                   "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y'); the members of a team named after "
                "its country or club ('the United States team of X and Y')",
-    "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, metals "
+    "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, an "
                   "economist with Y', 'X is a major in Y', 'X, a Republican from Y', 'X, a Dutch businessman')",
     "kin": "a family word between two people ('his son X', 'X's wife Y', 'Y, the widow of X')",
     "role": "a title or an apposition naming a person's office in an organisation or country (kg.extract.roles); "
@@ -932,9 +932,9 @@ def _occupation(noun: "Token") -> bool:
 
 
 def _appositions(f: _Found) -> None:
-    """apposition: a person's apposition or predicate noun naming where they work or live: 'X, metals
+    """apposition: a person's apposition or predicate noun naming where they work or live: 'X, an
     economist with Y', 'X, a columnist for Y', 'X is a major in Y' (memberOf, with the noun as role),
-    'X, a Republican from Y' (residesIn), 'X, a Netherlands businessman' (citizenOf)."""
+    'X, a Republican from Y' (residesIn), 'X, a Dutch businessman' (citizenOf)."""
     ctx = f.ctx
     for si, head, key, m in _mention_heads(ctx):
         if f.type_of(key) != "Person":
