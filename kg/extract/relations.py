@@ -942,7 +942,7 @@ def _appositions(f: _Found) -> None:
         nouns = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or (
             c.pos_ == "PROPN" and ctx.mention_at(si, c.i) is None))]  # "X, a Republican from Y"
         if head.dep_ == "appos" and head.head.pos_ == "NOUN" and _key(ctx, si, head.head) is None:
-            nouns.append(head.head)  # "a Netherlands businessman, X"
+            nouns.append(head.head)  # "a Dutch businessman, X"
         if head.dep_ == "nsubj" and head.head.lemma_ == "be":
             nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for rc in head.children:  # "X, who is a major in Y"
