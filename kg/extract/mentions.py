@@ -254,6 +254,14 @@ def _after_kind_of_org(ent: "Span") -> bool:
     return noun.lower_ in ORG_KIND_NOUNS and noun.pos_ == "NOUN" and noun.text.islower()
 
 
+def _country_itself(toks: list["Token"]) -> bool:
+    """Whether the words are a country's own name ("Estonia", "New Zealand"), not a name with a country
+    in it ("Air France", "the Springboks")."""
+    text = " ".join(t.text for t in toks)
+    link = country(text) if toks and all(t.text[:1].isupper() for t in toks) else None
+    return link is not None and organization(text) is None and text.lower() == link.label.lower()
+
+
 def _surname_alone(ent: "Span", toks: list["Token"]) -> bool:
     """Whether the last word of the name stands alone elsewhere in the text, as a surname does ("Marsh
     said"), not as part of the same name again."""
@@ -310,6 +318,8 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
         return "ORG"  # "Kestrel Airlines", "Acme Corp": a company, not a person
     if ent.label_ in ("PERSON", "GPE", "LOC") and _after_kind_of_org(ent) and country(ent.text) is None:
         return "ORG"  # "mineral water firm X", "the news weekly X", "Belgian club X"
+    if ent.label_ == "ORG" and _country_itself(toks):
+        return "GPE"  # "Ruritania" tagged an organisation (a national side, a government): the country
     if ent.label_ == "ORG" and _person_shaped(toks) and (_surname_alone(ent, toks) or _country_in_brackets(
             list(doc), toks[-1].i + 1)):
         return "PERSON"  # "dissident Anna Marsh": a first name and a surname, no word of an organisation
@@ -529,7 +539,9 @@ def _add_group(ctx: Ctx, si: int, toks: list["Token"], nationality: str | None) 
 
 
 def _add_named_places(ctx: Ctx) -> None:
-    """"the town of X", "the province of X": X is a place, whatever the NER said."""
+    """"the town of X", "the province of X": X is a place, whatever the NER said, and so is every
+    mention of the same name in the article that the model took for an organisation's or a person's."""
+    places: dict[str, str] = {}
     for si, seg in enumerate(ctx.segments):
         for tok in ctx.tokens(si):
             if tok.lower_ != "of" or tok.i == 0 or tok.i + 1 >= len(seg.doc):
@@ -543,8 +555,15 @@ def _add_named_places(ctx: Ctx) -> None:
                     while end < len(seg.doc) and seg.doc[end].pos_ == "PROPN":
                         end += 1
                     _add(ctx, si, list(seg.doc[name.i:end]), label, "name")
-                elif existing.label == "PERSON":
+                elif existing.label in ("PERSON", "ORG") and existing.tok_start == name.i \
+                        and organization(existing.text) is None and not existing.text.isupper() \
+                        and (existing.label == "PERSON" or noun.lemma_.lower() != "state") \
+                        and not any(w.lower() in INSTITUTION_HEADS | COMPANY_HEADS for w in existing.text.split()):
                     existing.label = label
+                    places[" ".join(existing.text.split())] = label
+    for m in ctx.mentions:
+        if m.kind == "name" and m.label in ("PERSON", "ORG") and " ".join(m.text.split()) in places:
+            m.label = places[" ".join(m.text.split())]
 
 
 # Titles held in a company, party, club or agency, which a name before them can only employ

@@ -268,3 +268,32 @@ def test_country_and_player_across_a_spaced_dash_are_two_mentions(nlp):
     doc = nlp("Romania - Andrei Mirescu ( 31st )")
     doc.ents = [Span(doc, 0, 4, label="ORG")]
     assert [(e.text, e.label_) for e in _split_ents(doc)] == [("Romania", "GPE"), ("Andrei Mirescu", "ORG")]
+
+
+# a place is not an organisation
+
+
+def test_country_tagged_as_organisation_is_the_country(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _label_fix
+
+    doc = nlp("Estonia lost the match. Air France cut flights.")
+    for start, end, expected in ((0, 1, "GPE"), (5, 7, "ORG")):
+        ent = Span(doc, start, end, label="ORG")  # as the model tags them in some sentences
+        assert _label_fix(ent, list(ent), stripped=False) == expected
+
+
+def test_town_of_x_makes_every_mention_a_place(nlp):
+    from kg.extract.context import Ctx, RawMention, Segment
+    from kg.extract.mentions import _add_named_places
+    from kg.types import Document, Span as TextSpan
+
+    text = "Rebels shelled the town of Qaravan. Qaravan fell on Monday."
+    doc = nlp(text)
+    document = Document(id="t", path="t.txt", text=text, body=TextSpan(0, len(text), text))
+    ctx = Ctx(document, [Segment("body", doc, 0)])
+    for i in (5, 7):  # both "Qaravan" as the model may tag them: an organisation
+        ctx.add_mention(RawMention(0, i, i + 1, doc[i].idx, doc[i].idx + 7, "Qaravan", "ORG"))
+    _add_named_places(ctx)
+    assert [m.label for m in ctx.mentions] == ["CITY", "CITY"]
