@@ -33,6 +33,8 @@ __all__ = [
     "WIN_NOUNS",
     "COMPANY_HEADS",
     "ORG_KIND_NOUNS",
+    "COMPETITION_HEADS",
+    "TIME_ZONES",
 ]
 
 #: spaCy labels that are values, never entity nodes.
@@ -155,6 +157,18 @@ ORG_KIND_NOUNS = frozenset(
     carmaker chipmaker miner producer distributor party union
     """.split()
 )
+
+#: Last words of the names of competitions ("the Harbour Cup", "the Ruritanian Masters", "the Kettleby Classic"):
+#: an event, not an organisation.
+COMPETITION_HEADS = frozenset(
+    """
+    cup cups trophy championship championships open masters games olympics olympiad series prix final
+    finals classic tournament invitational
+    """.split()
+)
+
+#: Time zones ("0930 GMT"): part of a time, not an organisation.
+TIME_ZONES = frozenset("gmt utc bst cet cest est edt cst cdt mst mdt pst pdt jst aest aedt ist".split())
 
 #: Verbs of a contest between sides ("X beat Y", "Y lost to X", "X drew with Y", "X host Y"): in a sports
 #: report a town that does one of them, or has it done to it, is a club.

@@ -15,7 +15,7 @@ from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITU
                                 PLACE_NOUNS, PORTFOLIO_TITLES, ROLE_HEADS, ROLE_MODIFIERS, SOLAR_BODIES, STORM_WORDS,
                                 TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS,
                                 CONTEST_VERBS, CLUB_MEMBER_NOUNS, WIN_NOUNS, COMPANY_HEADS,
-                                ORG_KIND_NOUNS)
+                                ORG_KIND_NOUNS, COMPETITION_HEADS, TIME_ZONES)
 from kg.extract.link import (country, demonym_country, is_city, organization, regional_demonym,
                              subdivision_countries)
 
@@ -255,8 +255,8 @@ def _after_kind_of_org(ent: "Span") -> bool:
 
 
 def _country_itself(toks: list["Token"]) -> bool:
-    """Whether the words are a country's own name ("Estonia", "New Zealand"), not a name with a country
-    in it ("Air France", "the Springboks")."""
+    """Whether the words are a country's own name ("Estonia", "Ruritania"), not a name with a country
+    in it ("Ruritania Airways", "the Ruritanians")."""
     text = " ".join(t.text for t in toks)
     link = country(text) if toks and all(t.text[:1].isupper() for t in toks) else None
     return link is not None and organization(text) is None and text.lower() == link.label.lower()
@@ -273,6 +273,12 @@ def _surname_alone(ent: "Span", toks: list["Token"]) -> bool:
                 and not (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].is_alpha):
             return True
     return False
+
+
+def _first_name(word: str) -> bool:
+    from kg.extract.speech import first_name_gender
+
+    return first_name_gender(word) is not None
 
 
 def _person_shaped(toks: list["Token"]) -> bool:
@@ -311,6 +317,10 @@ def _label_fix(ent: "Span", toks: list["Token"], stripped: bool) -> str:
     if len(toks) >= lead + 2 and toks[lead].lower_ in STORM_WORDS and toks[lead].text[:1].isupper() \
             and toks[-1].text[:1].isupper():
         return "EVENT"  # "Storm Isha", "Hurricane Katrina", "Tropical Storm X": a named storm
+    if ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC") and len(toks) >= 2 and toks[-1].lower_ in COMPETITION_HEADS \
+            and toks[-1].text[:1].isupper() and not any(t.lower_ in COMPANY_HEADS for t in toks) \
+            and not (ent.label_ == "PERSON" and _first_name(toks[0].text)):  # not "Geoff Masters"
+        return "EVENT"  # "the Harbour Cup", "the Ruritanian Masters": a competition, not an organisation
     if ent.label_ in ("PERSON", "GPE") and len(toks) == 1 and toks[0].text in SOLAR_BODIES:
         return "LOC"  # "the Moon's south pole", "Mars": a place, not a person
     if ent.label_ in ("PERSON", "GPE", "LOC") and len(toks) >= 2 and toks[-1].text[:1].isupper() and (
@@ -467,6 +477,8 @@ def find_mentions(ctx: Ctx) -> None:
         for ent in _split_ents(seg.doc):
             if ent.text in weapons:
                 continue  # "Caesar howitzers": the model of a weapon, not an organisation
+            if len(ent) == 1 and ent.text.lower() in TIME_ZONES and ent.start > 0 and seg.doc[ent.start - 1].like_num:
+                continue  # "0930 GMT": a time
             if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
                     and not (country(ent.text) or organization(ent.text) or demonym_country(ent.text)):
                 continue  # "Chipmaker agrees …": a headline capitalises every word; the body never names it

@@ -278,7 +278,7 @@ def test_country_tagged_as_organisation_is_the_country(nlp):
 
     from kg.extract.mentions import _label_fix
 
-    doc = nlp("Estonia lost the match. Air France cut flights.")
+    doc = nlp("Estonia lost the match. Air Canada cut flights.")
     for start, end, expected in ((0, 1, "GPE"), (5, 7, "ORG")):
         ent = Span(doc, start, end, label="ORG")  # as the model tags them in some sentences
         assert _label_fix(ent, list(ent), stripped=False) == expected
@@ -297,3 +297,20 @@ def test_town_of_x_makes_every_mention_a_place(nlp):
         ctx.add_mention(RawMention(0, i, i + 1, doc[i].idx, doc[i].idx + 7, "Qaravan", "ORG"))
     _add_named_places(ctx)
     assert [m.label for m in ctx.mentions] == ["CITY", "CITY"]
+
+
+def test_competition_is_an_event_and_a_time_zone_no_entity(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _label_fix
+
+    doc = nlp("He won the Ruritanian Masters and Geoff Masters watched.")
+    ent = Span(doc, 3, 5, label="ORG")
+    assert _label_fix(ent, list(ent), stripped=False) == "EVENT"
+    person = Span(doc, 6, 8, label="PERSON")
+    assert _label_fix(person, list(person), stripped=False) == "PERSON"
+
+
+def test_time_zone_after_a_time_is_no_entity(extract_text):
+    x = extract_text("Trading in the bond market ends early at 0930 GMT on Friday, the exchange said.")
+    assert "GMT" not in types(x)
