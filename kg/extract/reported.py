@@ -51,7 +51,7 @@ from kg.extract.events import date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import source_span
-from kg.extract.speech import BELIEF_VERBS, never_speaks
+from kg.extract.speech import BELIEF_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, never_speaks
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -61,18 +61,16 @@ __all__ = ["find_reported", "mixed_quotations", "CLAIM_NOUNS", "CLAUSE_VERBS", "
 
 #: verbs whose content clause is reported speech or a reported finding or belief
 CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
-#: verbs whose to-clause is what the source promised, refused or urged
-INFINITIVE_VERBS = frozenset("promise vow pledge threaten refuse urge warn tell ask encourage".split())
-#: verbs of saying whose object is what was said ("denied the allegations", "announced a recall")
-OBJECT_VERBS = frozenset(
-    "announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand "
-    "reject dispute claim note find show".split())
 #: verbs whose object is a finding only when a document or a body finds it ("a study found 31 incidents";
 #: not "he found the keys")
 _FINDING_VERBS = frozenset({"find", "show"})
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
+#: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
+_ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
+#: verbs that name what something is in someone's words ("called the bill a surrender")
+_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
 _EDGE = " \t\n,;:.—–-"
 
 
@@ -161,7 +159,7 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     for an inquiry', 'X called on Congress to act' (``reported-call-for``): the object is the content."""
     if _unrealised(verb) or _first_person(verb) or any(c.dep_ == "ccomp" for c in verb.children):
         return
-    if verb.lemma_.lower() == "call":
+    if verb.lemma_.lower() == "call" and not any(c.dep_ == "oprd" for c in verb.children):
         prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")]
         if not prep:
             return
@@ -175,8 +173,17 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         if not objs:
             return
-        toks = sorted(objs[0].subtree, key=lambda t: t.i)
+        toks = list(objs[0].subtree)
         rule, cue_last = "reported-object", verb
+        for c in verb.children:  # what the object is called or taken for: "described the plan as a disaster",
+            # "accused X of lying", "called the bill a surrender"
+            if c.i > objs[0].i and (c.dep_ == "oprd" or (c.dep_ == "prep" and (
+                    c.lower_ == "as" or (c.lower_ == "of" and verb.lemma_.lower() in _ACCUSING)))):
+                toks += list(c.subtree)
+                rule = "reported-naming" if c.dep_ == "oprd" or c.lower_ == "as" else rule
+        if rule != "reported-naming" and verb.lemma_.lower() in _NAMING_VERBS:
+            return  # "called a meeting", "branded the cattle": naming nothing
+        toks.sort(key=lambda t: t.i)
     speaker = speaker_of(args, verb)
     source = source_span(ctx, si, verb)
     if _no_source(source, speaker):
@@ -241,7 +248,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in OBJECT_VERBS or lemma == "call":
+            if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS:
                 _object_content(ctx, si, args, tok, found)
             if lemma not in CLAUSE_VERBS and lemma not in INFINITIVE_VERBS:
                 continue

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
-from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, is_people_word, person_noun_gender
+from kg.extract.speech import SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender
 from kg.types import Event, Quote, Relation
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ _WORK_SOURCES = frozenset(
 )
 #: words for people in general, never a source of their own
 _EVERYONE = frozenset("people everyone everybody someone somebody anyone anybody nobody one other others".split())
+_RELATIVES = frozenset({"who", "which", "that"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three", "few"})
 _LINK_PREPS = frozenset({"for", "at", "of", "with", "from", "in", "to"})
 _LINKED_TYPES = frozenset({"Organization"})
@@ -112,12 +113,36 @@ def source_class(head: "Token") -> str | None:
     return None
 
 
+#: endings of nouns for someone who does something ("questioner", "commissioner", "journalist", "physician")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian")
+#: nouns with those endings that name no one
+_NOT_AGENTS = frozenset(
+    """
+    number matter order answer power computer border center centre letter paper water other error factor
+    sector chapter quarter register manner minor major member corner dinner summer winter weather
+    """.split())
+
+
+def _kind_of_speaker(head: "Token") -> str | None:
+    """The class of the subject of a verb of attribution whose head noun is not in the lexicon: someone
+    by the ending of an agent noun ("one questioner": Person, "several journalists": Group), a share of
+    those counted ("twelve percent": Group); None otherwise."""
+    if head.pos_ != "NOUN" or head.lower_ in _EVERYONE:
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in ("percent", "%", "majority", "minority", "half", "third", "quarter"):
+        return "Group"
+    if lemma.endswith(_AGENT_ENDINGS) and len(lemma) > 5 and lemma not in _NOT_AGENTS:
+        return "Group" if head.tag_ == "NNS" else "Person"
+    return None
+
+
 def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
     """(verb or 'according', head token of who speaks) of every attribution in segment ``si``: the
     subject of a verb of attribution, the agent of a passive one, the object of "according to"."""
     toks = ctx.tokens(si)
     for tok in toks:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in ATTRIBUTION_VERBS:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in SOURCE_VERBS:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:
                 subj = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
@@ -249,17 +274,24 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     doc_id = ctx.document.id
     last_of_head: dict[str, str] = {}  # head lemma -> key of the last unnamed source with it
     for si in range(len(ctx.segments)):
+        relatives: list[tuple["Token", "Token"]] = []
         for _verb, head in speech_subjects(ctx, si):
+            if head.tag_ in ("WP", "WDT") and head.lower_ in _RELATIVES and head.head.dep_ == "relcl" \
+                    and not ctx.covered(si, head.i):
+                relatives.append((head, head.head.head))  # "Ann Lee, who said …": the noun "who" stands for
+                head = head.head.head
             if head.pos_ == "PRON" and head.lower_ in _PRONOUN_CLASSES and not ctx.covered(si, head.i):
                 _pronoun_source(ctx, si, head)
                 continue
-            if ctx.covered(si, head.i) or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("NORP", "DATE"):
+            # "Democrats say": the members of a party or a faith, not a people, speak as a group
+            party = head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and not is_people_word(head.text)
+            if ctx.covered(si, head.i) or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ == "DATE" \
+                    or (head.ent_type_ == "NORP" and not party):
                 continue
             if is_people_word(head.text):
                 continue  # "Englishmen": a nationality is not a source of its own
-            if head.pos_ == "PROPN" and (head.ent_type_ or head.i != ctx.sentence_bounds(si, head.i)[0]
-                                         or source_class(head) is None):
-                continue  # a name the NER left out; only a capitalised first word may be a common noun
+            if head.pos_ == "PROPN" and not party and (head.ent_type_ or source_class(head) is None):
+                continue  # a name the NER left out is a source only when its head noun names a kind of speaker
             if any(c.dep_ == "appos" and ctx.mention_at(si, c.i) is not None for c in head.children):
                 continue  # "Amnesty's director, Irungu Houghton, said": the name in apposition speaks
             if head.tag_ == "NNS" and head.lemma_.lower() in _ORG_SOURCES and any(
@@ -281,7 +313,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
                     ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, text, person.label,
                                                "description", key=person.key, head_dep=head.dep_))
                     continue
-            cls = source_class(head)
+            cls = source_class(head) or ("Group" if party else _kind_of_speaker(head))
             if cls is None:
                 continue
             label = _label(words)
@@ -305,6 +337,12 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
                 for org in _linked(ctx, si, head, first, last) + _link_unnamed(ctx, si, head, key, last_of_head):
                     relations.append(Relation(key, "memberOf", org, sent.index, sent.start, sent.end,
                                               role=lemma, confidence=0.7, rule="source-role"))
+        for pron, noun in relatives:  # the relative pronoun is a mention of what it stands for
+            m = ctx.mention_at(si, noun.i)
+            if m is not None and m.key and not ctx.covered(si, pron.i):
+                start, end = ctx.char_span(si, pron, pron)
+                ctx.add_mention(RawMention(si, pron.i, pron.i + 1, start, end, pron.text, m.label, "pronoun",
+                                           key=m.key, head_dep=pron.dep_))
     return tuple(relations)
 
 

@@ -18,7 +18,8 @@ from kg.extract.lexicon import REPORTING_VERBS
 if TYPE_CHECKING:
     from kg.extract.context import Ctx
 
-__all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "gender_of_person", "is_people_word",
+__all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS",
+           "SOURCE_VERBS", "gender_of_person", "is_people_word",
            "never_speaks", "person_noun_gender"]
 
 #: verbs that report words or a finding with a content clause ("X said that …", "the study found …")
@@ -33,8 +34,24 @@ QUOTING_VERBS = frozenset(
     "ask chant yell shout scream sing joke boast demand scold quip remark retort mutter whisper read exclaim "
     "laugh continue proclaim".split()
 )
+#: verbs whose to-clause is what the source promised, refused, urged, wants or intends ("X vowed to …",
+#: "X urged Y to …", "X wants to …", "X plans to …", "X agreed to …")
+INFINITIVE_VERBS = frozenset(
+    "promise vow pledge threaten refuse urge warn tell ask encourage want plan intend seek aim decide agree "
+    "decline offer propose demand".split())
+#: verbs of saying or of taking a stand whose object is what was said or the stand taken ("denied the
+#: allegations", "announced a recall", "praised the plan", "endorsed Clinton", "mentioned the deal")
+OBJECT_VERBS = frozenset(
+    """
+    announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand
+    reject dispute claim note find show mention describe praise endorse oppose discuss accuse blame
+    dismiss applaud tout reiterate echo unveil highlight stress emphasize emphasise denounce decry
+    lament recommend request concede admit promise pledge urge blast slam mock ridicule chastise rebuke
+    """.split())
 #: every verb whose subject is the source of an attribution
 ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
+#: every verb whose subject is the source of a statement kg reports (also "X endorsed Y", "X wants to …")
+SOURCE_VERBS = ATTRIBUTION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term"}
 
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "madam": "female"}

@@ -288,3 +288,56 @@ def test_first_names_read_lazily_agree_with_the_package():
     full = gd.Detector(case_sensitive=False)
     names = "Carla Barack Hillary Kim Jordan Leslie Jean Maria Owen Dana Robin Ashley Zyxw".split()
     assert [_detector().get_gender(n) for n in names] == [full.get_gender(n) for n in names]
+
+
+# ---------------------------------------------------------------- stances, intentions, naming (second round)
+
+
+def test_a_stance_taken_on_an_object_is_a_statement(extract_text):
+    x = extract_text("Senator Ann Vole praised the new budget plan. The governor, Tom Reid, endorsed the mayor "
+                     "of the city. Rebels defended the town for a week.")
+    praise = statement(x, "the new budget plan")
+    assert (praise.rule, praise.cue.text, labels(x)[praise.speaker]) == ("reported-object", "praised", "Ann Vole")
+    assert labels(x)[statement(x, "the mayor of the city").speaker] == "Tom Reid"
+    assert not [q for q in reported(x) if "town" in q.text]  # defending a town is no statement
+
+
+def test_what_the_object_is_called_or_described_as(extract_text):
+    x = extract_text("Senator Ann Vole called the tax plan a disaster for families. Mayor Tom Reid described the "
+                     "deal as a betrayal of workers. The minister accused the company of hiding losses. "
+                     "Mayor Tom Reid called a meeting on Friday.")
+    called = statement(x, "the tax plan")
+    assert (called.rule, called.text) == ("reported-naming", "the tax plan a disaster for families")
+    described = statement(x, "the deal")
+    assert (described.rule, described.text) == ("reported-naming", "the deal as a betrayal of workers")
+    assert statement(x, "the company").text == "the company of hiding losses"
+    assert not [q for q in reported(x) if "meeting" in q.text]  # calling a meeting names nothing
+
+
+def test_what_a_source_wants_or_plans_to_do(extract_text):
+    x = extract_text("Senator Ann Vole wants to triple the size of the program. The union plans to strike in "
+                     "May. Mayor Tom Reid wanted a new stadium.")
+    wants = statement(x, "to triple the size")
+    assert (wants.rule, wants.cue.text, labels(x)[wants.speaker]) == ("reported-infinitive", "wants", "Ann Vole")
+    assert entity(x, statement(x, "to strike in May").speaker).type == "Organization"
+    assert not [q for q in reported(x) if "stadium" in q.text]  # wanting a thing is not a statement
+
+
+def test_who_said_is_a_mention_of_the_one_it_stands_for(extract_text):
+    text = "Reporters spoke to Carla Mendez, who said that the water had been cut off for a week."
+    x = extract_text(text)
+    s = statement(x, "that the water")
+    assert labels(x)[s.speaker] == "Carla Mendez"
+    who = text.index("who")
+    assert any(m.start == who and m.end == who + 3 for m in entity(x, s.speaker).mentions)
+
+
+def test_sources_named_by_an_agent_noun_a_party_or_a_share(extract_text):
+    x = extract_text("One questioner claimed that the base would close. Many Democrats say that the bill is "
+                     "unfair. Twelve percent indicated that they were not sure. The economy showed that "
+                     "growth had slowed.")
+    assert entity(x, statement(x, "that the base").speaker).type == "Person"
+    democrats = statement(x, "that the bill")
+    assert (entity(x, democrats.speaker).type, labels(x)[democrats.speaker]) == ("Group", "Democrats")
+    assert entity(x, statement(x, "that they were not sure").speaker).type == "Group"
+    assert [q.speaker for q in reported(x) if "growth" in q.text] in ([], [None])  # an economy says nothing
