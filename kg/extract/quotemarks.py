@@ -43,6 +43,8 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
                 j += 1
             if ch == "'" and (j == -1 or j - i > 400):
                 j = -1
+        elif ch == "”" and (i == 0 or text[i - 1] == "\n") and i + 1 < n and text[i + 1].isalnum():
+            j = text.find("”", i + 1)  # a closing mark typed for the opening one at a paragraph's start
         elif ch == '"':
             j = text.find('"', i + 1)
             if j > 0 and text[j - 1].isspace() and j + 1 < n and not text[j + 1].isspace():

@@ -42,7 +42,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.args import Arg, Args
-from kg.extract.context import Ctx
+from kg.extract.context import Ctx, RawMention
 from kg.extract.events import according_to, date_of, hedge_of, speaker_of
 from kg.extract.lexicon import REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
@@ -146,17 +146,45 @@ def _dash_name(ctx: Ctx, si: int, last: "Token") -> "Arg | None":
     Ann Lee, a nurse'), as in collections of readers' or voters' words."""
     toks = ctx.tokens(si)
     i = last.i + 1
-    while i < len(toks) and toks[i].text in QUOTE_MARKS | {",", "."}:
+    while i < len(toks) and (toks[i].is_space or toks[i].text in QUOTE_MARKS | {",", "."}):
         i += 1
-    if i >= len(toks) or toks[i].text not in _DASHES:
-        return None
+    if i >= len(toks) or toks[i].text.lstrip("".join(QUOTE_MARKS)) not in _DASHES:
+        return None  # a dash, also written against the closing mark ('”―')
     i += 1
-    if i < len(toks) and toks[i].text in _DASHES:
+    while i < len(toks) and (toks[i].text in _DASHES or toks[i].is_space):
         i += 1
     m = ctx.mention_at(si, i) if i < len(toks) else None
     if m is None or not m.key or m.tok_start != i or str(ctx.entity_info.get(m.key, {}).get("type")) not in _SPEAKER_TYPES:
         return None
     return Arg(m.key, m.text, m.start, m.end)
+
+
+def _transcript_label(ctx: Ctx, si: int, inside: list["Token"]) -> "tuple[Arg, Token] | None":
+    """The speaker a transcript names before a colon at the start of the quotation ('"WALLACE: Let's
+    start …"', '"Ann Lee: We …"'): a person named there, or a surname in capitals of the one person of
+    the document with that surname; returns (speaker, colon)."""
+    colon = next((k for k, t in enumerate(inside[:5]) if t.text == ":"), None)
+    if not colon:
+        return None
+    label = inside[:colon]
+    if not all(t.is_alpha and t.text[:1].isupper() for t in label):
+        return None
+    m = ctx.mention_at(si, label[0].i)
+    if m is not None and m.key and m.tok_end <= inside[colon].i:
+        if str(ctx.entity_info.get(m.key, {}).get("type")) != "Person":
+            return None
+        return Arg(m.key, m.text, m.start, m.end), inside[colon]
+    if m is not None or not all(t.is_upper and len(t) > 1 for t in label):
+        return None
+    surname = label[-1].text.lower()
+    persons = [k for k, v in ctx.entity_info.items() if v.get("type") == "Person" and any(
+        str(name).split()[-1].lower() == surname for name in (v.get("labels") or {}))]
+    if len(persons) != 1:
+        return None
+    start, end = ctx.char_span(si, label[0], label[-1])
+    ctx.add_mention(RawMention(si, label[0].i, label[-1].i + 1, start, end, ctx.document.text[start:end], "PERSON",
+                               "surname", key=persons[0], head_dep=label[-1].dep_))
+    return Arg(persons[0], ctx.document.text[start:end], start, end), inside[colon]
 
 
 def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[Token, Arg, int] | None":
@@ -281,10 +309,18 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             if source is None and speaker is not None:  # '…, saying': the words that name the speaker above
                 source = Span(speaker.start, speaker.end, speaker.text)
             if speaker is None and source is None:
-                signed = _dash_name(ctx, si, inside[-1])
-                if signed is not None:
-                    speaker, rule, cue_tok = signed, "quote-dash-name", None
-                    source = Span(signed.start, signed.end, signed.text)
+                labelled = _transcript_label(ctx, si, inside)
+                if labelled is not None:
+                    speaker, cue_tok = labelled
+                    rule, hedge, verb = "quote-transcript", None, None
+                    source = Span(speaker.start, speaker.end, speaker.text)
+                    start, end = _trim(text, ctx.char_span(si, cue_tok, cue_tok)[1], end)
+            # a signature after a dash names the speaker, whatever verb the parse hung the quotation on
+            signed = _dash_name(ctx, si, inside[-1])
+            if signed is not None:
+                before, verb, hedge, when = None, None, None, None
+                speaker, rule, cue_tok = signed, "quote-dash-name", None
+                source = Span(signed.start, signed.end, signed.text)
             if speaker is None and source is None:
                 rule, cue_tok = "quote-unattributed", None
             cue = None

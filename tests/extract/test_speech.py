@@ -341,3 +341,24 @@ def test_sources_named_by_an_agent_noun_a_party_or_a_share(extract_text):
     assert (entity(x, democrats.speaker).type, labels(x)[democrats.speaker]) == ("Group", "Democrats")
     assert entity(x, statement(x, "that they were not sure").speaker).type == "Group"
     assert [q.speaker for q in reported(x) if "growth" in q.text] in ([], [None])  # an economy says nothing
+
+
+def test_a_transcript_names_its_speakers_before_a_colon(extract_text):
+    text = ('Fox host Chris Wallace spoke to Mike Pence on Sunday.\n\n"WALLACE: Will the senator be at the debate '
+            'tomorrow?\n\n"PENCE: The senator will not be attending the debate tomorrow night.\n\n"Q: Why not?"\n')
+    x = extract_text(text)
+    by_text = {q.text[:8]: q for q in quoted(x)}
+    pence = by_text["The sena"]
+    assert (labels(x)[pence.speaker], pence.rule, pence.source.text) == ("Mike Pence", "quote-transcript", "PENCE")
+    assert pence.text == "The senator will not be attending the debate tomorrow night."  # without the label
+    assert any(m.text == "PENCE" for m in entity(x, pence.speaker).mentions)
+    assert by_text["Will the"].rule == "quote-transcript"
+    assert [q.rule for q in quoted(x) if q.text.startswith("Q:")] != ["quote-transcript"]  # "Q" names no one
+
+
+def test_signatures_after_a_dash_written_against_the_mark_or_after_a_hard_space(extract_text):
+    x = extract_text("Readers wrote to us.\n\n”He represents our greatest shame as a nation.” ― Sonya Herridge\n"
+                     "“He is ignorant of our culture and our lives.”― Pamela Padilla\n"
+                     "“We can build a wall around him, maybe.” ―\u00a0Steve Quinlan.\n")
+    speakers = {q.text[:8]: labels(x).get(q.speaker) for q in quoted(x)}
+    assert speakers == {"He repre": "Sonya Herridge", "He is ig": "Pamela Padilla", "We can b": "Steve Quinlan"}
