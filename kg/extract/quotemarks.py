@@ -47,6 +47,10 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
             j = text.find("”", i + 1)  # a closing mark typed for the opening one at a paragraph's start
         elif ch == '"':
             j = text.find('"', i + 1)
+            curly = text.find("”", i + 1)
+            if curly != -1 and (j == -1 or curly < j) and "“" not in text[i + 1:curly] \
+                    and not text[curly - 1].isspace():
+                j = curly  # a straight opening mark closed by a curly one ('"work-related” emails')
             if j > 0 and text[j - 1].isspace() and j + 1 < n and not text[j + 1].isspace():
                 # an opening mark before the closing one: a quotation over paragraphs reopens each
                 # paragraph without closing the last ('"… as long. "There was …"'); this one ends here

@@ -51,7 +51,7 @@ from kg.extract.events import date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import source_span
-from kg.extract.speech import BELIEF_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, never_speaks
+from kg.extract.speech import BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, never_speaks
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 __all__ = ["find_reported", "mixed_quotations", "CLAIM_NOUNS", "CLAUSE_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS"]
 
 #: verbs whose content clause is reported speech or a reported finding or belief
-CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS
+CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS | COGNITION_VERBS
 #: verbs whose object is a finding only when a document or a body finds it ("a study found 31 incidents";
 #: not "he found the keys")
 _FINDING_VERBS = frozenset({"find", "show"})
@@ -69,6 +69,8 @@ _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
 #: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
 _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
+#: verbs whose "for" phrase after the object is what it is praised or blamed for ("criticized X for …")
+_JUDGING = frozenset("praise criticize criticise blame blast slam chastise rebuke condemn mock applaud".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
 _NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
 _EDGE = " \t\n,;:.—–-"
@@ -178,7 +180,8 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         for c in verb.children:  # what the object is called or taken for: "described the plan as a disaster",
             # "accused X of lying", "called the bill a surrender"
             if c.i > objs[0].i and (c.dep_ == "oprd" or (c.dep_ == "prep" and (
-                    c.lower_ == "as" or (c.lower_ == "of" and verb.lemma_.lower() in _ACCUSING)))):
+                    c.lower_ == "as" or (c.lower_ == "of" and verb.lemma_.lower() in _ACCUSING)
+                    or (c.lower_ == "for" and verb.lemma_.lower() in _JUDGING)))):
                 toks += list(c.subtree)
                 rule = "reported-naming" if c.dep_ == "oprd" or c.lower_ == "as" else rule
         if rule != "reported-naming" and verb.lemma_.lower() in _NAMING_VERBS:

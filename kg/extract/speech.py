@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kg.extract.context import Ctx
 
 __all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS",
+           "COGNITION_VERBS",
            "SOURCE_VERBS", "gender_of_person", "is_people_word",
            "never_speaks", "person_noun_gender"]
 
@@ -45,13 +46,19 @@ OBJECT_VERBS = frozenset(
     """
     announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand
     reject dispute claim note find show mention describe praise endorse oppose discuss accuse blame
-    dismiss applaud tout reiterate echo unveil highlight stress emphasize emphasise denounce decry
+    dismiss applaud tout support favor favour reiterate echo unveil highlight stress emphasize emphasise denounce decry
     lament recommend request concede admit promise pledge urge blast slam mock ridicule chastise rebuke
     """.split())
+#: verbs of knowing, feeling, agreeing and asking whose content clause is what the source knows, feels,
+#: agrees on or asks ("X knows that …", "X worries that …", "X agreed that …", "X asked whether …");
+#: only with a clause, never as the verb of a quotation
+COGNITION_VERBS = frozenset(
+    "know understand learn feel worry doubt realize realise recognize recognise assume agree wonder ask question "
+    "remember notice discover reckon imagine".split())
 #: every verb whose subject is the source of an attribution
 ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
 #: every verb whose subject is the source of a statement kg reports (also "X endorsed Y", "X wants to …")
-SOURCE_VERBS = ATTRIBUTION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term"}
+SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term"}
 
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "madam": "female"}

@@ -362,3 +362,29 @@ def test_signatures_after_a_dash_written_against_the_mark_or_after_a_hard_space(
                      "“We can build a wall around him, maybe.” ―\u00a0Steve Quinlan.\n")
     speakers = {q.text[:8]: labels(x).get(q.speaker) for q in quoted(x)}
     assert speakers == {"He repre": "Sonya Herridge", "He is ig": "Pamela Padilla", "We can b": "Steve Quinlan"}
+
+
+def test_what_a_source_knows_worries_agrees_or_asks(extract_text):
+    x = extract_text("Senator Ann Vole knows that the vote will be close. Mayor Tom Reid worries that the bridge "
+                     "is unsafe. The committee asked whether the funds had been spent. I know that it is late.")
+    knows = statement(x, "that the vote will be close")
+    assert (knows.rule, knows.cue.text, labels(x)[knows.speaker]) == ("reported-clause", "knows", "Ann Vole")
+    assert labels(x)[statement(x, "that the bridge is unsafe").speaker] == "Tom Reid"
+    assert entity(x, statement(x, "whether the funds").speaker).type == "Organization"
+    assert not [q for q in reported(x) if "late" in q.text]  # the writer's own knowledge is no attribution
+
+
+def test_support_and_what_someone_is_praised_or_blamed_for(extract_text):
+    x = extract_text("Senator Ann Vole supports the new trade agreement. Mayor Tom Reid criticized the police "
+                     "chief for his handling of the protest.")
+    assert labels(x)[statement(x, "the new trade agreement").speaker] == "Ann Vole"
+    assert statement(x, "the police chief").text == "the police chief for his handling of the protest"
+
+
+def test_a_straight_opening_mark_closed_by_a_curly_one():
+    from kg.extract.quotemarks import quote_spans
+
+    t = 'her "work-related” emails and her “personal messages.” Later, "We will see," he said.'
+    assert [t[s:e] for s, e in quote_spans(t)] == ["work-related", "personal messages.", "We will see,"]
+    nested = '"He told me “no” twice," she said.'
+    assert [nested[s:e] for s, e in quote_spans(nested)] == ["He told me “no” twice,"]
