@@ -45,6 +45,9 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
                 j = -1
         elif ch == "”" and (i == 0 or text[i - 1] == "\n") and i + 1 < n and text[i + 1].isalnum():
             j = text.find("”", i + 1)  # a closing mark typed for the opening one at a paragraph's start
+        elif ch == '"' and i > 0 and text[i - 1].isalnum():
+            i += 1  # an inch mark ('6\'3" tall') or a stray closing mark opens nothing
+            continue
         elif ch == '"':
             j = text.find('"', i + 1)
             curly = text.find("”", i + 1)

@@ -388,3 +388,10 @@ def test_a_straight_opening_mark_closed_by_a_curly_one():
     assert [t[s:e] for s, e in quote_spans(t)] == ["work-related", "personal messages.", "We will see,"]
     nested = '"He told me “no” twice," she said.'
     assert [nested[s:e] for s, e in quote_spans(nested)] == ["He told me “no” twice,"]
+
+
+def test_an_inch_mark_opens_no_quotation():
+    from kg.extract.quotemarks import quote_spans
+
+    t = 'He is 6\'3" tall and weighs 236 pounds. "He is fit," his doctor said. "Very fit."'
+    assert [t[s:e] for s, e in quote_spans(t)] == ["He is fit,", "Very fit."]
