@@ -70,7 +70,7 @@ _CLAIM_VERBS = frozenset({"claim", "allege"})
 #: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
 _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
 #: verbs whose "for" phrase after the object is what it is praised or blamed for ("criticized X for …")
-_JUDGING = frozenset("praise criticize criticise blame blast slam chastise rebuke condemn mock applaud".split())
+_JUDGING = frozenset("praise criticize criticise blame slam chastise rebuke condemn mock applaud".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
 _NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
 _EDGE = " \t\n,;:.—–-"
@@ -131,7 +131,7 @@ class _Statements:
         self.out: dict[str, Quote] = {}
 
     def add(self, rule: str, cue_first: "Token", cue_last: "Token", start: int, end: int,
-            speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None) -> None:
+            speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None, n: int = 0) -> None:
         ctx, text = self.ctx, self.ctx.document.text
         start, end = _trim(text, start, end)
         if len(text[start:end].split()) < 3 or (speaker is None and source is None):
@@ -143,7 +143,7 @@ class _Statements:
         if sent_idx < 0:
             return
         sent = ctx.sentences[sent_idx]
-        key = f"{ctx.document.id}/s{start}-{c_start}"
+        key = f"{ctx.document.id}/s{start}-{c_start}" + (f"-{n}" if n else "")  # n: the n-th of joint sources
         when = date_of(ctx, self.si, verb, self.published)[0] if verb is not None else None
         self.out[key] = Quote(
             key=key, text=text[start:end], start=start, end=end, sentence=sent_idx,
@@ -154,6 +154,23 @@ class _Statements:
             source=source if source is not None else (Span(speaker.start, speaker.end, speaker.text)
                                                       if speaker is not None else None),
             rule=rule)
+
+
+def _joint_sources(args: Args, verb: "Token") -> list[tuple[Arg, Span]]:
+    """'Mr. Grassley and Mr. Leahy said …', 'X, Y and Z all suggested …': each of the speakers a
+    coordinated subject names (a statement of each); empty unless the subject names two or more."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or not any(c.dep_ == "conj" for c in subj[0].children):
+        return []
+    ctx = args.ctx
+    found: dict[str, Arg] = {}
+    for a in args.entities(subj[0]):
+        if a.entity and str(ctx.entity_info.get(a.entity, {}).get("type")) in ("Person", "Organization", "Country") \
+                and not never_speaks(ctx, a.entity):
+            found.setdefault(a.entity, a)
+    if len(found) < 2:
+        return []
+    return [(a, Span(a.start, a.end, a.text)) for a in found.values()]
 
 
 def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
@@ -269,17 +286,19 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             source = source_span(ctx, si, tok)
             if _no_source(source, speaker):
                 continue
-            for clause in clauses:
-                start, end = _clause_span(ctx, si, clause)
-                if clause.i < tok.i:
-                    end = max(end, _resumed_end(ctx, si, tok))
-                found.add("reported-clause", tok, tok, start, end, speaker, source, tok, _hedge(tok))
-            if comps:
-                start, end = _clause_span(ctx, si, comps[0])
-                obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
-                if obj:  # "urged Congress to act": who is urged belongs to the content
-                    start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
-                found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok))
+            sources = [(speaker, source)] if speaker is not None else _joint_sources(args, tok) or [(None, source)]
+            for n, (speaker, source) in enumerate(sources):
+                for clause in clauses:
+                    start, end = _clause_span(ctx, si, clause)
+                    if clause.i < tok.i:
+                        end = max(end, _resumed_end(ctx, si, tok))
+                    found.add("reported-clause", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
+                if comps:
+                    start, end = _clause_span(ctx, si, comps[0])
+                    obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
+                    if obj:  # "urged Congress to act": who is urged belongs to the content
+                        start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
+                    found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
         _noun_content(ctx, si, args, quoted, found)
         _according_to(ctx, si, args, quoted, found)
         result.extend(found.out.values())

@@ -47,7 +47,7 @@ OBJECT_VERBS = frozenset(
     announce deny confirm cite criticize criticise condemn question acknowledge reveal predict propose demand
     reject dispute claim note find show mention describe praise endorse oppose discuss accuse blame
     dismiss applaud tout support favor favour reiterate echo unveil highlight stress emphasize emphasise denounce decry
-    lament recommend request concede admit promise pledge urge blast slam mock ridicule chastise rebuke
+    lament recommend request concede admit promise pledge urge slam mock ridicule chastise rebuke
     """.split())
 #: verbs of knowing, feeling, agreeing and asking whose content clause is what the source knows, feels,
 #: agrees on or asks ("X knows that …", "X worries that …", "X agreed that …", "X asked whether …");

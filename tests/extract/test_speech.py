@@ -395,3 +395,12 @@ def test_an_inch_mark_opens_no_quotation():
 
     t = 'He is 6\'3" tall and weighs 236 pounds. "He is fit," his doctor said. "Very fit."'
     assert [t[s:e] for s, e in quote_spans(t)] == ["He is fit,", "Very fit."]
+
+
+def test_each_of_joint_speakers_makes_the_statement(extract_text):
+    x = extract_text("Senator Chuck Grassley met Senator Patrick Leahy on Monday. Mr. Grassley and Mr. Leahy say "
+                     "other changes are needed. Artillery then blasted the town.")
+    speakers = {labels(x)[q.speaker] for q in reported(x) if q.text == "other changes are needed"}
+    assert speakers == {"Chuck Grassley", "Patrick Leahy"}
+    assert len({q.key for q in reported(x)}) == len(reported(x))
+    assert not [q for q in reported(x) if "town" in q.text]  # shelling is no statement
