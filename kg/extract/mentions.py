@@ -527,6 +527,7 @@ def find_mentions(ctx: Ctx) -> None:
     _add_employers(ctx)
     _persons_named_after_organisations(ctx)
     _datelines(ctx)
+    _persons_by_majority(ctx)
     _sports_clubs(ctx)
     _add_repeated_names(ctx)
     _persons_by_age(ctx)
@@ -612,6 +613,53 @@ def _persons_named_after_organisations(ctx: Ctx) -> None:
     for m in ctx.mentions:
         if m.label == "PERSON" and m.kind == "name" and " " in m.text and m.text.split()[0] in orgs:
             m.label = "ORG"
+
+
+def _org_words(text: str) -> bool:
+    """Whether a name has a word of an organisation's name in it ("Holdings", "Bank", "United", "firm")."""
+    return any(w.lower().strip(".,") in COMPANY_HEADS | INSTITUTION_HEADS | CLUB_WORDS | ORG_KIND_NOUNS | GROUP_HEADS
+               for w in text.split())
+
+
+def _persons_by_majority(ctx: Ctx) -> None:
+    """A name the model tags a person's more often than an organisation's in the article is a person's
+    everywhere in it; and a name of two or three words tagged an organisation whose first or last word
+    the article uses alone, at least twice, as a person's ("Anna Marsh" beside "Marsh said", "Marsh was
+    held") is that person's. Not a name with a word of an organisation's in it, nor one the gazetteer knows."""
+    votes: dict[str, list[int]] = {}
+    for m in ctx.mentions:
+        if m.seg >= 0 and m.kind == "name" and m.label in ("PERSON", "ORG"):
+            v = votes.setdefault(" ".join(m.text.split()), [0, 0])
+            v[m.label == "ORG"] += 1
+    alone = {s for s, (p, o) in votes.items() if " " not in s and p >= 2 and o == 0}
+    # names the article itself shows to be organisations: "X daily said", "X chief executive Y", "X, the
+    # first foreign company to …"
+    org_words = ORG_KIND_NOUNS | CLUB_MEMBER_NOUNS | MEMBER_NOUNS | _EMPLOYEE_TITLES | {"ceo", "chief"}
+    org_evidence: set[str] = set()
+    for m in ctx.mentions:
+        if m.seg < 0 or m.kind != "name":
+            continue
+        toks = ctx.tokens(m.seg)
+        after = [t.lower_ for t in toks[m.tok_end:m.tok_end + 6]]
+        before = toks[m.tok_start - 1] if m.tok_start > 0 else None
+        if before is not None and before.lower_ in ORG_KIND_NOUNS and before.text.islower():
+            org_evidence.add(" ".join(m.text.split()))  # "the retailer X"
+        elif after and (after[0] in org_words or (after[0] == "," and any(w in ORG_KIND_NOUNS for w in after[1:])
+                                                 and after[1] in ("the", "a", "an"))):
+            org_evidence.add(" ".join(m.text.split()))
+    for m in ctx.mentions:
+        if m.seg < 0 or m.kind != "name" or m.label != "ORG":
+            continue
+        text = " ".join(m.text.split())
+        if _org_words(text) or organization(text) is not None or country(text) is not None or text.isupper():
+            continue
+        if text in org_evidence:
+            continue
+        p, o = votes.get(text, (0, 0))
+        words = text.split()
+        if p > o or (2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words)
+                     and (words[0] in alone or words[-1] in alone)):
+            m.label = "PERSON"
 
 
 def _persons_by_age(ctx: Ctx) -> None:

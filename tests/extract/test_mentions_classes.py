@@ -314,3 +314,36 @@ def test_competition_is_an_event_and_a_time_zone_no_entity(nlp):
 def test_time_zone_after_a_time_is_no_entity(extract_text):
     x = extract_text("Trading in the bond market ends early at 0930 GMT on Friday, the exchange said.")
     assert "GMT" not in types(x)
+
+
+def _ctx_with(nlp, text, labels):
+    """A Ctx over ``text`` with one name mention per (token start, token end, label)."""
+    from kg.extract.context import Ctx, RawMention, Segment
+    from kg.types import Document, Span as TextSpan
+
+    doc = nlp(text)
+    document = Document(id="t", path="t.txt", text=text, body=TextSpan(0, len(text), text))
+    ctx = Ctx(document, [Segment("body", doc, 0)])
+    for a, b, label in labels:
+        span = doc[a:b]
+        ctx.add_mention(RawMention(0, a, b, span.start_char, span.end_char, span.text, label))
+    return ctx
+
+
+def test_name_mostly_tagged_a_person_is_a_person(nlp):
+    from kg.extract.mentions import _persons_by_majority
+
+    # "Lena Ostrova" tagged an organisation once, "Ostrova" a person twice
+    ctx = _ctx_with(nlp, "Police held Lena Ostrova. Ostrova was freed. Ostrova said so.",
+                    [(2, 4, "ORG"), (5, 6, "PERSON"), (9, 10, "PERSON")])
+    _persons_by_majority(ctx)
+    assert ctx.mentions[0].label == "PERSON"
+
+
+def test_name_the_article_shows_to_be_a_company_stays_one(nlp):
+    from kg.extract.mentions import _persons_by_majority
+
+    ctx = _ctx_with(nlp, "Shares of the retailer Harlan Voss fell. Voss said so. Voss said more.",
+                    [(4, 6, "ORG"), (8, 9, "PERSON"), (12, 13, "PERSON")])
+    _persons_by_majority(ctx)
+    assert ctx.mentions[0].label == "ORG"
