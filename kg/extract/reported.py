@@ -311,23 +311,52 @@ CLAIM_NOUNS = frozenset(
     "accusation insistence contention prediction admission denial assurance remark comment".split())
 
 
+#: nouns of intending or proposing whose to-clause is what the possessor intends or proposes ("Clinton's
+#: plan to raise taxes", "his refusal to testify")
+INTENT_NOUNS = frozenset("plan proposal promise pledge vow threat offer demand call refusal decision intention".split())
+#: nouns of saying or judging, with the prepositions after which comes what the possessor spoke of or
+#: judged ("his remarks about women", "her criticism of the bank", "their support for the bill")
+TOPIC_NOUNS: dict[str, tuple[str, ...]] = {
+    "claim": ("about",), "comment": ("about", "on"), "remark": ("about", "on"), "criticism": ("of",),
+    "support": ("for",), "praise": ("for",), "opposition": ("to",), "view": ("on", "of", "about"),
+    "position": ("on",), "estimate": ("of",), "warning": ("about", "of"), "concern": ("about", "over"),
+    "statement": ("on", "about"), "accusation": ("of", "against"), "endorsement": ("of",), "attack": ("on",),
+    "call": ("for",), "demand": ("for",), "denial": ("of",), "defense": ("of",), "defence": ("of",)}
+
+
 def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
     """'Trump's claim that there have been thousands of shootings' (``reported-noun``): the that-clause of
-    a noun of saying is what its possessor said."""
+    a noun of saying is what its possessor said; the to-clause of a noun of intending what the possessor
+    intends ('Clinton's plan to raise taxes'); the object of a noun of saying or judging what the
+    possessor spoke of ('his remarks about women', 'her support for the bill')."""
     for tok in ctx.tokens(si):
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in CLAIM_NOUNS or _inside(quoted, tok.idx):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or _inside(quoted, tok.idx) or not (
+                lemma in CLAIM_NOUNS or lemma in INTENT_NOUNS or lemma in TOPIC_NOUNS):
+            continue
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if not owner or owner[0].lower_ in ("my", "our", "your"):
             continue
         clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-        owner = [c for c in tok.children if c.dep_ == "poss"]
-        if not clauses or not owner or owner[0].lower_ in ("my", "our", "your"):
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)] \
+            if lemma in CLAIM_NOUNS else []
+        if not clauses and lemma in INTENT_NOUNS:  # "Clinton's plan to raise taxes"
+            clauses = [c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        cue_last = tok
+        if not clauses and lemma in TOPIC_NOUNS:  # "his remarks about women", "her support for the bill"
+            prep = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in TOPIC_NOUNS[lemma]), None)
+            pobj = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+            if pobj:
+                clauses, cue_last = pobj[:1], prep
+        if not clauses:
             continue
         ents = [a for a in args.entities(owner[0]) if a.entity is not None]
         speaker = ents[0] if len(ents) == 1 and not never_speaks(ctx, ents[0].entity) else None
         if speaker is None:
             continue
         start, end = _clause_span(ctx, si, clauses[0])
-        found.add("reported-noun", tok, tok, start, end, speaker, None, tok, _hedge(tok))
+        found.add("reported-noun", tok, cue_last, start, end, speaker, None, tok, _hedge(tok))
 
 
 def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:

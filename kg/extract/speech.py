@@ -141,14 +141,21 @@ def gender_of_person(ctx: "Ctx", key: str) -> str | None:
     return gender
 
 
+#: how words for a people end ("Mexicans", "Chinese", "Afghan", "Israeli", "Englishmen"); a country's
+#: name that ends so ("Japan", "Philippines") is told apart by the list of country names
+_DEMONYM_ENDINGS = ("s", "ese", "ish", "ch", "an", "i", "ic", "man", "men", "woman", "women")
+
+
 def is_people_word(word: str) -> bool:
     """Whether ``word`` names a people or a nationality rather than someone: "Mexicans", "Englishmen",
     "Frenchman" (a demonym, or one with "-man"/"-men")."""
-    from kg.extract.link import demonym_country
+    from kg.extract.link import _countries, demonym_country
 
     w = word.strip()
     if not w or " " in w:
         return False
+    if w.isupper() or w.lower() in _countries()[0] or not w.lower().endswith(_DEMONYM_ENDINGS):
+        return False  # a country's own name ("Russia insisted", "Japan branded …") or an acronym speaks
     if demonym_country(w) is not None:
         return True
     for suffix in ("men", "man", "women", "woman"):

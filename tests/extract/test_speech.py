@@ -404,3 +404,23 @@ def test_each_of_joint_speakers_makes_the_statement(extract_text):
     assert speakers == {"Chuck Grassley", "Patrick Leahy"}
     assert len({q.key for q in reported(x)}) == len(reported(x))
     assert not [q for q in reported(x) if "town" in q.text]  # shelling is no statement
+
+
+def test_a_country_speaks_a_people_does_not(extract_text):
+    from kg.extract.speech import is_people_word
+
+    assert [w for w in ("Russia", "Japan", "Philippines", "Britain", "US", "Israel") if is_people_word(w)] == []
+    assert all(is_people_word(w) for w in ("Mexicans", "Englishmen", "Chinese", "Iraqis", "Frenchman"))
+    x = extract_text("Japan branded the test an outrage on Friday. Russia insisted that Pyongyang stop its "
+                     "escapades.")
+    assert labels(x)[statement(x, "that Pyongyang").speaker] == "Russia"
+
+
+def test_what_a_possessor_plans_or_speaks_of(extract_text):
+    x = extract_text("Senator Ann Vole's plan to cut taxes for families was welcomed. Mayor Tom Reid's remarks "
+                     "about the city police force drew criticism. Mayor Tom Reid's house was sold to a bank.")
+    plan = statement(x, "to cut taxes")
+    assert (plan.rule, plan.cue.text, labels(x)[plan.speaker]) == ("reported-noun", "plan", "Ann Vole")
+    remarks = statement(x, "the city police force")
+    assert (remarks.cue.text, labels(x)[remarks.speaker]) == ("remarks about", "Tom Reid")
+    assert not [q for q in reported(x) if "bank" in q.text]  # a house is no statement
