@@ -155,7 +155,7 @@ def is_people_word(word: str) -> bool:
     if not w or " " in w:
         return False
     if w.isupper() or w.lower() in _countries()[0] or not w.lower().endswith(_DEMONYM_ENDINGS):
-        return False  # a country's own name ("Russia insisted", "Japan branded …") or an acronym speaks
+        return False  # a country's own name ("Norway insisted", "Peru announced …") or an acronym speaks
     if demonym_country(w) is not None:
         return True
     for suffix in ("men", "man", "women", "woman"):
