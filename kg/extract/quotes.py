@@ -17,6 +17,9 @@ speaker (``Quote.rule``):
   verb, when the parse did not make it the verb's subject ('"…," Tulsa police Chief Ann Lee said',
   '"…," Ann Lee, a lawyer, told me', '"…," said Ann Lee');
 * ``quote-according-to``: "according to X" in the sentence names X;
+* ``quote-transcript``: the speaker a transcript names before a colon ('"PENCE: …"');
+* ``quote-headline``: the person or body a headline names first, before a colon ahead of the quotation
+  ('Senator Hammers Bank Chief: "You Should Be Investigated"');
 * ``quote-dash-name``: a name signed after a dash behind the closing mark ('“…” ― Carla Sanchez');
 * ``quote-run-on``: a quotation with no speaker named that runs straight into the next quotation takes
   that one's speaker;
@@ -52,7 +55,7 @@ from kg.types import Quote, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_quotes", "source_span"]
+__all__ = ["find_quotes", "headline_speaker", "source_span"]
 
 #: verbs of speech looked for in the sentence of a quotation none governs ("continue" and "read" only
 #: when they govern it: "the economy continued to grow" is no one speaking)
@@ -187,6 +190,25 @@ def _transcript_label(ctx: Ctx, si: int, inside: list["Token"]) -> "tuple[Arg, T
     return Arg(persons[0], ctx.document.text[start:end], start, end), inside[colon]
 
 
+def headline_speaker(ctx: Ctx, si: int, at: int, name_only: bool = False) -> "tuple[Arg, Token] | None":
+    """The speaker a headline names before a colon ahead of token ``at`` ('Sanders: Clinton needs to …',
+    'Senator Hammers Bank Chief: "You Should …"'): a person or body named first in the headline, the
+    whole of what comes before the colon when ``name_only``; returns (speaker, colon)."""
+    if ctx.segments[si].name != "headline":
+        return None
+    toks = ctx.tokens(si)
+    first = next((t for t in toks if not t.is_space and t.text not in QUOTE_MARKS), None)
+    colon = next((t for t in toks[:at] if t.text == ":"), None)
+    if first is None or colon is None or colon.i - first.i > 12:
+        return None
+    m = ctx.mention_at(si, first.i)
+    if m is None or not m.key or m.tok_start != first.i or (name_only and m.tok_end != colon.i):
+        return None
+    if str(ctx.entity_info.get(m.key, {}).get("type")) not in ("Person", "Organization", "Group", "CreativeWork"):
+        return None
+    return Arg(m.key, m.text, m.start, m.end), colon
+
+
 def _reported_before(ctx: Ctx, si: int, args: Args, first: "Token") -> "tuple[Token, Arg, int] | None":
     """For a quotation that is a sentence of its own, with no verb of speech: the speaker the sentence
     before reports ('Mr Rehman says … . "The war is over."'), with that verb and where that sentence
@@ -308,6 +330,12 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                     when = date_of(ctx, si, verb, published)[0]
             if source is None and speaker is not None:  # '…, saying': the words that name the speaker above
                 source = Span(speaker.start, speaker.end, speaker.text)
+            if speaker is None and source is None:
+                headed = headline_speaker(ctx, si, inside[0].i)
+                if headed is not None:
+                    speaker, cue_tok = headed
+                    rule, hedge, verb = "quote-headline", None, None
+                    source = Span(speaker.start, speaker.end, speaker.text)
             if speaker is None and source is None:
                 labelled = _transcript_label(ctx, si, inside)
                 if labelled is not None:

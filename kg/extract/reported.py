@@ -20,6 +20,7 @@ attribution, its source the words naming who speaks and its speaker the entity t
   the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs"; a finding
   ("a study found 31 incidents", "the poll shows Clinton ahead") only of a document, body or group;
 * ``reported-call-for``: "X called for an inquiry", "X called on Congress to act";
+* ``reported-headline``: a headline that is a name, a colon and words ("Sanders: Clinton needs to …");
 * ``reported-noun``: the that-clause of a noun of saying or believing is what its possessor said
   ("Trump's claim that there have been thousands of shootings", "her warning that …").
 
@@ -50,7 +51,7 @@ from kg.extract.context import Ctx
 from kg.extract.events import date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
-from kg.extract.quotes import source_span
+from kg.extract.quotes import headline_speaker, source_span
 from kg.extract.speech import BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, never_speaks
 from kg.types import Quote, Span
 
@@ -131,7 +132,8 @@ class _Statements:
         self.out: dict[str, Quote] = {}
 
     def add(self, rule: str, cue_first: "Token", cue_last: "Token", start: int, end: int,
-            speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None, n: int = 0) -> None:
+            speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None, n: int = 0,
+            verb_label: str = "according to") -> None:
         ctx, text = self.ctx, self.ctx.document.text
         start, end = _trim(text, start, end)
         if len(text[start:end].split()) < 3 or (speaker is None and source is None):
@@ -149,7 +151,7 @@ class _Statements:
             key=key, text=text[start:end], start=start, end=end, sentence=sent_idx,
             sentence_start=min(sent.start, start), sentence_end=max(sent.end, end),
             speaker=speaker.entity if speaker is not None else None,
-            verb=verb.lemma_.lower() if verb is not None else "according to",
+            verb=verb.lemma_.lower() if verb is not None else verb_label,
             date=when, hedge=hedge, direct=False, cue=Span(c_start, c_end, text[c_start:c_end]),
             source=source if source is not None else (Span(speaker.start, speaker.end, speaker.text)
                                                       if speaker is not None else None),
@@ -300,6 +302,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                         start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
                     found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
         _noun_content(ctx, si, args, quoted, found)
+        _headline_colon(ctx, si, found)
         _according_to(ctx, si, args, quoted, found)
         result.extend(found.out.values())
     return tuple(sorted(result, key=lambda q: (q.start, q.key)))
@@ -357,6 +360,22 @@ def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
             continue
         start, end = _clause_span(ctx, si, clauses[0])
         found.add("reported-noun", tok, cue_last, start, end, speaker, None, tok, _hedge(tok))
+
+
+def _headline_colon(ctx: Ctx, si: int, found: _Statements) -> None:
+    """'Sanders: Clinton needs to …' (``reported-headline``): a headline that is a name, a colon and words
+    gives those words as what the one named said."""
+    toks = ctx.tokens(si)
+    headed = headline_speaker(ctx, si, len(toks), name_only=True)
+    if headed is None:
+        return
+    speaker, colon = headed
+    rest = [t for t in toks[colon.i + 1:] if not t.is_space]
+    if not rest:
+        return
+    start, end = ctx.char_span(si, rest[0], rest[-1])
+    found.add("reported-headline", colon, colon, start, end, speaker, Span(speaker.start, speaker.end, speaker.text),
+              None, None, verb_label="say")
 
 
 def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:

@@ -424,3 +424,16 @@ def test_what_a_possessor_plans_or_speaks_of(extract_text):
     remarks = statement(x, "the city police force")
     assert (remarks.cue.text, labels(x)[remarks.speaker]) == ("remarks about", "Tom Reid")
     assert not [q for q in reported(x) if "bank" in q.text]  # a house is no statement
+
+
+def test_a_headline_that_names_its_speaker_before_a_colon(extract_text):
+    x = extract_text("Sanders: Clinton needs to get away from all of this personality stuff\n\n"
+                     "Senator Bernie Sanders spoke in Ohio on Sunday.\n")
+    s = statement(x, "Clinton needs to get away")
+    assert (s.rule, s.cue.text, s.verb, labels(x)[s.speaker]) == ("reported-headline", ":", "say", "Bernie Sanders")
+    y = extract_text("Ann Vole Attacks Bank Chief: “You Should Be Criminally Investigated”\n\n"
+                     "Senator Ann Vole spoke on Tuesday.\n")
+    q = quoted(y)[0]  # (the model reads a title-case headline's name long: "Ann Vole Attacks Bank")
+    assert q.rule == "quote-headline" and q.source.text.startswith("Ann Vole") and q.speaker is not None
+    z = extract_text("Markets: shares fell sharply on Monday in Tokyo and Seoul\n\nShares fell on Monday.\n")
+    assert not [s for s in reported(z) if s.rule == "reported-headline"]  # a rubric is no speaker
