@@ -32,7 +32,7 @@ from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, P
                                 ROLE_HEADS, VALUE_LABELS)
 from kg.extract.modality import hedge_of as clause_hedge, modality_of
 from kg.extract.speech import never_speaks
-from kg.extract.time import normalise
+from kg.extract.time import ahead, normalise
 from kg.types import Event, Participant, Span, TimeValue
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ RULES = {
     "statement-according-to": "'according to X' in a sentence",
 }
 
+#: Modalities of what has not happened yet: a weekday they carry is the coming one.
+_AHEAD_KINDS = frozenset({"planned", "offered", "threatened", "demanded"})
 _PLACE_TYPES = {"Country", "City", "Place"}
 # places do not speak: a "speaking place" is a NER error; unnamed groups and documents do (kg.extract.sources)
 _SPEAKER_TYPES = {"Person", "Organization", "Country", "Group", "CreativeWork"}
@@ -140,6 +142,14 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
             cands.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
     if tok.pos_ == "NOUN":
         cands.extend(t for t in tok.subtree if _dated(t) and t.i < tok.i)
+    for c in tok.children:  # "said when asked Thursday", "said as dawn broke Saturday": at the same time
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in c.children):
+            cands.extend(_dates_on(c))
+    if tok.lemma_.lower() in REPORTING_VERBS:
+        cands.extend(_document_dates(tok))
+    if not cands and _bare_participle(tok) and tok.head.pos_ == "VERB":
+        # "exploded Friday, killing dozens", "filed a brief on Monday arguing …": the clause's own day
+        cands.extend(d for d in _dates_on(tok.head) if d.i < tok.i)
     doc = tok.doc
     if tok.lemma_.lower() in REPORTING_VERBS:
         # "X said on Monday it would acquire Y": the parser hangs "on Monday" on "acquire"; it dates the saying
@@ -163,6 +173,38 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
         else:
             when = when or tv
     return when, dur
+
+
+#: Marks of a clause that happens at the time of the one it hangs on ("said when asked Thursday").
+_SAME_TIME = frozenset({"when", "as", "while"})
+#: What a statement is made in: "said in a letter published Wednesday", "says in an editorial on Thursday".
+_DOCUMENT_NOUNS = frozenset("""letter editorial statement interview speech address article column report communique
+    communiqué message broadcast note memo commentary briefing""".split())
+#: Participles that date the document they follow: "a letter dated Monday", "an editorial published Friday".
+_DATING_PARTICIPLES = frozenset("date publish release issue write send read broadcast air deliver".split())
+
+
+def _bare_participle(tok: "Token") -> bool:
+    """A participle clause with no subject or mark of its own ("…, killing dozens"): it shares the time of
+    the clause it hangs on."""
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and not any(
+        c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _document_dates(verb: "Token") -> list["Token"]:
+    """Dates of the document a statement is made in: "said in a letter published Wednesday", "said in the
+    letter, dated Monday", "says in an editorial on Thursday, Jan. 6"."""
+    out: list[Token] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for doc_noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in _DOCUMENT_NOUNS):
+            for c in doc_noun.children:
+                if _dated(c) and c.dep_ in ("npadvmod", "nmod", "compound", "poss"):
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "on":
+                    out.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
+                elif c.dep_ == "acl" and c.lemma_.lower() in _DATING_PARTICIPLES:
+                    out.extend(_dates_on(c))
+    return out
 
 
 def hedge_of(ctx: Ctx, si: int, tok: "Token") -> str | None:
@@ -464,6 +506,9 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             b.hedge = "according to"
             b.rule = "statement-according-to"
             builders[b.key] = b
+    for b in builders.values():
+        if b.date is not None and b.modality in _AHEAD_KINDS:
+            b.date = ahead(b.date, published)  # "will travel on Thursday": the coming Thursday
     events = [b.freeze() for b in builders.values() if b.participants or b.place or b.date]
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.key)))
 

@@ -1,7 +1,8 @@
 """Dates and durations, normalised against the publication date.
 
-* a weekday ("Wednesday", "on Tuesday") is the latest such day on or before
-  the publication date (news reports what happened), via dateutil;
+* a weekday ("Wednesday", "on Tuesday", "late Monday", "earlier Friday") is the latest such day on
+  or before the publication date (news reports what happened), via dateutil; what is planned or
+  expected takes the next such day on or after it (:func:`ahead`);
 * a year ("2020", "in 2020") is an xsd:gYear;
 * "yesterday", "March 3", "in January", "last year" and other phrases go
   through dateparser with the publication date as base (a day or month named
@@ -26,7 +27,7 @@ from kg.types import TimeValue
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
-__all__ = ["normalise"]
+__all__ = ["ahead", "normalise"]
 
 # dateparser's period -> (XSD type, length of the ISO value: 2021-08-11, 2021-08, 2021)
 _PERIODS = {"day": ("date", 10), "month": ("gYearMonth", 7), "year": ("gYear", 4)}
@@ -78,6 +79,9 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     """
     clean = " ".join(text.split())
     clean = re.sub(r"['’]s$", "", clean)  # "last Friday's bombings"
+    # "late Monday", "earlier Friday", "later Thursday": a part of that day (not a vague "earlier")
+    clean = re.sub(r"^(?:late|early|earlier|later)\s+((?:mon|tues|wednes|thurs|fri|satur|sun)day)$", r"\1", clean,
+                   flags=re.IGNORECASE)
     clean = re.sub(r"^(?:the\s+)?(?:early\s+hours\s+of\s+)?(.*?\b(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+"
                    r"(?:night|morning|afternoon|evening)$", r"\1", clean, flags=re.IGNORECASE)  # "Friday night": that day
     dur = _duration(clean)
@@ -107,6 +111,25 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     if _MONTH.search(clean) and not re.search(r"\b\d{4}\b", clean):
         when = _nearest(when, published)
     return TimeValue(text, start, end, when.isoformat()[:length], datatype)
+
+
+def ahead(tv: TimeValue, published: date | None) -> TimeValue:
+    """A bare weekday of a planned or expected event is the next such day on or after the publication
+    date ("will travel to X on Thursday" in a Wednesday article is tomorrow); any other value as it is.
+
+    >>> ahead(normalise("Thursday", 0, 8, date(2021, 8, 11)), date(2021, 8, 11)).value
+    '2021-08-12'
+    """
+    from dateutil.relativedelta import relativedelta, weekdays
+
+    if published is None or tv.datatype != "date":
+        return tv
+    words = re.sub(r"^(?:on|this|next|late|early)\s+", "", " ".join(tv.text.lower().split()))
+    words = re.sub(r"\s+(?:night|morning|afternoon|evening)$", "", words)
+    if words not in _WEEKDAYS:
+        return tv
+    day = published + relativedelta(weekday=weekdays[_WEEKDAYS.index(words)](+1))
+    return TimeValue(tv.text, tv.start, tv.end, day.isoformat(), "date")
 
 
 _DAYS_AGO = re.compile(r"^(\d+|[a-z]+)\s+days?\s+ago$", re.IGNORECASE)

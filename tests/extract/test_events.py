@@ -212,3 +212,38 @@ def test_a_name_in_apposition_fills_the_role(extract_text):
     x = extract_text("The envoy Terje Roed-Larsen praised the speech. But the largest radical group, Hamas, issued "
                      "a statement rejecting it.")
     assert find(x, "Announce", agent="Hamas") and not find(x, "Announce", agent="Terje Roed-Larsen")
+
+
+# Dates through the clause (issue 18, AQUAINT coverage): the published date 2024-03-06 is a Wednesday.
+def test_a_statement_made_when_asked_has_that_day(extract_text):
+    x = extract_text('"The matter is under review," Prime Minister Anna Berg said when asked on Tuesday about the treaty.')
+    assert [f[3] for f in find(x, "Statement", agent="Anna Berg")] == ["2024-03-05"]
+    x = extract_text("Prime Minister Anna Berg said that Oslo would sign the treaty because it met Sweden on Tuesday.")
+    assert [f[3] for f in find(x, "Statement", agent="Anna Berg")] == [None]
+
+
+@pytest.mark.parametrize("text", ["Prime Minister Anna Berg said in a letter dated Monday that Oslo would sign.",
+                                  "Prime Minister Anna Berg said in a letter published on Monday that Oslo would sign.",
+                                  "The Daily Courier said in an editorial on Monday that Oslo would sign."])
+def test_a_statement_in_a_dated_document_has_its_date(extract_text, text):
+    x = extract_text(text)
+    assert [f[3] for f in find(x, "Statement")] == ["2024-03-04"]
+
+
+def test_a_statement_in_an_undated_document_stays_undated(extract_text):
+    x = extract_text("Prime Minister Anna Berg said in a letter that Oslo signed the treaty on Monday.")
+    assert [f[3] for f in find(x, "Statement", agent="Anna Berg")] == [None]
+
+
+def test_a_participle_shares_the_day_of_its_clause(extract_text):
+    x = extract_text("A bomb exploded in Kabul on Monday, killing Governor Ahmad Wali.")
+    assert [f[3] for f in find(x, "Die", theme="Ahmad Wali")] == ["2024-03-04"]
+    x = extract_text("A bomb exploded in Kabul on Monday after gunmen killed Governor Ahmad Wali.")
+    assert "2024-03-04" not in [f[3] for f in find(x, "Die", theme="Ahmad Wali")]
+
+
+def test_a_planned_event_takes_the_coming_weekday(extract_text):
+    x = extract_text("Chancellor Karl Weber will travel to Paris on Thursday.")
+    assert [f[3:5] for f in find(x, "Travel")] == [("2024-03-07", "planned")]
+    x = extract_text("Chancellor Karl Weber travelled to Paris on Thursday.")
+    assert [f[3:5] for f in find(x, "Travel")] == [("2024-02-29", "asserted")]

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.time import normalise
+from kg.extract.time import ahead, normalise
 
 PUB = date(2021, 8, 11)  # a Wednesday
 
@@ -32,6 +32,8 @@ PUB = date(2021, 8, 11)  # a Wednesday
     ("Oct. 2", "2021-10-02", "date"),  # 52 days ahead (104) is nearer than 314 days back
     ("last Friday's", "2021-08-06", "date"),
     ("11 days ago", "2021-07-31", "date"),
+    ("late Monday", "2021-08-09", "date"),  # a part of that day, not a vague "later"
+    ("Earlier Friday", "2021-08-06", "date"),
     ("a day ago", "2021-08-10", "date"),
 ])
 def test_normalise(text, value, datatype):
@@ -49,3 +51,14 @@ def test_vague_and_undated():
 @pytest.mark.parametrize("text", ["last week", "this week", "next week"])
 def test_a_week_is_left_undated(text):
     assert normalise(text, 0, len(text), PUB) is None
+
+
+def test_later_alone_stays_vague():
+    assert normalise("later", 0, 5, PUB) is None
+
+
+@pytest.mark.parametrize("text,value", [("Thursday", "2021-08-12"), ("Wednesday", "2021-08-11"),
+                                        ("Monday night", "2021-08-16"), ("Aug. 9", "2021-08-09"),
+                                        ("2020", "2020")])
+def test_what_is_planned_takes_the_coming_weekday(text, value):
+    assert ahead(normalise(text, 0, len(text), PUB), PUB).value == value
