@@ -74,6 +74,10 @@ _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
 _JUDGING = frozenset("praise criticize criticise blame slam chastise rebuke condemn mock applaud".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
 _NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
+#: rules whose content is a noun phrase, complete in one word ("endorsed Clinton"); a clause needs three
+_OBJECT_RULES = frozenset({"reported-object", "reported-naming", "reported-call-for"})
+#: verbs of saying with a literal sense too, whose short object is most often that sense
+_LITERAL_TOO = frozenset({"find", "show", "claim"})
 _EDGE = " \t\n,;:.—–-"
 
 
@@ -136,7 +140,9 @@ class _Statements:
             verb_label: str = "according to") -> None:
         ctx, text = self.ctx, self.ctx.document.text
         start, end = _trim(text, start, end)
-        if len(text[start:end].split()) < 3 or (speaker is None and source is None):
+        # "X endorsed Clinton", "X denied the charges"; not "forces find bin Laden", "Seles claiming the set"
+        shortest = 1 if rule in _OBJECT_RULES and (verb is None or verb.lemma_.lower() not in _LITERAL_TOO) else 3
+        if len(text[start:end].split()) < shortest or (speaker is None and source is None):
             return
         if any(max(0, min(end, q.end) - max(start, q.start)) * 2 >= end - start for q in self.quotes):
             return  # a direct quotation records these words

@@ -437,3 +437,11 @@ def test_a_headline_that_names_its_speaker_before_a_colon(extract_text):
     assert q.rule == "quote-headline" and q.source.text.startswith("Ann Vole") and q.speaker is not None
     z = extract_text("Markets: shares fell sharply on Monday in Tokyo and Seoul\n\nShares fell on Monday.\n")
     assert not [s for s in reported(z) if s.rule == "reported-headline"]  # a rubric is no speaker
+
+
+def test_a_short_object_is_a_whole_statement_but_a_short_finding_is_not(extract_text):
+    x = extract_text("Senator Ann Vole endorsed Clinton on Friday. The ministry denied the allegations. "
+                     "Army troops found weapons in the village. Mayor Tom Reid said yes.")
+    assert labels(x)[statement(x, "Clinton").speaker] == "Ann Vole"
+    assert statement(x, "the allegations").rule == "reported-object"
+    assert not [q for q in reported(x) if q.text in ("weapons", "yes")]  # a find is no finding
