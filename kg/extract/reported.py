@@ -140,7 +140,7 @@ class _Statements:
             verb_label: str = "according to") -> None:
         ctx, text = self.ctx, self.ctx.document.text
         start, end = _trim(text, start, end)
-        # "X endorsed Clinton", "X denied the charges"; not "forces find bin Laden", "Seles claiming the set"
+        # "X endorsed Y", "X denied the charges"; not "troops found weapons", "she claimed the set"
         shortest = 1 if rule in _OBJECT_RULES and (verb is None or verb.lemma_.lower() not in _LITERAL_TOO) else 3
         if len(text[start:end].split()) < shortest or (speaker is None and source is None):
             return
