@@ -1,0 +1,117 @@
+"""What a user does with the viewer, done in headless Chromium with real mouse events (``cdp.Page``):
+at archive scale a click on a node and its "show neighbours" (or a double click) adds the neighbours the
+first view left out; dragging over the timeline strip keeps what happened in that range and "all dates"
+brings the first view back. Every wait is on a condition in the page."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from viewer_data import CHROMIUM, archive_page, page_data  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="LOUD SKIP: Chromium is not installed (apt-get install chromium); viewer untested in a browser"
+)
+SHOWN = "window.kgNetwork.body.data.nodes.getIds().map(Number).sort(function (a, b) { return a - b; })"
+PANEL_OPEN = "document.getElementById('kg-panel').style.display === 'block'"
+
+
+def first_view(data: dict) -> set[int]:
+    return {i for i, n in enumerate(data["nodes"]) if n.get("f")}
+
+
+def neighbours(data: dict, i: int) -> set[int]:
+    out = set()
+    for e in data["edges"]:
+        if i in (e["f"], e["t"]):
+            out.add(e["t"] if e["f"] == i else e["f"])
+    return {o for o in out if data["nodes"][o]["k"] != "statement"} - {i}
+
+
+def clickable(page, data: dict, shown: set[int]) -> int:
+    """A first-view node with neighbours left out, drawn where a click hits it (not under another)."""
+    candidates = sorted((i for i in shown if neighbours(data, i) - shown), key=lambda i: -data["nodes"][i]["s"])
+    for i in candidates:
+        x, y = page.node_at(i)
+        if page.js(f"window.kgNetwork.getNodeAt({{x: {x} - document.getElementById('kg-graph').getBoundingClientRect().left,"
+                   f" y: {y} - document.getElementById('kg-graph').getBoundingClientRect().top}})") == i:
+            return i
+    raise AssertionError("no node of the first view with hidden neighbours can be clicked")
+
+
+@pytest.mark.parametrize("how", ["button", "double click"])
+def test_show_neighbours_at_archive_scale(archive_page, how):
+    from cdp import Page
+
+    data = page_data(archive_page)
+    shown = first_view(data)
+    entities = [i for i, n in enumerate(data["nodes"]) if n["k"] == "entity"]
+    assert len(entities) > 300 and len(shown.intersection(entities)) <= 300
+    with Page(archive_page) as p:
+        assert set(p.js(SHOWN)) == shown
+        i = clickable(p, data, shown)
+        new = neighbours(data, i) - shown
+        x, y = p.node_at(i)
+        if how == "button":
+            p.click(x, y)
+            p.wait(PANEL_OPEN + " && !!document.getElementById('kg-more')")
+            assert p.js("document.querySelector('#kg-panel h3').textContent") == data["nodes"][i]["l"]
+            assert p.js("document.getElementById('kg-more').textContent") == \
+                f"show {len(new)} hidden neighbour" + ("s" if len(new) > 1 else "")
+            p.click(*p.centre_of("#kg-more"))
+        else:
+            p.click(x, y, count=2)
+        p.wait(f"window.kgNetwork.body.data.nodes.length === {len(shown | new)}")
+        assert set(p.js(SHOWN)) == shown | new
+        # the node's links to them are drawn, the panel no longer offers more, nothing went wrong
+        drawn = set(p.js("window.kgNetwork.body.data.edges.get().map(function (e) { return [e.from, e.to].join(' '); })"))
+        for o in new:
+            assert f"{i} {o}" in drawn or f"{o} {i}" in drawn
+        p.wait(PANEL_OPEN + " && !document.getElementById('kg-more')")
+        # and they are where the user is looking: inside the graph's box
+        box = p.js("(function () { var b = document.getElementById('kg-graph').getBoundingClientRect();"
+                   " return [b.left, b.top, b.right, b.bottom]; })()")
+        for o in new | {i}:
+            ox, oy = p.node_at(o)
+            assert box[0] <= ox <= box[2] and box[1] <= oy <= box[3], (data["nodes"][o]["l"], ox, oy, box)
+        assert p.status()["errors"] == "0"
+
+
+def _days(iso: str) -> int:
+    return (date.fromisoformat(iso) - date(1970, 1, 1)).days
+
+
+def _expected(data: dict, shown: set[int], a: int, b: int) -> set[int]:
+    return {i for i in shown if any(s[1] >= a and s[0] <= b for s in data["nodes"][i].get("dt", []))}
+
+
+@pytest.mark.parametrize("release", ["on the strip", "above the strip"])
+def test_timeline_drag_filters_and_all_dates_restores(archive_page, release):
+    from cdp import Page
+
+    data = page_data(archive_page)
+    shown = first_view(data)
+    with Page(archive_page) as p:
+        left, top, width, height = p.js("(function () { var b = document.getElementById('kg-strip').getBoundingClientRect();"
+                                        " return [b.left, b.top, b.width, b.height]; })()")
+        y = top + height / 2
+        x0, x1 = left + 0.65 * width, left + 0.8 * width
+        p.drag(x0, y, x1, y if release == "on the strip" else top - 80)
+        p.wait("!!document.getElementById('kg-time-clear')")
+        label = p.js("document.getElementById('kg-time-label').textContent")
+        a, b = (_days(s) for s in label.split(" all dates")[0].split(" – "))
+        assert a < b
+        want = _expected(data, shown, a, b)
+        assert 0 < len(want) < len(shown)
+        p.wait(f"window.kgNetwork.body.data.nodes.length === {len(want)}")
+        assert set(p.js(SHOWN)) == want
+        # every drawn link happened in the range too
+        for j in p.js("window.kgNetwork.body.data.edges.getIds().filter(function (id) { return id[0] === 'e'; })"):
+            e = data["edges"][int(j[1:])]
+            assert any(s[1] >= a and s[0] <= b for s in e.get("dt", [])), e
+        # clearing the range brings the first view back
+        p.click(*p.centre_of("#kg-time-clear"))
+        p.wait(f"window.kgNetwork.body.data.nodes.length === {len(shown)} && !document.getElementById('kg-time-clear')")
+        assert set(p.js(SHOWN)) == shown
+        assert p.status()["errors"] == "0"
