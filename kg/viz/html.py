@@ -599,7 +599,7 @@ html,body{margin:0;height:100%;overflow:hidden;font:13px/1.35 system-ui,-apple-s
 #kg-panel .q{font-style:italic} #kg-close{position:absolute;right:8px;top:6px}
 #kg-time{position:relative;flex:0 0 64px;border-top:1px solid #ddd;background:#fcfcfc}
 #kg-time.empty{flex-basis:22px}
-#kg-strip{position:absolute;left:0;top:0;width:100%;height:100%;cursor:crosshair}
+#kg-strip{position:absolute;left:0;top:0;width:100%;height:100%;cursor:crosshair;touch-action:none}
 #kg-time-label{position:absolute;left:10px;top:2px;font-size:12px;color:#555;pointer-events:auto}
 #kg-time-label button{font-size:11px;margin-left:6px}
 """
@@ -968,9 +968,19 @@ _JS = r"""
     var clr = document.getElementById("kg-time-clear"); if (clr) { clr.onclick = function () { setRange(null); }; }
     sync(); strip();
   }
-  canvas.onmousedown = function (ev) { if (!T.length) { return; } drag = dOf(ev.offsetX, canvas.clientWidth); };
-  canvas.onmousemove = function (ev) { if (drag !== null && ev.buttons) { state.range = [Math.min(drag, dOf(ev.offsetX, canvas.clientWidth)), Math.max(drag, dOf(ev.offsetX, canvas.clientWidth))]; strip(); } };
-  canvas.onmouseup = function (ev) { if (drag === null) { return; } var b = dOf(ev.offsetX, canvas.clientWidth); setRange(drag, b); drag = null; };
+  // the pointer is captured while dragging, so a drag that ends off the strip (over the graph, past its
+  // end) still sets the range; the date is clamped to the strip's span
+  function dAt(ev) {
+    var w = canvas.clientWidth, x = ev.clientX - canvas.getBoundingClientRect().left;
+    return Math.max(t0, Math.min(t1, dOf(Math.max(30, Math.min(w - 30, x)), w)));
+  }
+  canvas.onpointerdown = function (ev) {
+    if (!T.length || ev.button !== 0) { return; }
+    drag = dAt(ev); if (canvas.setPointerCapture) { canvas.setPointerCapture(ev.pointerId); }
+  };
+  canvas.onpointermove = function (ev) { if (drag !== null && ev.buttons) { var b = dAt(ev); state.range = [Math.min(drag, b), Math.max(drag, b)]; strip(); } };
+  canvas.onpointerup = function (ev) { if (drag === null) { return; } var a = drag; drag = null; setRange(a, dAt(ev)); };
+  canvas.onpointercancel = function () { if (drag !== null) { drag = null; setRange(null); } };
   window.kgSetRange = function (a, b) { setRange(a === null ? null : Math.round(Date.parse(a) / 86400000), Math.round(Date.parse(b) / 86400000)); };
 
   // first draw (fit once more when it is done: the labels' sizes are known then), then the self-report
