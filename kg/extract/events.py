@@ -142,6 +142,8 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
             cands.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
     if tok.pos_ == "NOUN":
         cands.extend(t for t in tok.subtree if _dated(t) and t.i < tok.i)
+    else:
+        cands.extend(_subject_final_dates(tok))
     for c in tok.children:  # "said when asked Thursday", "said as dawn broke Saturday": at the same time
         if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _SAME_TIME for m in c.children):
             cands.extend(_dates_on(c))
@@ -189,6 +191,18 @@ def _bare_participle(tok: "Token") -> bool:
     the clause it hangs on."""
     return tok.tag_ == "VBG" and tok.dep_ == "advcl" and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+
+
+def _subject_final_dates(verb: "Token") -> list["Token"]:
+    """A date the parser hung on the subject, right before the verb (wire style: "Poland, Hungary and the
+    Czech Republic Friday formally joined NATO", "Iran Saturday condemned …")."""
+    out: list[Token] = []
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i):
+        for d in (c for c in subj.children if c.dep_ in ("appos", "npadvmod") and c.ent_type_ == "DATE"):
+            between = verb.doc[d.right_edge.i + 1:verb.i]
+            if all(t.pos_ in ("ADV", "AUX", "PART") for t in between):
+                out.append(d)
+    return out
 
 
 def _document_dates(verb: "Token") -> list["Token"]:
@@ -441,6 +455,9 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             dets = [c.lower_ for c in tok.lefts if c.dep_ == "det"]
             prev = last_by_lemma.get(lemma)
             bare = dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")]
+            if bare and any(c.dep_ == "prep" and c.lower_ == "on" and any(_dated(p) for p in c.children)
+                            for c in tok.children):
+                bare = False  # "the bombings on Aug. 7": dated by its own words, an event of its own
             if prev is not None and bare:
                 by_token[(si, tok.i)] = prev
                 continue
@@ -463,6 +480,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         for tok in ctx.tokens(si):
             if tok.pos_ != "VERB":
                 continue
+            _date_the_occurrence(ctx, si, tok, by_token, published)
             etype = _verb_type(tok)
             if etype is None:
                 if tok.lemma_.lower() in _SUPPORT_VERBS:
@@ -511,6 +529,30 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             b.date = ahead(b.date, published)  # "will travel on Thursday": the coming Thursday
     events = [b.freeze() for b in builders.values() if b.participants or b.place or b.date]
     return tuple(sorted(events, key=lambda e: (e.trigger.start, e.key)))
+
+
+#: Verbs that say when an event noun (their subject) happened: "the blast occurred Friday".
+_OCCUR_VERBS = frozenset("occur happen erupt unfold".split())
+#: Verbs telling what an attack or a disaster did, on the day it happened: "the bombings killed 258 on Aug. 7".
+_TOLL_VERBS = frozenset("kill injure wound destroy damage level topple".split())
+
+
+def _date_the_occurrence(ctx: Ctx, si: int, tok: "Token", by_token: dict[tuple[int, int], _Builder],
+                         published: date | None) -> None:
+    """An event noun that is the subject of a verb of occurrence ("the blast occurred Friday", "the bombs went
+    off on Aug. 7", "the meeting took place Monday"), or an attack or disaster that is the subject of a verb
+    of its toll ("bombings … on Aug. 7 killed 258 people"), has the date of that verb."""
+    lemma = tok.lemma_.lower()
+    occurs = lemma in _OCCUR_VERBS or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place"
+                                                               for c in tok.children))
+    toll = lemma in _TOLL_VERBS
+    if not (occurs or toll):
+        return
+    for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+        ev = by_token.get((si, subj.i))
+        if ev is None or ev.date is not None or (toll and ev.type not in ("Attack", "Disaster")):
+            continue
+        ev.date, _ = date_of(ctx, si, tok, published)
 
 
 def _label_of(ctx: Ctx, arg: Arg) -> str:

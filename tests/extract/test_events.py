@@ -247,3 +247,28 @@ def test_a_planned_event_takes_the_coming_weekday(extract_text):
     assert [f[3:5] for f in find(x, "Travel")] == [("2024-03-07", "planned")]
     x = extract_text("Chancellor Karl Weber travelled to Paris on Thursday.")
     assert [f[3:5] for f in find(x, "Travel")] == [("2024-02-29", "asserted")]
+
+
+def test_an_event_noun_has_the_day_it_occurred(extract_text):
+    x = extract_text("The bombing in Kabul occurred on Monday, officials in Kabul said.")
+    assert [f[3] for f in find(x, "Attack")] == ["2024-03-04"]
+    x = extract_text("The bombing in Kabul prompted new security measures on Monday.")
+    assert [f[3] for f in find(x, "Attack")] == [None]
+
+
+def test_an_attack_has_the_day_of_its_toll(extract_text):
+    x = extract_text("Twin bombings at the embassies in Kabul on Monday killed 20 people.")
+    assert [f[3] for f in find(x, "Attack")] == ["2024-03-04"]
+
+
+def test_a_dated_the_noun_is_an_event_of_its_own(extract_text):
+    x = extract_text("The bombings of the embassies shook Kabul. The bombings on Monday shocked Pakistan.")
+    assert "2024-03-04" in [f[3] for f in find(x, "Attack")]
+
+
+def test_a_date_after_the_subject_dates_the_verb(extract_text):
+    x = extract_text("Poland, Hungary and the Czech Republic Friday formally joined NATO at a ceremony held in "
+                     "the city of Warsaw.")
+    assert {f[3] for f in find(x, "Join")} == {"2024-03-01"}
+    x = extract_text("Poland joined NATO, which Hungary had joined on Friday.")
+    assert [f[3] for f in find(x, "Join", agent="Poland")] == [None]
