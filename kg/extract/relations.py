@@ -620,6 +620,9 @@ def _natives(f: _Found) -> None:
 
 #: abbreviated titles before a name ("Ohio Gov. X", "Sen. X")
 _TITLE_ABBREVIATIONS = frozenset("gov. gov sen. sen rep. rep lt. gen. col. sgt. capt. adm. pres. amb. atty. supt.".split())
+#: sportsmen named after the side they play for ("Queensland pace bowler X", "England batsman X")
+_PLAYER_WORDS = frozenset("""bowler batsman batter player striker midfielder defender goalkeeper keeper
+    wicketkeeper wicket-keeper forward winger captain coach spinner quick paceman""".split())
 _HOME_NOUNS = {"home": "residesIn", "hometown": "residesIn", "residence": "residesIn", "birthplace": "bornIn",
                "native": "bornIn"}
 
@@ -683,7 +686,12 @@ def _nationalities(f: _Found) -> None:
         country = None
         if other is not None and other.key and f.type_of(other.key) in _AREA and kind == "Person" \
                 and other.kind == "name" and other.tok_end == j + 1 and doc[j + 1].tag_ != "POS":
-            f.add(si, head, key, "residesIn", other.key, "nationality")  # "Atlanta businessman X"
+            title = [t.lower_ for t in doc[j + 1:m.tok_start]]
+            if not any(w in ("former", "ex", "ex-") or w in _PLAYER_WORDS for w in title) \
+                    and (j == 0 or doc[j - 1].lower_ not in ("former", "ex", "ex-")):
+                # "Atlanta businessman X", "Ohio Gov. X" live there; "former Kandahar governor X" no longer
+                # holds anything there, "Queensland pace bowler X" plays for it
+                f.add(si, head, key, "residesIn", other.key, "nationality")
             continue
         if other is not None and other.key and f.type_of(other.key) == "Country":
             country = other.key
@@ -722,7 +730,7 @@ def _possessives(f: _Found) -> None:
         doc = ctx.segments[si].doc
         first = m.tok_start
         if first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
-                and not doc[first - 1].is_sent_start:
+                and (doc[first - 1].pos_ == "PROPN" or not doc[first - 1].is_sent_start):
             continue  # "Harbour Energy's X": the country's name is the end of a longer name
         if ot == "Person" and t == "Country":
             f.add(si, owned, other, "citizenOf", key, "possessive")
@@ -733,7 +741,8 @@ def _possessives(f: _Found) -> None:
         elif ot == "Organization" and t in _PLACE:
             if owned.lower_ in _GOVERNMENT_WORDS and t == "Country":
                 f.add(si, owned, other, "partOf", key, "possessive")
-            f.add(si, owned, other, "headquarteredIn", key, "possessive")
+            if owned.lower_ not in _ARMED:
+                f.add(si, owned, other, "headquarteredIn", key, "possessive")
         elif ot == "Organization" and t == "Organization" and owned.lower_ in _GOVERNMENT_WORDS:
             f.add(si, owned, other, "partOf", key, "possessive")
 
@@ -751,7 +760,8 @@ def _compound_places(f: _Found) -> None:
             continue
         if noun.lower_ in _GOVERNMENT_WORDS and f.type_of(key) == "Country":
             f.add(si, noun, other, "partOf", key, "org-of-place")  # a country's ministry: part of its state
-            f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
+            if noun.lower_ not in _ARMED:  # soldiers are part of a state's forces, not based anywhere
+                f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
         elif noun.lower_ in _ORG_NOUNS or noun.lower_ in _GOVERNMENT_WORDS or _key(ctx, si, noun) == other:
             f.add(si, noun, other, "headquarteredIn", key, "org-of-place")
 

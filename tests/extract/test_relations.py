@@ -336,3 +336,14 @@ def test_members_of_a_team(article):
     r = one(x, "Monica Seles", "memberOf", "United States")
     assert (r.rule, r.role) == ("part-of", "team")
     assert not {f for f in rels(x) if f[0] == "Monica Seles" and f[2] == "France"}  # the team played, not she
+
+
+def test_what_a_place_before_a_title_does_not_say(article):
+    """From a graded sample: an office of a place is no residence, a company ending in a country's name is
+    no nationality, a country's troops are not based anywhere."""
+    x = article("A key lieutenant to former Kandahar governor Gul Agha was killed on Monday.")
+    assert ("Gul Agha", "residesIn", "Kandahar") not in rels(x)
+    x = article("Energy Australia's Peter Leete says work will concentrate on the worst hit areas. Australia is hot.")
+    assert ("Peter Leete", "citizenOf", "Australia") not in rels(x)
+    x = article("The US troops left on Monday. The United States sent more.")
+    assert ("US troops", "headquarteredIn", "United States") not in rels(x)
