@@ -313,6 +313,11 @@ def _with_conj(tok: "Token") -> list["Token"]:
     return out
 
 
+def _countries_with_code(ctx: Ctx, code: str | None) -> list[str]:
+    """The article's country entities whose ISO alpha-3 code is ``code``."""
+    return [k for k, v in ctx.entity_info.items() if code and v.get("code") == code and v.get("type") == "Country"]
+
+
 def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     """The country entity of the article that the nationality word(s) ending at ``tok`` name ("South African",
     "Australian"), or None."""
@@ -321,8 +326,7 @@ def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     link = demonym_country(text)
     if link is None or not link.code:
         return None
-    return next((k for k, v in ctx.entity_info.items() if v.get("code") == link.code and v.get("type") == "Country"),
-                None)
+    return next(iter(_countries_with_code(ctx, link.code)), None)
 
 
 def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, RawMention]]:
@@ -475,9 +479,7 @@ def _capitals(f: _Found) -> None:
                 elif c.dep_ == "prep" and c.lower_ == "of":
                     countries.extend(k for k, _ in _pobj_entities(ctx, si, c))
                 elif c.dep_ == "amod" and demonym_country(c.text) is not None:
-                    code = demonym_country(c.text).code  # type: ignore[union-attr]
-                    countries.extend(k for k, v in ctx.entity_info.items() if v.get("code") == code
-                                     and v.get("type") == "Country")
+                    countries.extend(_countries_with_code(ctx, demonym_country(c.text).code))  # type: ignore[union-attr]
             cities: list[str] = []
             if tok.dep_ == "appos":
                 cities.append(_key(ctx, si, tok.head) or "")
@@ -784,8 +786,7 @@ def _national_names(f: _Found) -> None:
         code = m.nationality or (link.code if link is not None else None)
         if not code:
             continue  # ("South African police": the group's nationality, read when the mention was made)
-        nation = next((k for k, v in ctx.entity_info.items() if v.get("code") == code
-                       and v.get("type") == "Country"), None)
+        nation = next(iter(_countries_with_code(ctx, code)), None)
         inside = doc[m.tok_start + 1:m.tok_end - 1]
         if nation is None or nation == key or any(t.text in ("-", "–") or t.lower_ in ("and", "or") for t in inside):
             continue  # "US-backed forces", "US and Afghan forces": not the country's own
