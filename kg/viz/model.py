@@ -10,7 +10,8 @@
   that made it (``kg:rule`` on the statement node, where the extraction records one).
 * **Statements and quotes are folded into their speaker**: a count on the node and the list
   (date, hedge, sentence, rule) in the side panel. They are also kept as nodes of their own
-  (``kind`` "statement"), shown only when the page's switch asks for them.
+  (``kind`` "statement"), shown only when the page's switch asks for them; so are the relations
+  that only say a speaker named an entity (``kg:statedAbout``): edges of ``kind`` "stated".
 * **Co-mentions**: pairs of entities named in the same sentence, with the number of sentences
   (GDELT GKG style), for the page's co-occurrence layer.
 * **Timeline**: every dated event, statement and quote (its own date, else its article's
@@ -37,6 +38,9 @@ __all__ = ["View", "from_store", "predicate_label"]
 
 #: events of these types are statements: folded into their speaker
 STATEMENT_TYPES = {"Statement"}
+#: relations that belong to the statements layer ("X made a statement naming Y"): edges of kind "stated",
+#: drawn only with the statements, never a link that puts an entity in the first view
+STATEMENT_PREDICATES = {KG["statedAbout"].value}
 #: evidence kept per edge and statements listed per speaker (the rest are counted)
 _MAX_EVIDENCE = 8
 _MAX_SAID = 40
@@ -282,10 +286,11 @@ def from_store(store: "Store") -> View:
         # a membership shows its role; the open relation its verb (and preposition)
         label = role if (p == ORG.memberOf.value and role) else verb if (_local(p) == "relatedTo" and verb) \
             else predicate_label(p)
-        g.add_edge(a, b, kind="relation", predicate=p, label=label, role=role, count=len(evidence),
-                   evidence=evidence[:_MAX_EVIDENCE], dates=_dates_of(evidence))
+        g.add_edge(a, b, kind="stated" if p in STATEMENT_PREDICATES else "relation", predicate=p, label=label,
+                   role=role, count=len(evidence), evidence=evidence[:_MAX_EVIDENCE], dates=_dates_of(evidence))
 
-    told = {(frozenset((a, b)), ev["sentence"]) for a, b, d in g.edges(data=True) for ev in d["evidence"]}
+    told = {(frozenset((a, b)), ev["sentence"]) for a, b, d in g.edges(data=True) if d["kind"] == "relation"
+            for ev in d["evidence"]}
     # events: two parties -> an edge (unless a relation of the same sentence links them already: the
     # relations project events onto their parties), three or more -> a node, statements -> their speaker
     events: dict[str, dict[str, Any]] = {}

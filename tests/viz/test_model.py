@@ -77,6 +77,13 @@ def test_statements_are_folded_into_their_speaker(view):
     assert denied and denied[0]["label"] == "Initech meet Globex"
 
 
+def test_stated_about_belongs_to_the_statements_layer(view):
+    """'X made a statement naming Y' (kg:statedAbout) is an edge of kind "stated", not a relation: the page
+    draws it only with the statements."""
+    assert ("Jane Roe", "stated about", "Initech") in edges(view, "stated")
+    assert not any(p == "stated about" for _, p, _ in edges(view, "relation"))
+
+
 def test_hedge_and_dates_reach_the_panel_and_the_timeline(view):
     doe = view.details[E + "person/john-doe"]["events"]
     deal = next(e for e in doe if e["label"] == "deal with Globex")

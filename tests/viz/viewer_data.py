@@ -166,7 +166,8 @@ def typed_relations(x: Extraction, iris: Iris) -> list[Quad]:
     for i, (s, p, o, sent) in enumerate([("organization/acme", "headquarteredIn", "city/springfield", 0),
                                          ("person/john-doe", "worksWith", "organization/globex", 3),
                                          ("person/john-doe", "relatedTo", "organization/globex", 3),
-                                         ("organization/acme", "metWith", "person/jane-roe", 0)]):
+                                         ("organization/acme", "metWith", "person/jane-roe", 0),
+                                         ("person/jane-roe", "statedAbout", "organization/initech", 2)]):
         keys = {e.key.rsplit("-", 1)[0] if e.key.rsplit("-", 1)[-1].isdigit() else e.key: e.key for e in x.entities}
         if s not in keys or o not in keys:
             continue
