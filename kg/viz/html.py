@@ -220,6 +220,20 @@ def _pack(parts: list[dict[Any, tuple[float, float]]], aspect: float = 1.7,
     return out
 
 
+def _widen(pos: dict[Any, tuple[float, float]], aspect: float, most: float = 2.5) -> None:
+    """Stretch the positions horizontally, in place, towards a block ``aspect`` times wider than tall
+    (at most ``most`` times): the window is wider than tall, and so are labels."""
+    if len(pos) < 3:
+        return
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    if w <= 0 or h <= 0 or w / h >= aspect:
+        return
+    f = min(most, aspect * h / w)
+    for v, (x, y) in pos.items():
+        pos[v] = (x * f, y)
+
+
 def _simple(g: "nx.Graph") -> "nx.Graph":
     """``g`` as a simple undirected graph with no self-loops and no attributes (quick: networkx's
     to_undirected copies every attribute)."""
@@ -249,8 +263,11 @@ def layout(g: "nx.Graph", first: set[Any] | None = None, seed: int = 7,
     shown = simple.subgraph(first)
     comps = sorted(nx.connected_components(shown), key=lambda c: (-len(c), min(map(str, c))))
     out = _pack([_spring(shown.subgraph(c), seed) for c in comps]) if comps else {}
+    _widen(out, _SCREEN[0] / _SCREEN[1])
     if boxes is not None and out and len(out) <= 2 * _BACKBONE:  # nothing in the first view: nothing to move
-        _declutter(out, boxes(out))
+        for _ in range(2):  # moving nodes apart (mostly up and down: labels are wide) makes the block taller
+            _declutter(out, boxes(out))
+            _widen(out, _SCREEN[0] / _SCREEN[1])
     _around(simple, out, set(out))
     rest = [c for c in nx.connected_components(simple) if not (c & out.keys())]
     if rest:
@@ -360,6 +377,29 @@ def _as_view(g: "nx.MultiDiGraph | View", details: dict[str, Any] | None) -> Vie
     return View(graph=g, details=details or {})
 
 
+#: at most this share of the first view's ``top`` nodes are n-ary events (small nodes); the rest are entities
+_EVENT_SHARE = 0.2
+
+
+def _first_view(linked: "nx.Graph", ranked: list[Any], score: dict[Any, int], top: int, events: list[Any]) -> set[Any]:
+    """The first view: at most ``top`` nodes, the most important entities of ``ranked`` and the n-ary events
+    linking two or more of them (the most important, at most ``_EVENT_SHARE`` of ``top``).
+
+    >>> import networkx as nx
+    >>> g = nx.Graph([("a", "ev1"), ("b", "ev1"), ("a", "ev2"), ("c", "ev2"), ("a", "b")])
+    >>> sorted(_first_view(g, ["a", "b", "c"], {"a": 3, "b": 2, "c": 1}, 5, ["ev1", "ev2"]))
+    ['a', 'b', 'c', 'ev1']
+    """
+    def among(kept: set[Any]) -> list[Any]:
+        hits = [(sum(1 for w in linked[v] if w in kept), v) for v in events]
+        return [v for n, v in sorted(((n, v) for n, v in hits if n >= 2), key=lambda t: (-t[0], -score.get(t[1], 0),
+                                                                                         str(t[1])))]
+    cap = int(top * _EVENT_SHARE)
+    k = top - min(cap, len(among(set(ranked[:top]))))
+    kept = set(ranked[:k])
+    return kept | set(among(kept)[: min(cap, top - len(kept))])
+
+
 def _data(view: View, options: ViewOptions) -> dict[str, Any]:
     """The page's data: nodes and edges by index, panel details, co-mentions, timeline."""
     import networkx as nx
@@ -368,7 +408,7 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
     ids = list(g.nodes)
     index = {n: i for i, n in enumerate(ids)}
     linking = [(a, b) for a, b, d in g.edges(data=True)
-               if d.get("kind") != "said" and g.nodes[a].get("kind") != "statement"
+               if d.get("kind") not in ("said", "stated") and g.nodes[a].get("kind") != "statement"
                and g.nodes[b].get("kind") != "statement" and a != b]
     linked = nx.Graph()
     linked.add_nodes_from(v for v in g if g.nodes[v].get("kind") != "statement")
@@ -378,8 +418,7 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
     entities = [v for v in linked if g.nodes[v].get("kind") == "entity"]
     isolates = {v for v in entities if linked.degree(v) == 0}
     ranked = sorted((v for v in entities if v not in isolates), key=lambda v: (-score[v], str(v)))
-    first = set(ranked[: options.top])
-    first |= {v for v in linked if g.nodes[v].get("kind") == "event" and sum(1 for w in linked[v] if w in first) >= 2}
+    first = _first_view(linked, ranked, score, options.top, [v for v in linked if g.nodes[v].get("kind") == "event"])
     order = sorted(first, key=lambda v: (-score.get(v, 0), str(v)))
 
     def boxes(pos: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
@@ -446,7 +485,7 @@ def _data(view: View, options: ViewOptions) -> dict[str, Any]:
     edges = []
     parallel: dict[frozenset, int] = {}  # edges drawn so far between each pair: the next one curves
     for a, b, d in g.edges(data=True):
-        both = sizes.get(a, (0, 0, False))[2] and sizes.get(b, (0, 0, False))[2] and d.get("kind") not in ("role", "said")
+        both = sizes.get(a, (0, 0, False))[2] and sizes.get(b, (0, 0, False))[2] and d.get("kind") not in ("role", "said", "stated")
         row = {"f": index[a], "t": index[b], "l": str(d.get("label", "")), "k": d.get("kind", "relation"),
                "p": d.get("predicate", ""), "fs": round(_EDGE_PX[0 if both else 1] / scale, 1)}
         if d.get("count", 1) != 1:
@@ -638,11 +677,16 @@ _JS = r"""
     for (var i = 0; i < spans.length; i++) { if (spans[i][1] >= state.range[0] && spans[i][0] <= state.range[1]) { return true; } }
     return false;
   }
-  function nodeShown(i) {
+  // the filters (classes, article, date range): a node they hide is not shown, whatever else asks for it
+  function passes(i) {
     var n = N[i];
     if (state.hiddenTypes[n.t]) { return false; }
     if (state.doc !== "" && !(n.d && n.d.indexOf(+state.doc) >= 0)) { return false; }
-    if (!inRange(n.dt)) { return false; }
+    return inRange(n.dt);
+  }
+  function nodeShown(i) {
+    if (!passes(i)) { return false; }
+    var n = N[i];
     if (state.extra[i]) { return true; }
     if (n.k === "statement") {
       if (!state.statements) { return false; }
@@ -653,6 +697,7 @@ _JS = r"""
   }
   function nodeBase(i) { var n = N[i]; return !!(n.f || (state.isolates && n.i) || state.extra[i]); }
   function edgeShown(e) {
+    if (e.k === "stated" && !state.statements) { return false; }  // the statements layer
     if (state.predicate !== "" && e.k !== "said" && e.k !== "role" && e.p !== state.predicate && e.l !== state.predicate) { return false; }
     return inRange(e.dt) || !state.range;
   }
@@ -674,7 +719,7 @@ _JS = r"""
   function visEdge(j) {
     var e = E[j];
     var o = {id: "e" + j, from: e.f, to: e.t, label: e.l, arrows: e.k === "role" ? "" : "to", font: {size: e.fs * K}};
-    if (e.k === "said" || e.k === "role") { o.color = {color: "#c9b3c4"}; o.font = {size: e.fs * K * 0.85, color: "#999"}; }
+    if (e.k === "said" || e.k === "role" || e.k === "stated") { o.color = {color: "#c9b3c4"}; o.font = {size: e.fs * K * 0.85, color: "#999"}; }
     if (e.n && e.n > 1) { o.width = Math.min(6, 1 + Math.log(e.n)); o.title = e.n + " sentences"; }
     if (e.r) { o.smooth = {enabled: true, type: e.r > 0 ? "curvedCW" : "curvedCCW", roundness: 0.25 * Math.abs(e.r)}; }
     return o;
@@ -692,7 +737,8 @@ _JS = r"""
     autoResize: true, physics: {enabled: false, stabilization: false, barnesHut: {springLength: 120}},
     layout: {improvedLayout: false},
     interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: N.length > 2000, multiselect: false},
-    nodes: {borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff"},
+    nodes: {borderWidth: 1, font: {size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff",
+                                   background: "rgba(255,255,255,0.75)"},
             scaling: {label: {enabled: false, maxVisible: 30, drawThreshold: 13}}},
     edges: {smooth: false, color: {color: "#9aa4ad", highlight: "#333", hover: "#555"}, width: 1.2,
             arrows: {to: {enabled: true, scaleFactor: 0.45}},
@@ -707,7 +753,8 @@ _JS = r"""
     nodes.getIds().forEach(function (id) { if (!want[id]) { remove.push(id); } });
     remove.length && nodes.remove(remove);
     for (var k in want) { if (!nodes.get(+k)) { add.push(visNode(+k)); } }
-    add.length && nodes.add(add);
+    // the most important last: drawn on top, their labels over the lesser nodes
+    add.length && nodes.add(add.sort(function (a, b) { return N[a.id].s - N[b.id].s; }));
     var wantE = {}, addE = [], remE = [];
     E.forEach(function (e, j) { if (want[e.f] && want[e.t] && e.f !== e.t && edgeShown(e)) { wantE["e" + j] = j; } });
     if (state.comention) { D.co.forEach(function (c, k) { if (want[c[0]] && want[c[1]]) { wantE["c" + k] = k; } }); }
@@ -719,6 +766,7 @@ _JS = r"""
     N.forEach(function (n, i) { if (n.k === "entity") { ent++; if (want[i]) { shownEnt++; } } });
     document.getElementById("kg-count").textContent = shownEnt + " of " + ent + " entities shown, " + edges.length + " links";
     status.dataset.nodes = nodes.length; status.dataset.edges = edges.length;
+    if (ready) { unclutter(); }
   }
   function recolour() { nodes.update(nodes.getIds().map(function (i) { var o = visNode(i); return {id: i, color: o.color}; })); legend(); }
 
@@ -738,6 +786,7 @@ _JS = r"""
         (state.colour === "type" ? '<span class="sw" style="background:' + STYLE[t][0] + '"></span>' : "") + t + "</label>";
     });
     h += '<span><span class="ln"></span>relation / event (labelled)</span>';
+    if (state.statements) { h += '<span><span class="ln" style="border-top-color:#c9b3c4"></span>said / stated about (statements)</span>'; }
     if (state.comention) { h += '<span><span class="ln" style="border-top:2px dashed #b8b8b8"></span>co-occurrence (same sentence)' +
       (D.coTotal > D.co.length ? " — strongest " + D.co.length + " of " + D.coTotal : "") + "</span>"; }
     if (D.isolates && !state.isolates) { h += '<span style="color:#666">' + D.isolates + " unlinked entities hidden (switch “unlinked”; search finds them)</span>"; }
@@ -771,14 +820,29 @@ _JS = r"""
     panel.innerHTML = '<button id="kg-close" title="close">×</button>' + h; panel.style.display = "block";
     document.getElementById("kg-close").onclick = function () { panel.style.display = "none"; };
   }
+  // the neighbours "show neighbours" would add: not drawn, linked by an edge the filters keep, and not
+  // hidden by a filter themselves (so the count on the button is what the button does)
   function hiddenNeighbours(i) {
     var out = {};
-    adj[i].forEach(function (j) { var e = E[j]; var o = e.f === i ? e.t : e.f; if (!nodes.get(o) && N[o].k !== "statement") { out[o] = true; } });
-    if (state.comention) { coAdj[i].forEach(function (k) { var c = D.co[k]; var o = c[0] === i ? c[1] : c[0]; if (!nodes.get(o)) { out[o] = true; } }); }
+    adj[i].forEach(function (j) {
+      var e = E[j], o = e.f === i ? e.t : e.f;
+      if (o !== i && !nodes.get(o) && N[o].k !== "statement" && e.k !== "said" && edgeShown(e) && passes(o)) { out[o] = true; }
+    });
+    if (state.comention) { coAdj[i].forEach(function (k) { var c = D.co[k]; var o = c[0] === i ? c[1] : c[0]; if (!nodes.get(o) && passes(o)) { out[o] = true; } }); }
     return Object.keys(out).map(Number);
   }
+  // the neighbours are placed on a ring around the node, inside the part of the graph in view
   function showNeighbours(i) {
-    hiddenNeighbours(i).forEach(function (o) { state.extra[o] = true; });
+    var add = hiddenNeighbours(i), scale = network.getScale();
+    var at = nodes.get(i) ? network.getPositions([i])[i] : {x: N[i].x, y: N[i].y};
+    var lo = network.DOMtoCanvas({x: 30, y: 30}), hi = network.DOMtoCanvas({x: container.clientWidth - 30, y: container.clientHeight - 30});
+    var r = (70 + 4 * add.length) / scale;
+    add.forEach(function (o, k) {
+      var a = 2 * Math.PI * k / add.length + 0.4;
+      N[o].x = Math.max(lo.x, Math.min(hi.x, at.x + r * Math.cos(a)));
+      N[o].y = Math.max(lo.y, Math.min(hi.y, at.y + r * Math.sin(a)));
+      state.extra[o] = true;
+    });
     state.extra[i] = true; sync(); showNode(i);
   }
   function showNode(i) {
@@ -850,7 +914,11 @@ _JS = r"""
     names.forEach(function (p) { if (p[0] === q && N[p[1]].s > best) { hit = p[1]; best = N[p[1]].s; } });
     if (hit === null) { names.forEach(function (p) { if (p[0].indexOf(q) >= 0 && N[p[1]].s > best) { hit = p[1]; best = N[p[1]].s; } }); }
     if (hit === null) { status.dataset.focused = ""; return; }
-    if (!nodes.get(hit)) { state.extra[hit] = true; state.hiddenTypes[N[hit].t] = false; sync(); }
+    if (!nodes.get(hit)) {  // found but not drawn: shown, with the filters that hid it lifted
+      state.extra[hit] = true; state.hiddenTypes[N[hit].t] = false;
+      if (!passes(hit)) { state.doc = ""; document.getElementById("kg-doc").value = ""; setRange(null); }
+      sync(); legend();
+    }
     network.selectNodes([hit]); network.focus(hit, {scale: Math.max(network.getScale(), 1.0), animation: false}); showNode(hit);
     focused = true;
     status.dataset.focused = N[hit].l;
@@ -885,7 +953,7 @@ _JS = r"""
   // fit: every shown node, with the labels drawn at that zoom, inside the window; sizes are then set so
   // that labels and nodes are on screen the size they were laid out for (the most important labels
   // 14-22 px) whatever the window's size (vis-network's own fit leaves labels out)
-  var K = 1;
+  var K = 1, measuring = false, holding = false;
   function fit() {
     var ids = nodes.getIds(); if (!ids.length) { return; }
     var pos = network.getPositions(ids);
@@ -915,7 +983,48 @@ _JS = r"""
     }));
     network.moveTo({position: centre, scale: scale, animation: false});
     status.dataset.scale = scale.toFixed(3);
+    unclutter();
+  }
+  // labels that would cover another are drawn on zoom only: every node and edge label gets its size back,
+  // the page is drawn, and the labels vis-network drew are kept from the most important node down (node
+  // labels first, then the edges' between the most important nodes) while they cover no label kept before
+  function boxOf(m) { var z = m.size; return {l: z.left, t: z.top, r: z.left + z.width, b: z.top + z.height}; }
+  function covers(a, b, pad) { return a.l < b.r - pad && b.l < a.r - pad && a.t < b.b - pad && b.t < a.b - pad; }
+  function drawnLabels() {
+    var out = [];
+    nodes.getIds().forEach(function (id) {
+      var b = network.body.nodes[id];
+      if (b && b.labelModule && b.labelModule.visible() && b.options.label) { out.push({kind: "n", id: id, box: boxOf(b.labelModule), rank: N[id].s}); }
+    });
+    edges.getIds().forEach(function (id) {
+      var b = network.body.edges[id];
+      if (b && b.labelModule && b.labelModule.visible() && b.options.label) {
+        var rank = (N[b.fromId] ? N[b.fromId].s : 0) + (N[b.toId] ? N[b.toId].s : 0);
+        out.push({kind: "e", id: id, box: boxOf(b.labelModule), rank: rank});
+      }
+    });
+    return out;
+  }
+  function unclutter() {
+    var scale = network.getScale();
+    measuring = true; network.redraw(); measuring = false;  // a draw to measure: not reported
+    var kept = [], quiet = {n: [], e: []};
+    drawnLabels().sort(function (a, b) { return (a.kind === b.kind ? 0 : a.kind === "n" ? -1 : 1) || b.rank - a.rank; })
+      .forEach(function (x) {
+        var pad = 1 / scale;  // labels that only touch do not cover each other
+        if (kept.some(function (k) { return covers(k, x.box, pad); })) { quiet[x.kind].push(x.id); } else { kept.push(x.box); }
+      });
+    var small = 10 / scale;  // under vis-network's draw threshold at this zoom: drawn from a zoom of about 1.3
+    if (quiet.n.length) { nodes.update(quiet.n.map(function (id) { return {id: id, font: {size: small}}; })); }
+    if (quiet.e.length) { edges.update(quiet.e.map(function (id) { return {id: id, font: {size: small}}; })); }
+    status.dataset.quieted = quiet.n.length + quiet.e.length;
     network.redraw();
+  }
+  // overlapping labels as drawn (the self-report's count: 0 when unclutter did its work)
+  function overlaps() {
+    var ls = drawnLabels(), n = 0, pad = 1 / network.getScale();
+    for (var a = 0; a < ls.length; a++) { for (var b = a + 1; b < ls.length; b++) { if (covers(ls[a].box, ls[b].box, pad)) { n++; } } }
+    return n;
   }
   // refit whenever the graph's box changes size (window resized, bar wrapping onto more lines)
   var resizeTimer = null, lastSize = "";
@@ -987,7 +1096,8 @@ _JS = r"""
   var stage = 0;  // 0: before the first draw, 1: refit asked, 2: refit drawn, 3: reported
   network.on("afterDrawing", function () {
     report();
-    if (stage === 0) { stage = 1; status.dataset.drawms = Math.round(performance.now()); setTimeout(function () { stage = 2; if (!focused) { fit(); } else { network.redraw(); } }, 0); return; }
+    if (measuring || holding) { return; }  // draws while measuring labels or refitting are not reported
+    if (stage === 0) { stage = 1; status.dataset.drawms = Math.round(performance.now()); setTimeout(function () { holding = true; if (!focused) { fit(); } holding = false; stage = 2; network.redraw(); }, 0); return; }
     if (stage !== 2) { status.dataset.nodes = nodes.length; status.dataset.edges = edges.length; return; }
     stage = 3;
     var rect = container.getBoundingClientRect(), inside = true, labels = 0, minLabel = 0, scale = network.getScale();
@@ -1006,6 +1116,7 @@ _JS = r"""
     status.dataset.outside = outside.slice(0, 5).join("|");
     status.dataset.overflow = (doc.scrollWidth > window.innerWidth || doc.scrollHeight > window.innerHeight) ? "1" : "0";
     status.dataset.labels = labels; status.dataset.minlabel = minLabel.toFixed(1);
+    status.dataset.overlaps = overlaps();
     status.dataset.hidden = state.isolates ? 0 : D.isolates;
     status.dataset.nodes = nodes.length; status.dataset.edges = edges.length;
     status.dataset.drawn = "1";
@@ -1022,10 +1133,12 @@ _JS = r"""
     document.body.appendChild(cover);
   }
 
+  var ready = false;
   sync(); legend();
   if (hash.from && hash.to) { window.kgSetRange(hash.from, hash.to); } else { setRange(null); }
   fit();
   strip();
+  ready = true;
   if (hash.search) { box.value = hash.search; search(hash.search); }
   report();
 })();

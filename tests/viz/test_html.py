@@ -24,7 +24,9 @@ def test_first_view_and_what_is_one_click_away(small_store, tmp_path):
     data = page_data(write_html(from_store(small_store), tmp_path / "v.html"))
     by_label = {n["l"]: n for n in data["nodes"]}
     assert by_label["Lonely Town"].get("i") == 1 and not by_label["Lonely Town"].get("f")
-    assert data["isolates"] == 2  # Lonely Town, and Initech: its only link is a denied meeting
+    # Lonely Town, and Initech: its links are a denied meeting and a statement naming it (statements layer)
+    assert data["isolates"] == 2
+    assert any(e["k"] == "stated" and data["nodes"][e["t"]]["l"] == "Initech" for e in data["edges"])
     assert by_label["Jane Roe"].get("f") == 1 and by_label["Jane Roe"]["n"] == 1  # 1 statement, folded
     assert all(not n.get("f") for n in data["nodes"] if n["k"] == "statement")
     assert by_label["Roe met Doe and Major"]["k"] == "event" and by_label["Roe met Doe and Major"].get("f") == 1
@@ -41,9 +43,29 @@ def test_top_keeps_the_most_important(tmp_path):
     view = from_store(store_of(archive(200)))
     data = page_data(write_html(view, tmp_path / "v.html", options=ViewOptions(top=10)))
     first = [n for n in data["nodes"] if n.get("f") and n["k"] == "entity"]
-    assert len(first) == 10
+    events = [n for n in data["nodes"] if n.get("f") and n["k"] == "event"]
+    assert len(first) + len(events) == 10 and len(first) >= 8  # events take at most a fifth of the view
     linked = [n for n in data["nodes"] if n["k"] == "entity" and not n.get("i")]
     assert min(n["s"] for n in first) >= max(n["s"] for n in linked if not n.get("f"))
+
+
+@pytest.mark.parametrize("top", [10, 40])
+def test_top_bounds_the_first_view_events_included(tmp_path, top):
+    """--top bounds what the first view draws: entities and the n-ary events among them (small nodes),
+    however many events an archive holds; two-party events stay edges."""
+    view = from_store(store_of(archive(200)))
+    data = page_data(write_html(view, tmp_path / "v.html", options=ViewOptions(top=top)))
+    first = [n for n in data["nodes"] if n.get("f")]
+    events = [n for n in first if n["k"] == "event"]
+    assert len(first) <= top
+    assert events and len(events) < len(first) - len(events)  # events are shown, entities are most of the view
+    # without the bound, the events linking two or more of the top entities would push the view past top
+    ids = {i for i, n in enumerate(data["nodes"]) if n.get("f") and n["k"] == "entity"}
+    linking = {i for i, n in enumerate(data["nodes"]) if n["k"] == "event"
+               and sum(1 for e in data["edges"] if i in (e["f"], e["t"]) and ({e["f"], e["t"]} - {i}) <= ids) >= 2}
+    assert len(ids) + len(linking) > top
+    assert all(data["nodes"][e["f"]]["k"] != "event" and data["nodes"][e["t"]]["k"] != "event"
+               for e in data["edges"] if e["k"] == "event")
 
 
 def test_labels_of_the_first_view_are_sized_for_the_window(tmp_path):
@@ -78,7 +100,8 @@ def test_kg_view_options(seed_out, tmp_path):
     data = page_data(out)
     assert data["options"] == {"top": 5, "statements": True, "isolates": True, "comention": True, "colour": "community"}
     assert sum(1 for n in data["nodes"] if n["k"] != "statement") == 15
-    assert sum(1 for n in data["nodes"] if n.get("f") and n["k"] == "entity") == 5
+    assert sum(1 for n in data["nodes"] if n.get("f")) == 5  # entities and the events among them
+    assert sum(1 for n in data["nodes"] if n.get("f") and n["k"] == "entity") >= 4
     r = CliRunner().invoke(app, ["view", "--store", str(seed_out), "--out", str(out), "--top", "0"])
     assert isinstance(r.exception, KGError) and "--top must be at least 1" in str(r.exception)
 

@@ -4,11 +4,12 @@ first view left out; dragging over the timeline strip keeps what happened in tha
 brings the first view back. Every wait is on a condition in the page."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
-from viewer_data import CHROMIUM, archive_page, page_data  # noqa: F401 (a fixture)
+from viewer_data import CHROMIUM, archive_page, page_data, small_store  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="LOUD SKIP: Chromium is not installed (apt-get install chromium); viewer untested in a browser"
@@ -21,21 +22,28 @@ def first_view(data: dict) -> set[int]:
     return {i for i, n in enumerate(data["nodes"]) if n.get("f")}
 
 
-def neighbours(data: dict, i: int) -> set[int]:
+def neighbours(data: dict, i: int, node_ok=lambda n: True, edge_ok=lambda e: True) -> set[int]:
+    """Nodes linked to ``i`` by an edge of the entity view (not a statement's: those come with the statements
+    switch) that ``edge_ok`` keeps, and that ``node_ok`` keeps."""
     out = set()
     for e in data["edges"]:
-        if i in (e["f"], e["t"]):
+        if i in (e["f"], e["t"]) and e["k"] not in ("said", "stated") and edge_ok(e):
             out.add(e["t"] if e["f"] == i else e["f"])
-    return {o for o in out if data["nodes"][o]["k"] != "statement"} - {i}
+    return {o for o in out if data["nodes"][o]["k"] != "statement" and node_ok(data["nodes"][o])} - {i}
+
+
+def hits(page, i: int) -> bool:
+    """Whether a click where node ``i`` is drawn lands on it (not on another node over it)."""
+    x, y = page.node_at(i)
+    return page.js(f"window.kgNetwork.getNodeAt({{x: {x} - document.getElementById('kg-graph').getBoundingClientRect().left,"
+                   f" y: {y} - document.getElementById('kg-graph').getBoundingClientRect().top}})") == i
 
 
 def clickable(page, data: dict, shown: set[int]) -> int:
     """A first-view node with neighbours left out, drawn where a click hits it (not under another)."""
     candidates = sorted((i for i in shown if neighbours(data, i) - shown), key=lambda i: -data["nodes"][i]["s"])
     for i in candidates:
-        x, y = page.node_at(i)
-        if page.js(f"window.kgNetwork.getNodeAt({{x: {x} - document.getElementById('kg-graph').getBoundingClientRect().left,"
-                   f" y: {y} - document.getElementById('kg-graph').getBoundingClientRect().top}})") == i:
+        if hits(page, i):
             return i
     raise AssertionError("no node of the first view with hidden neighbours can be clicked")
 
@@ -114,4 +122,77 @@ def test_timeline_drag_filters_and_all_dates_restores(archive_page, release):
         p.click(*p.centre_of("#kg-time-clear"))
         p.wait(f"window.kgNetwork.body.data.nodes.length === {len(shown)} && !document.getElementById('kg-time-clear')")
         assert set(p.js(SHOWN)) == shown
+        assert p.status()["errors"] == "0"
+
+
+def _overlap(spans, a: int, b: int) -> bool:
+    return any(s[1] >= a and s[0] <= b for s in spans or [])
+
+
+@pytest.mark.parametrize("how", ["date range", "class"])
+def test_hidden_neighbours_count_what_the_button_adds_under_a_filter(archive_page, how):
+    """With a filter on (a date range dragged on the timeline, a class unticked in the legend), "show N
+    hidden neighbours" counts only the neighbours the filter lets through, and adds exactly those."""
+    from cdp import Page
+
+    data = page_data(archive_page)
+    with Page(archive_page) as p:
+        if how == "date range":
+            left, top, width, height = p.js("(function () { var b = document.getElementById('kg-strip').getBoundingClientRect();"
+                                            " return [b.left, b.top, b.width, b.height]; })()")
+            p.drag(left + 0.3 * width, top + height / 2, left + 0.7 * width, top + height / 2)
+            p.wait("!!document.getElementById('kg-time-clear')")
+            label = p.js("document.getElementById('kg-time-label').textContent")
+            a, b = (_days(x) for x in label.split(" all dates")[0].split(" – "))
+
+            def node_ok(n):
+                return _overlap(n.get("dt"), a, b)
+
+            def edge_ok(e):
+                return _overlap(e.get("dt"), a, b)
+        else:
+            p.click(*p.centre_of("#kg-legend input[data-type=City]"))
+            p.wait("!document.querySelector('#kg-legend input[data-type=City]').checked")
+
+            def node_ok(n):
+                return n["t"] != "City"
+
+            def edge_ok(e):
+                return True
+        shown = set(p.js(SHOWN))
+        assert shown
+        # a drawn node some of whose left-out neighbours the filter hides, and some it lets through
+        candidates = sorted((i for i in shown if neighbours(data, i) - shown
+                             and 0 < len(neighbours(data, i, node_ok, edge_ok) - shown) < len(neighbours(data, i) - shown)),
+                            key=lambda i: -data["nodes"][i]["s"])
+        i = next((i for i in candidates if hits(p, i)), None)
+        assert i is not None, "no drawn node with neighbours both hidden by the filter and not"
+        new = neighbours(data, i, node_ok, edge_ok) - shown
+        p.click(*p.node_at(i))
+        p.wait(PANEL_OPEN + " && !!document.getElementById('kg-more')")
+        assert p.js("document.getElementById('kg-more').textContent") == \
+            f"show {len(new)} hidden neighbour" + ("s" if len(new) > 1 else "")
+        p.click(*p.centre_of("#kg-more"))
+        p.wait(f"window.kgNetwork.body.data.nodes.length === {len(shown | new)}")
+        assert set(p.js(SHOWN)) == shown | new
+        p.wait(PANEL_OPEN + " && !document.getElementById('kg-more')")
+        assert p.status()["errors"] == "0"
+
+
+def test_statements_switch_draws_what_a_speaker_stated_about(small_store, tmp_path):
+    """Edges that only say a speaker named an entity (kg:statedAbout) are drawn with the statements, not before."""
+    from cdp import Page
+
+    from kg.viz import from_store, write_html
+
+    page = write_html(from_store(small_store), tmp_path / "v.html")
+    kinds = json.dumps([e["k"] for e in page_data(page)["edges"]])
+    stated = (f"(function (k) {{ return window.kgNetwork.body.data.edges.getIds().filter(function (id) {{"
+              f" return id[0] === 'e' && k[+id.slice(1)] === 'stated'; }}).length; }})({kinds})")
+    with Page(page, "#isolates=1") as p:  # Initech, named in Roe's statement, has no other link: shown by the switch
+        assert p.js("window.kgNetwork.body.data.nodes.get().some(function (n) { return n.label === 'Initech'; })")
+        assert p.js(stated) == 0
+        p.click(*p.centre_of("#kg-statements"))
+        p.wait("document.getElementById('kg-statements').checked")
+        assert p.js(stated) > 0
         assert p.status()["errors"] == "0"
