@@ -5,13 +5,15 @@ The page is written for reading at first sight, from one article to an archive:
 * it fills the window (fit on load and on resize, no page scrollbars); nodes are sized by
   mentions, statements and links, coloured by class with a legend (or by community, computed
   here with networkx's Louvain method); labels are drawn only where they are at least 12 px on
-  screen, so the most important read at once and the rest appear on zoom;
+  screen and cover no more important label, so the most important read at once and the rest
+  appear on zoom;
 * entities are the nodes, relations and two-party events labelled edges, events with more
   parties small nodes; statements and quotes are folded into their speaker (a count on the node,
-  the list in the side panel; a switch shows them as nodes); entities with no link are hidden,
+  the list in the side panel; a switch shows them as nodes, with the "stated about" edges from a
+  speaker to what they named); entities with no link are hidden,
   counted, and shown by a switch; search finds every node, shown or not;
-* past ``top`` entities the first view holds the most important ones (mentions, statements and
-  links) and the links among them; "show neighbours" (button in the panel, or double click)
+* past ``top`` nodes the first view holds the most important entities (mentions, statements and
+  links), the n-ary events among them (at most a fifth of ``top``) and the links among them; "show neighbours" (button in the panel, or double click)
   adds a node's neighbours; only what is shown is handed to vis-network, so the first draw of a
   10,000-node page stays fast and the page grows linearly with the graph;
 * a timeline strip under the graph holds the dated events, statements and quotes (their own
@@ -28,7 +30,9 @@ computed in Python (physics is off; a switch turns it on).
 The page reports its state in ``#kg-status`` (``data-drawn``, ``data-nodes``, ``data-edges``,
 ``data-inside``: every drawn node lies inside the canvas after the first fit, ``data-overflow``:
 the document is larger than the window, ``data-labels`` / ``data-minlabel``: how many node labels
-are drawn and the smallest on-screen size among them, ``data-hidden``: isolated entities hidden,
+are drawn and the smallest on-screen size among them, ``data-overlaps``: pairs of drawn labels (of
+nodes and edges, as vis-network drew them) that cover each other, ``data-quieted``: labels left to
+the zoom because they would have covered a more important one, ``data-hidden``: isolated entities hidden,
 ``data-focused``, ``data-errors``, ``data-drawms``), which the browser tests read. In the URL,
 ``#search=LABEL`` runs a search on load; ``#selftest=NODES`` covers the page green when it drew
 exactly that many nodes with every node inside the canvas, a legible label, no overflow and no
