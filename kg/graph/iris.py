@@ -74,6 +74,10 @@ class Iris:
     def participation(self, event_key: str, role: str, start: int, end: int) -> NamedNode:
         return NamedNode(f"{self.base}participation/{_hash(event_key, role, start, end)}")
 
+    def pair(self, kind: str, *parts: str) -> NamedNode:
+        """A pair node of the entity layer (``kind`` "comention" or "met"), by what it pairs."""
+        return NamedNode(f"{self.base}pair/{kind}/{_hash(*parts)}")
+
     def quote(self, key: str) -> NamedNode:
         doc, _, local = key.rpartition("/")
         return NamedNode(f"{self.base}quote/{_slug(doc)}/{local}")

@@ -28,6 +28,25 @@ integers as numbers, IRIs as their strings):
 * ``kg:dateOrder``: dated events by the day, month and year of their date (``-`` where the date
   is less precise), the id of their document, IRI.
 
+Listings of distinct rows number one item per row, so that a page of twenty rows reads twenty items
+however often the archive repeats a row:
+
+* ``kg:roleOrder``: of the roles sharing one member, role and organisation label, the first in
+  ``kg:membershipOrder``;
+* ``kg:statementDateOrder``: of the agents of statements dated to the day sharing one date, agent
+  label, modality and negation, the first in ``kg:statementOrder``.
+
+Listings of pairs number pair nodes the layer writes (``kg:EntityPair``, ``kg:firstEntity`` and
+``kg:secondEntity``, the first's IRI, or for meetings its label, before the second's):
+
+* ``kg:comentionOrder``: entities mentioned in one sentence, by the number of sentences (most
+  first, ``kg:sentenceCount``; ``kg:documentCount`` in how many documents), the labels, the IRIs;
+* ``kg:metOrder``: the parties of a meeting (``kg:Meet``, ``kg:pairEvent``), by the meeting's
+  first date (as text; undated first), the labels, the meeting's IRI.
+
+Each entity also carries what listings count: ``kg:mentionCount`` (its mentions) and
+``kg:documentCount`` (the documents mentioning it).
+
 Everything is read before the first quad is given (the caller may be writing the
 layer into the same store) and the layer graph itself is never read.
 """
@@ -37,7 +56,8 @@ from typing import Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, PROV, SCHEMA, XSD
+from kg.graph.iris import Iris
+from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, PROV, RDF, SCHEMA, XSD
 
 __all__ = ["ORDERS", "order_quads"]
 
@@ -52,7 +72,15 @@ ORDERS = {
     KG.statementOrder: "agents of statements dated to the day, by date, agent label and IRI",
     KG.speakerOrder: "agents of statements, by agent label, publication date, document id, offset and IRI",
     KG.dateOrder: "dated events, by day, month, year, document id and IRI",
+    KG.roleOrder: "distinct member, role and organisation labels, the first role of each",
+    KG.statementDateOrder: "distinct date, agent label, modality and negation of statements, the first agent of each",
+    KG.comentionOrder: "pairs of entities mentioned in one sentence, by sentences (most first), labels and IRIs",
+    KG.metOrder: "pairs of parties to a meeting, by date, labels and the meeting's IRI",
 }
+
+#: the entity classes the entity listings show (most_mentioned, comentions)
+ENTITY_CLASSES = frozenset(str(SCHEMA) + c for c in ("Person", "Organization", "Country", "City", "Place")) | {
+    str(KG) + "NamedEvent"}
 
 
 def _int(n: int) -> Literal:
@@ -60,9 +88,10 @@ def _int(n: int) -> Literal:
 
 
 def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedNode, str],
-                layer: NamedNode) -> Iterator[Quad]:
-    """The order quads (in graph ``layer``) for the document graphs of ``store``; ``labels`` and
-    ``classes`` are the entity layer's canonical label and class IRI of each entity."""
+                iris: Iris) -> Iterator[Quad]:
+    """The order quads (in the entity layer's graph) for the document graphs of ``store``; ``labels``
+    and ``classes`` are the entity layer's canonical label and class IRI of each entity."""
+    layer = iris.entity_graph()
 
     def rows(select: str, where: str) -> list[list]:  # type: ignore[type-arg]
         """Solutions of a pattern over the document graphs (each item is stated in its document's graph)."""
@@ -85,8 +114,8 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
     quotes = {q: int(b.value) for q, b in rows("?q ?b", "?q a kg:Quote ; nif:beginIndex ?b")}
     members = rows("?m ?p ?o ?r ?id", "?m a org:Membership ; org:member ?p ; org:organization ?o "
                    "OPTIONAL { ?m org:role ?r } OPTIONAL { ?m prov:wasDerivedFrom/nif:referenceContext/schema:identifier ?id }")
-    agents = {(d.value, label(who), p.value): p for p, d, who in rows(
-        "?p ?d ?who", "?s kg:date ?d ; a kg:Statement ; kg:hasParticipation ?p . ?p kg:entity ?who ; kg:role ?r "
+    agents = {(d.value, label(who), p.value): (p, s) for p, d, who, s in rows(
+        "?p ?d ?who ?s", "?s kg:date ?d ; a kg:Statement ; kg:hasParticipation ?p . ?p kg:entity ?who ; kg:role ?r "
         "FILTER(?r = \"agent\" && DATATYPE(?d) = xsd:date)")}  # this order of patterns: a plan 10x faster
     speakers = {(label(who), text(pub), text(doc), int(b.value), p.value): p for p, who, pub, doc, b in rows(
         "?p ?who ?pub ?id ?b", "?s a kg:Statement ; kg:hasParticipation ?p ; prov:wasDerivedFrom ?x . "
@@ -98,9 +127,28 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         v = d.value
         key = (v[:10] if len(v) >= 10 else "-", v[:7] if len(v) >= 7 else "-", v[:4], doc.value, e.value)
         dated[e] = min(key, dated.get(e, key))
-    res = store.query(f"SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m itsrdf:taIdentRef ?e }} "
-                      f"FILTER(?g != <{layer.value}>) }} GROUP BY ?e", prefixes=_PREFIXES)
-    mentions = {sol["e"]: int(sol["n"].value) for sol in res}  # type: ignore[union-attr, index]
+    # mentions: entity -> sentence -> document, one row per mention
+    mentioned = rows("?m ?e ?s ?doc ?sdoc", "?m itsrdf:taIdentRef ?e . OPTIONAL { ?m nif:referenceContext ?doc } "
+                     "OPTIONAL { ?m nif:sentence ?s OPTIONAL { ?s nif:referenceContext ?sdoc } }")
+    sentence_doc: dict[object, object] = {}
+    mention_sets: dict[NamedNode, set[object]] = {}
+    doc_sets: dict[NamedNode, set[object]] = {}
+    in_sentence: dict[object, set[NamedNode]] = {}
+    for m, e, s, doc, sdoc in mentioned:
+        mention_sets.setdefault(e, set()).add(m)
+        if sdoc is not None:
+            sentence_doc[s] = sdoc
+        if doc is not None:
+            doc_sets.setdefault(e, set()).add(doc)
+        if s is not None and classes.get(e) in ENTITY_CLASSES:
+            in_sentence.setdefault(s, set()).add(e)
+    mentions = {e: len(ms) for e, ms in mention_sets.items()}
+    del mentioned, mention_sets
+    modality: dict[object, tuple[str, ...]] = {}
+    for s, mod in rows("?s ?mod", "?s a kg:Statement ; kg:modality ?mod"):
+        modality[s] = tuple(sorted(modality.get(s, ()) + (mod.value,)))
+    negated = {r[0] for r in rows("?s", "?s a kg:Statement ; kg:negated true")}
+    meetings = rows("?ev ?a ?b ?d", "?ev a kg:Meet ; kg:participant ?a, ?b OPTIONAL { ?ev kg:date ?d }")
     lists: list[tuple[NamedNode, list[NamedNode]]] = [
         (KG.documentOrder, by_iri("?x a schema:NewsArticle")),
         (KG.eventOrder, by_iri("?x a schema:Event")),
@@ -110,14 +158,89 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         (KG.membershipOrder, list(dict.fromkeys(m for _, m in sorted(
             ((label(p), label(r), label(o), text(i), m.value), m) for m, p, o, r, i in members)))),
         # a participation with two dates would be numbered at its first: the listing keeps its rows together
-        (KG.statementOrder, list(dict.fromkeys(p for _, p in sorted(agents.items())))),
+        (KG.statementOrder, list(dict.fromkeys(p for _, (p, _) in sorted(agents.items())))),
         (KG.speakerOrder, list(dict.fromkeys(p for _, p in sorted(speakers.items())))),
         (KG.dateOrder, sorted(dated, key=lambda e: dated[e])),
+        # one item per distinct row: the first of its rows not numbered yet (a role with two role labels, or
+        # an agent of a statement with two dates, is numbered at its first row only)
+        (KG.roleOrder, _firsts((key[:3], m) for key, m in sorted(
+            ((label(p), label(r), label(o), text(i), m.value), m) for m, p, o, r, i in members
+            if r is not None and p in labels and o in labels and r in labels))),
+        (KG.statementDateOrder, _firsts(((d, who, modality.get(s, ()), s in negated), p)
+                                        for (d, who, _), (p, s) in sorted(agents.items()))),
     ]
     for prop, nodes in lists:
         for i, node in enumerate(nodes):
             yield Quad(node, prop, _int(i), layer)
         yield Quad(prop, KG.orderSize, _int(len(nodes)), layer)
+    for e in classes:  # what the entity listings count
+        yield Quad(e, KG.mentionCount, _int(mentions.get(e, 0)), layer)
+        yield Quad(e, KG.documentCount, _int(len(doc_sets.get(e, ()))), layer)
+    yield from _comentions(in_sentence, sentence_doc, labels, iris)
+    yield from _meetings(meetings, labels, iris)
+
+
+def _firsts(keyed) -> list[NamedNode]:  # type: ignore[no-untyped-def]
+    """Of (key, item) pairs in order, the first item of each key not taken by an earlier key."""
+    out: dict[NamedNode, None] = {}
+    keys: dict[object, list[NamedNode]] = {}
+    for key, item in keyed:
+        keys.setdefault(key, []).append(item)
+    for items in keys.values():  # keys in order of their first item (dicts keep insertion order)
+        free = next((i for i in items if i not in out), None)
+        if free is not None:
+            out[free] = None
+    return list(out)
+
+
+def _pairs(iris: Iris, kind: str, prop: NamedNode, keyed: list[tuple[tuple, tuple[NamedNode, ...], dict]]  # type: ignore[type-arg]
+           ) -> Iterator[Quad]:
+    """Pair nodes (``kg:EntityPair``) numbered by ``prop`` in the order of their keys; each of ``keyed`` is
+    (key, (first, second, *rest), {property: value})."""
+    layer = iris.entity_graph()
+    keyed.sort(key=lambda k: k[0])
+    for i, (_, (a, b, *rest), values) in enumerate(keyed):
+        node = iris.pair(kind, a.value, b.value, *(r.value for r in rest))
+        yield Quad(node, RDF.type, KG.EntityPair, layer)
+        yield Quad(node, KG.firstEntity, a, layer)
+        yield Quad(node, KG.secondEntity, b, layer)
+        for p, v in values.items():
+            yield Quad(node, p, v, layer)
+        yield Quad(node, prop, _int(i), layer)
+    yield Quad(prop, KG.orderSize, _int(len(keyed)), layer)
+
+
+def _comentions(in_sentence: dict[object, set[NamedNode]], docs: dict[object, object], labels: dict[NamedNode, str],
+                iris: Iris) -> Iterator[Quad]:
+    """The pairs of entities mentioned in one sentence, with how many sentences and documents."""
+    sentences: dict[tuple[NamedNode, NamedNode], int] = {}
+    in_docs: dict[tuple[NamedNode, NamedNode], set[object]] = {}
+    for s, ents in in_sentence.items():
+        doc = docs.get(s)
+        if doc is None or len(ents) < 2:
+            continue
+        ordered = sorted(ents, key=lambda n: n.value)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                sentences[(a, b)] = sentences.get((a, b), 0) + 1
+                in_docs.setdefault((a, b), set()).add(doc)
+    keyed = [((-n, labels.get(a, ""), labels.get(b, ""), a.value, b.value), (a, b),
+              {KG.sentenceCount: _int(n), KG.documentCount: _int(len(in_docs[(a, b)]))})
+             for (a, b), n in sentences.items() if a in labels and b in labels]
+    return _pairs(iris, "comention", KG.comentionOrder, keyed)
+
+
+def _meetings(found: list[list], labels: dict[NamedNode, str], iris: Iris) -> Iterator[Quad]:  # type: ignore[type-arg]
+    """The pairs of parties to each meeting (the first's label before the second's, as met.rq pairs them)."""
+    dates: dict[tuple[NamedNode, NamedNode, NamedNode], str] = {}
+    for ev, a, b, d in found:
+        if a in labels and b in labels and labels[a] < labels[b]:
+            k = (ev, a, b)
+            text = "" if d is None else d.value  # undated first, as ORDER BY puts an unbound ?date first
+            dates[k] = min(text, dates.get(k, text))
+    keyed = [((dates[k], labels[k[1]], labels[k[2]], k[0].value, k[1].value, k[2].value), (k[1], k[2], k[0]),
+              {KG.pairEvent: k[0]}) for k in dates]
+    return _pairs(iris, "met", KG.metOrder, keyed)
 
 
 _PREFIXES = {"kg": str(KG), "nif": str(NIF), "org": str(ORG), "schema": str(SCHEMA), "xsd": str(XSD), "prov": str(PROV),

@@ -342,7 +342,7 @@ class EntityLayer:
             for code in sorted(nationality.get(node, {})):
                 yield Quad(node, KG.nationality, Literal(code), g)
         yield from self._fuzzy(canonical, types, g)
-        yield from order_quads(self.store, canonical, classes, g)  # what listings page by (kg.graph.listing)
+        yield from order_quads(self.store, canonical, classes, self.iris)  # what listings page by (kg.graph.listing)
 
     def _fuzzy(self, canonical: dict[NamedNode, str], types: dict[NamedNode, dict[str, int]],
                g: NamedNode) -> Iterator[Quad]:

@@ -17,7 +17,7 @@ BEFORE = ROOT / "tests" / "data" / "queries-before"  # the listings as they were
 LEE = ROOT / "tests" / "data" / "lee"
 #: the listings that must page by position: a listing kg ships that sorts its whole answer
 LISTINGS = ["entities", "events", "provenance", "quotes", "roles", "statement_dates", "most_mentioned", "office_holders",
-            "statements", "events_on"]
+            "statements", "events_on", "comentions", "met"]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +89,7 @@ def test_positions_number_every_item_from_zero(lee_store):
         size = run_query(lee_store, f"SELECT ?n WHERE {{ <{prop.value}> kg:orderSize ?n }}").values()
         assert numbers == list(range(len(numbers))) and [int(s["n"]) for s in size] == [len(numbers)], prop
         assert len({row[0] for row in r.rows}) == len(numbers)  # one position per item
-    assert int(size[0]["n"]) > 0
+        assert len(numbers) > 0 or prop.value.endswith("metOrder"), prop  # the 25 Lee articles: no meeting
 
 
 def _groups(rows: list[list[object]], keys: list[int]) -> list[tuple[tuple[str, ...], Counter]]:
@@ -109,11 +109,12 @@ SORTED_BY = {"entities": ["type", "label"], "events": ["event", "participant"], 
              "quotes": ["begin"], "roles": ["person", "role"], "statement_dates": ["date", "speaker"],
              "most_mentioned": ["mentions", "label"], "office_holders": ["person", "role", "organization", "document"],
              "statements": ["speaker", "published", "document", "begin"],
-             "events_on": ["day", "month", "year", "document"]}
+             "events_on": ["day", "month", "year", "document"], "comentions": ["sentences", "label", "other"],
+             "met": ["date", "party", "other"]}
 
 
 @pytest.mark.parametrize("name", LISTINGS)
-def test_the_listings_answer_as_before(store, name):
+def test_the_listings_answer_as_before(store, name, seed_graph):
     before = (BEFORE / f"{name}.rq").read_text(encoding="utf-8")
     now = (ROOT / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
     if name == "quotes":  # show the key both sort by
@@ -121,7 +122,8 @@ def test_the_listings_answer_as_before(store, name):
     if name == "statements":
         before, now = (t.replace("?sentence WHERE", "?sentence ?begin WHERE", 1) for t in (before, now))
     old, new = run_query(store, before), run_query(store, now)
-    assert old.variables == new.variables and len(old.rows) > 0
+    assert old.variables == new.variables
+    assert len(old.rows) > 0 or (name == "met" and store is not seed_graph.store)  # the 25 Lee articles: no meeting
     keys = [old.variables.index(v) for v in SORTED_BY[name]]
     assert _groups(_same_parts(new.rows, now), keys) == _groups(_same_parts(old.rows, before), keys)
 
@@ -198,3 +200,25 @@ def test_an_unknown_prefix_is_named_with_the_known_ones(seed_graph):
 
     with pytest.raises(QueryError, match=r"unknown prefix foo: in line 2, column \d+ \(known: kg, schema, .*\)"):
         seed_graph.sparql("SELECT ?x WHERE {\n  ?x a foo:Person }")
+
+
+@pytest.mark.parametrize(("name", "order"), [("roles", "roleOrder"), ("comentions", "comentionOrder"),
+                                              ("met", "metOrder")])
+def test_distinct_and_pair_listings_number_one_item_per_row(store, name, order):
+    """A page of twenty distinct rows or pairs reads twenty items, however often the archive repeats a row."""
+    text = (ROOT / "ontology" / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    if name == "met":  # the asserted meetings only: pairs of the others are numbered too
+        text = text.replace('?meeting kg:modality "asserted" .', "").replace(
+            "FILTER NOT EXISTS { ?meeting kg:negated true }", "")
+    size = run_query(store, f"SELECT ?n WHERE {{ kg:{order} kg:orderSize ?n }}").values()
+    rows = run_query(store, text.replace("?party ?other ?place ?date ?document ?sentence WHERE", "?meeting ?a ?b WHERE", 1)).rows
+    assert [int(s["n"]) for s in size] == [len(rows)]
+
+
+def test_entities_carry_their_counts(store):
+    """kg:mentionCount and kg:documentCount, written by the entity layer, are what counting gives."""
+    counted = run_query(store, "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) (COUNT(DISTINCT ?d) AS ?docs) WHERE { "
+                               "?m itsrdf:taIdentRef ?e ; nif:referenceContext ?d } GROUP BY ?e").rows
+    carried = run_query(store, "SELECT ?e ?n ?docs WHERE { ?e kg:mentionCount ?n ; kg:documentCount ?docs "
+                               "FILTER(?n > 0) }").rows
+    assert counted and sorted(map(tuple, counted)) == sorted(map(tuple, carried))
