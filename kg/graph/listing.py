@@ -26,7 +26,9 @@ integers as numbers, IRIs as their strings):
 * ``kg:speakerOrder``: the agents of statements: by the agent's label, the document's publication
   date and id, the sentence's start, then the participation's IRI;
 * ``kg:dateOrder``: dated events by the day, month and year of their date (``-`` where the date
-  is less precise), the id of their document, IRI.
+  is less precise), the id of their document, IRI;
+* ``kg:relationOrder``: relation statements and roles by the id of their document, the sentence's
+  start, the subject's label, the relation as relations.rq names it, the object's label, IRI.
 
 Listings of distinct rows number one item per row, so that a page of twenty rows reads twenty items
 however often the archive repeats a row:
@@ -57,7 +59,7 @@ from typing import Iterator
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.graph.iris import Iris
-from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, PROV, RDF, SCHEMA, XSD
+from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, XSD
 
 __all__ = ["ORDERS", "order_quads"]
 
@@ -72,6 +74,7 @@ ORDERS = {
     KG.statementOrder: "agents of statements dated to the day, by date, agent label and IRI",
     KG.speakerOrder: "agents of statements, by agent label, publication date, document id, offset and IRI",
     KG.dateOrder: "dated events, by day, month, year, document id and IRI",
+    KG.relationOrder: "relations and roles, by document id, sentence start, subject, relation, object and IRI",
     KG.roleOrder: "distinct member, role and organisation labels, the first role of each",
     KG.statementDateOrder: "distinct date, agent label, modality and negation of statements, the first agent of each",
     KG.comentionOrder: "pairs of entities mentioned in one sentence, by sentences (most first), labels and IRIs",
@@ -148,6 +151,25 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
     for s, mod in rows("?s ?mod", "?s a kg:Statement ; kg:modality ?mod"):
         modality[s] = tuple(sorted(modality.get(s, ()) + (mod.value,)))
     negated = {r[0] for r in rows("?s", "?s a kg:Statement ; kg:negated true")}
+    relations: dict[NamedNode, tuple] = {}  # type: ignore[type-arg]
+    # labels of subjects and objects that are no entity (unnamed sources) are stated in their document
+    named = "OPTIONAL { ?s rdfs:label ?sl } OPTIONAL { ?o rdfs:label ?ol }"
+    for st, sub, p, o, verb, prep, b, doc, sl, ol in rows(
+            "?st ?s ?p ?o ?verb ?prep ?b ?id ?sl ?ol", "?st a kg:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; "
+            "rdf:object ?o ; prov:wasDerivedFrom ?sn . ?sn nif:beginIndex ?b ; nif:referenceContext/schema:identifier ?id "
+            f"OPTIONAL {{ ?st kg:verb ?verb }} OPTIONAL {{ ?st kg:preposition ?prep }} {named}"):
+        name = _relation_name(text(p))
+        if verb is not None:
+            name = f"{name}: {verb.value}" + (f" {prep.value}" if prep is not None else "")
+        key = (text(doc), int(b.value), label(sub) or text(sl), name, label(o) or text(ol), st.value)
+        relations[st] = min(key, relations.get(st, key))
+    for st, sub, o, r, b, doc, sl, ol in rows(
+            "?st ?s ?o ?r ?b ?id ?sl ?ol", "?st a org:Membership ; org:member ?s ; org:organization ?o ; "
+            "prov:wasDerivedFrom ?sn . ?sn nif:beginIndex ?b ; nif:referenceContext/schema:identifier ?id "
+            f"OPTIONAL {{ ?st org:role ?r }} {named}"):
+        name = f"member of: {label(r)}" if r is not None and r in labels else "member of"
+        key = (text(doc), int(b.value), label(sub) or text(sl), name, label(o) or text(ol), st.value)
+        relations[st] = min(key, relations.get(st, key))
     meetings = rows("?ev ?a ?b ?d", "?ev a kg:Meet ; kg:participant ?a, ?b OPTIONAL { ?ev kg:date ?d }")
     lists: list[tuple[NamedNode, list[NamedNode]]] = [
         (KG.documentOrder, by_iri("?x a schema:NewsArticle")),
@@ -161,6 +183,7 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         (KG.statementOrder, list(dict.fromkeys(p for _, (p, _) in sorted(agents.items())))),
         (KG.speakerOrder, list(dict.fromkeys(p for _, p in sorted(speakers.items())))),
         (KG.dateOrder, sorted(dated, key=lambda e: dated[e])),
+        (KG.relationOrder, sorted(relations, key=lambda st: relations[st])),
         # one item per distinct row: the first of its rows not numbered yet (a role with two role labels, or
         # an agent of a statement with two dates, is numbered at its first row only)
         (KG.roleOrder, _firsts((key[:3], m) for key, m in sorted(
@@ -178,6 +201,13 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         yield Quad(e, KG.documentCount, _int(len(doc_sets.get(e, ()))), layer)
     yield from _comentions(in_sentence, sentence_doc, labels, iris)
     yield from _meetings(meetings, labels, iris)
+
+
+def _relation_name(predicate: str) -> str:
+    """A relation's name as relations.rq writes it: ``headquarteredIn`` -> "headquartered in"."""
+    import re
+
+    return re.sub(r"([a-z])([A-Z])", r"\1 \2", predicate.partition("#")[2]).lower()
 
 
 def _firsts(keyed) -> list[NamedNode]:  # type: ignore[no-untyped-def]
@@ -243,5 +273,5 @@ def _meetings(found: list[list], labels: dict[NamedNode, str], iris: Iris) -> It
     return _pairs(iris, "met", KG.metOrder, keyed)
 
 
-_PREFIXES = {"kg": str(KG), "nif": str(NIF), "org": str(ORG), "schema": str(SCHEMA), "xsd": str(XSD), "prov": str(PROV),
+_PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "kg": str(KG), "nif": str(NIF), "org": str(ORG), "schema": str(SCHEMA), "xsd": str(XSD), "prov": str(PROV),
              "itsrdf": str(ITSRDF)}

@@ -17,7 +17,7 @@ BEFORE = ROOT / "tests" / "data" / "queries-before"  # the listings as they were
 LEE = ROOT / "tests" / "data" / "lee"
 #: the listings that must page by position: a listing kg ships that sorts its whole answer
 LISTINGS = ["entities", "events", "provenance", "quotes", "roles", "statement_dates", "most_mentioned", "office_holders",
-            "statements", "events_on", "comentions", "met"]
+            "statements", "events_on", "comentions", "met", "relations"]
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ SORTED_BY = {"entities": ["type", "label"], "events": ["event", "participant"], 
              "most_mentioned": ["mentions", "label"], "office_holders": ["person", "role", "organization", "document"],
              "statements": ["speaker", "published", "document", "begin"],
              "events_on": ["day", "month", "year", "document"], "comentions": ["sentences", "label", "other"],
-             "met": ["date", "party", "other"]}
+             "met": ["date", "party", "other"], "relations": ["document", "begin", "subject", "relation", "object"]}
 
 
 @pytest.mark.parametrize("name", LISTINGS)
