@@ -353,7 +353,8 @@ class KnowledgeGraph:
         """Write the HTML viewer of the graph (or of the nodes a CONSTRUCT ``query`` returns) to ``path``.
 
         ``max_nodes``: write at most that many entities and events into the page (the most important);
-        ``top``: entities in the first view (the rest are one click or a search away); ``statements``:
+        ``top``: nodes in the first view, the most important entities and the events among them (the rest
+        are one click or a search away); ``statements``:
         statements and quotes as nodes (else folded into their speaker); ``isolates``: show entities
         with no link; ``comention``: the co-occurrence layer on; ``colour``: "type" or "community".
         """

@@ -313,8 +313,9 @@ def view(
     query: Optional[str] = typer.Option(None, "--query", help="A CONSTRUCT query (.rq or text): show only its nodes."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes",
                                             help="Write at most N entities and events into the page (the most important)."),
-    top: int = typer.Option(300, "--top", help="Entities in the first view (the most important, by mentions, statements "
-                            "and links); the others are a click ('show neighbours') or a search away."),
+    top: int = typer.Option(300, "--top", help="Nodes in the first view: the most important entities (by mentions, "
+                            "statements and links) and the events among them; the others are a click ('show neighbours') "
+                            "or a search away."),
     statements: bool = typer.Option(False, "--statements",
                                     help="Show statements and quotes as nodes (default: folded into their speaker)."),
     isolates: bool = typer.Option(False, "--isolates", help="Show entities with no link (default: hidden, counted)."),

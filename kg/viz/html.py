@@ -90,7 +90,8 @@ _COMENTION_PER_NODE = 3
 class ViewOptions:
     """What the first view shows (the same options as ``kg view``).
 
-    ``top``: entities in the first view (the most important; the rest one click away);
+    ``top``: nodes in the first view (the most important entities and the events among them; the rest
+    one click away);
     ``statements``: statements and quotes as nodes of their own (else folded into their speaker);
     ``isolates``: entities with no link shown; ``comention``: the co-occurrence layer on;
     ``colour``: "type" or "community"."""

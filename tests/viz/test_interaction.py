@@ -196,3 +196,28 @@ def test_statements_switch_draws_what_a_speaker_stated_about(small_store, tmp_pa
         p.wait("document.getElementById('kg-statements').checked")
         assert p.js(stated) > 0
         assert p.status()["errors"] == "0"
+
+
+INSIDE = ("(function () { var n = window.kgNetwork, b = document.getElementById('kg-graph').getBoundingClientRect(),"
+          " p = n.getPositions(), out = []; Object.keys(p).forEach(function (id) { var d = n.canvasToDOM(p[id]);"
+          " if (!(d.x >= 0 && d.y >= 0 && d.x <= b.width && d.y <= b.height)) { out.push(id); } }); return out; })()")
+
+
+def test_the_first_view_is_fitted_again_when_the_window_changes_size(archive_page):
+    """Fit on resize: after the window shrinks, every drawn node is inside the graph's box again, the page
+    has no scrollbars and the labels drawn are still legible."""
+    from cdp import Page
+
+    with Page(archive_page, size=(1400, 900)) as p:
+        assert p.js(INSIDE) == []
+        before = p.status()["scale"]
+        p.call("Emulation.setDeviceMetricsOverride", width=820, height=620, deviceScaleFactor=1, mobile=False)
+        p.wait(f"document.getElementById('kg-status').dataset.scale !== '{before}'")
+        # without a refit, the nodes at the right and the bottom of the 1400 x 900 view lie outside the smaller box
+        assert p.js(INSIDE) == []
+        assert p.js("document.documentElement.scrollWidth <= window.innerWidth && "
+                    "document.documentElement.scrollHeight <= window.innerHeight")
+        assert p.js("(function () { var n = window.kgNetwork, s = n.getScale(), small = 0;"
+                    " n.body.data.nodes.getIds().forEach(function (id) { var m = n.body.nodes[id].labelModule;"
+                    " if (m.visible() && m.fontOptions.size * s < 12) { small++; } }); return small; })()") == 0
+        assert p.status()["errors"] == "0"
