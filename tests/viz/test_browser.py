@@ -141,6 +141,10 @@ def test_lee_articles_first_view(lee_out):
     assert int(st["hidden"]) > 0 and int(st["nodes"]) < entities
 
 
+def test_lee_articles_fit_a_small_window(lee_out):
+    check_first_view(lee_out / "viewer.html", size=(800, 600))
+
+
 def test_lee_articles_top_option(lee_out, tmp_path):
     import kg
 
