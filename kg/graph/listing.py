@@ -39,12 +39,14 @@ however often the archive repeats a row:
   label, modality and negation, the first in ``kg:statementOrder``.
 
 Listings of pairs number pair nodes the layer writes (``kg:EntityPair``, ``kg:firstEntity`` and
-``kg:secondEntity``, the first's IRI, or for meetings its label, before the second's):
+``kg:secondEntity``):
 
-* ``kg:comentionOrder``: entities mentioned in one sentence, by the number of sentences (most
+* ``kg:comentionOrder``: entities mentioned in one sentence (the first's IRI before the second's), by the number of sentences (most
   first, ``kg:sentenceCount``; ``kg:documentCount`` in how many documents), the labels, the IRIs;
-* ``kg:metOrder``: the parties of a meeting (``kg:Meet``, ``kg:pairEvent``), by the meeting's
-  first date (as text; undated first), the labels, the meeting's IRI.
+* ``kg:metOrder``: the parties of a meeting (``kg:Meet``, ``kg:pairEvent``), the first's label before
+  the second's, by the meeting's first date (as text; undated first), the labels, the meeting's IRI;
+* ``kg:headquartersOrder``: an organisation and a country its headquarters (``kg:headquarteredIn``) are
+  in (``kg:locatedIn``, zero or more steps), by the country's label, the organisation's, the IRIs.
 
 Each entity also carries what listings count: ``kg:mentionCount`` (its mentions) and
 ``kg:documentCount`` (the documents mentioning it).
@@ -59,7 +61,7 @@ from typing import Iterator
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
 from kg.graph.iris import Iris
-from kg.graph.namespaces import ITSRDF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, XSD
+from kg.graph.namespaces import ENTITY_CLASSES, ITSRDF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, XSD
 
 __all__ = ["ORDERS", "order_quads"]
 
@@ -79,11 +81,11 @@ ORDERS = {
     KG.statementDateOrder: "distinct date, agent label, modality and negation of statements, the first agent of each",
     KG.comentionOrder: "pairs of entities mentioned in one sentence, by sentences (most first), labels and IRIs",
     KG.metOrder: "pairs of parties to a meeting, by date, labels and the meeting's IRI",
+    KG.headquartersOrder: "organisations and the countries of their headquarters, by country, organisation and IRIs",
 }
 
 #: the entity classes the entity listings show (most_mentioned, comentions)
-ENTITY_CLASSES = frozenset(str(SCHEMA) + c for c in ("Person", "Organization", "Country", "City", "Place")) | {
-    str(KG) + "NamedEvent"}
+_ENTITY_CLASSES = frozenset(c.value for c in ENTITY_CLASSES.values())
 
 
 def _int(n: int) -> Literal:
@@ -143,7 +145,7 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
             sentence_doc[s] = sdoc
         if doc is not None:
             doc_sets.setdefault(e, set()).add(doc)
-        if s is not None and classes.get(e) in ENTITY_CLASSES:
+        if s is not None and classes.get(e) in _ENTITY_CLASSES:
             in_sentence.setdefault(s, set()).add(e)
     mentions = {e: len(ms) for e, ms in mention_sets.items()}
     del mentioned, mention_sets
@@ -170,6 +172,10 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         name = f"member of: {label(r)}" if r is not None and r in labels else "member of"
         key = (text(doc), int(b.value), label(sub) or text(sl), name, label(o) or text(ol), st.value)
         relations[st] = min(key, relations.get(st, key))
+    headquarters = rows("?o ?p", "?o kg:headquarteredIn ?p")
+    located: dict[object, set[object]] = {}
+    for a, b in rows("?a ?b", "?a kg:locatedIn ?b"):
+        located.setdefault(a, set()).add(b)
     meetings = rows("?ev ?a ?b ?d", "?ev a kg:Meet ; kg:participant ?a, ?b OPTIONAL { ?ev kg:date ?d }")
     lists: list[tuple[NamedNode, list[NamedNode]]] = [
         (KG.documentOrder, by_iri("?x a schema:NewsArticle")),
@@ -201,6 +207,26 @@ def order_quads(store: Store, labels: dict[NamedNode, str], classes: dict[NamedN
         yield Quad(e, KG.documentCount, _int(len(doc_sets.get(e, ()))), layer)
     yield from _comentions(in_sentence, sentence_doc, labels, iris)
     yield from _meetings(meetings, labels, iris)
+    yield from _headquarters(headquarters, located, labels, classes, iris)
+
+
+def _headquarters(headquarters: list[list], located: dict[object, set[object]], labels: dict[NamedNode, str],  # type: ignore[type-arg]
+                  classes: dict[NamedNode, str], iris: Iris) -> Iterator[Quad]:
+    """Each organisation with a country its headquarters are in (organisations_by_country.rq's rows)."""
+    org, country = SCHEMA.Organization.value, SCHEMA.Country.value
+    pairs: set[tuple[NamedNode, NamedNode]] = set()
+    for o, p in headquarters:
+        if classes.get(o) != org or o not in labels or p not in labels:
+            continue
+        seen, todo = {p}, [p]
+        while todo:  # kg:locatedIn*: the place itself and everything it is in
+            for c in located.get(todo.pop(), ()):
+                if c not in seen:
+                    seen.add(c)
+                    todo.append(c)
+        pairs.update((o, c) for c in seen if classes.get(c) == country and c in labels)  # type: ignore[misc]
+    keyed = [((labels[c], labels[o], c.value, o.value), (o, c), {}) for o, c in pairs]
+    return _pairs(iris, "headquarters", KG.headquartersOrder, keyed)
 
 
 def _relation_name(predicate: str) -> str:

@@ -108,26 +108,30 @@ def test_most_mentioned_and_comentions(seed_graph):
 
 
 def test_organisations_by_country_on_a_hand_made_graph(tmp_path):
-    """kg:headquarteredIn to a city located in a country, or to the country itself."""
+    """kg:headquarteredIn to a city located in a country, or to the country itself; what a document
+    graph states, and the entity layer computed from it (which pairs organisations with countries)."""
     tmp_path.mkdir(parents=True, exist_ok=True)
-    from pyoxigraph import Store
+    from pyoxigraph import RdfFormat, Store
 
     import kg as kg_
+    from kg.graph import EntityLayer, Iris
     from kg.graph.store import STORE_DIRNAME
 
     store = Store(str(tmp_path / STORE_DIRNAME))
-    store.load(b"""
+    entities = [("bw", "Organization", "Brightwave"), ("acme", "Organization", "Acme"),
+                ("other", "Organization", "Elsewhere Ltd"), ("manchester", "City", "Manchester"),
+                ("england", "Place", "England"), ("uk", "Country", "United Kingdom"), ("paris", "City", "Paris"),
+                ("fr", "Country", "France")]
+    described = " ".join(f'e:{k} kg:typeInDocument schema:{c} ; kg:labelInDocument "{label}" .' for k, c, label in entities)
+    store.load(f"""
         @prefix kg: <http://example.org/kg/ontology#> . @prefix schema: <http://schema.org/> .
-        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix e: <http://example.org/kg/entity/> .
-        e:bw a schema:Organization ; rdfs:label "Brightwave" ; kg:headquarteredIn e:manchester .
-        e:acme a schema:Organization ; rdfs:label "Acme" ; kg:headquarteredIn e:uk .
-        e:other a schema:Organization ; rdfs:label "Elsewhere Ltd" ; kg:headquarteredIn e:paris .
-        e:manchester a schema:City ; rdfs:label "Manchester" ; kg:locatedIn e:england .
-        e:england a schema:Place ; rdfs:label "England" ; kg:locatedIn e:uk .
-        e:uk a schema:Country ; rdfs:label "United Kingdom" .
-        e:paris a schema:City ; rdfs:label "Paris" ; kg:locatedIn e:fr .
-        e:fr a schema:Country ; rdfs:label "France" .
-    """, format=__import__("pyoxigraph").RdfFormat.TURTLE)
+        @prefix e: <http://example.org/kg/entity/> .
+        <http://example.org/kg/graph/t> {{
+        {described}
+        e:bw kg:headquarteredIn e:manchester . e:acme kg:headquarteredIn e:uk . e:other kg:headquarteredIn e:paris .
+        e:manchester kg:locatedIn e:england . e:england kg:locatedIn e:uk . e:paris kg:locatedIn e:fr . }}
+    """.encode(), format=RdfFormat.TRIG)
+    store.extend(list(EntityLayer(store, Iris()).quads()))
     store.flush()
     del store
     g = kg_.open(tmp_path)
