@@ -145,6 +145,31 @@ def _before_title(ent: "Span") -> bool:
         and country(name.text) is None and demonym_country(name.text) is None)
 
 
+def _before_person(ent: "Span") -> bool:
+    """A nationality before a named person, directly or through a few words that say what they are:
+    "Australian actress X", "Dutch engineers X and Y", "fellow Australian X", "Americans X and Y"."""
+    if demonym_country(ent.text) is None:
+        return False
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and i - ent.end < 3 and doc[i].tag_ in ("NN", "NNS", "JJ") and doc[i].text.islower():
+        i += 1
+    return i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B"
+
+
+def _before_place_noun(ent: "Span") -> bool:
+    """A nationality before a noun of settlement or territory: "the Kenyan city of X", "the Norwegian
+    capital, Oslo", "the Indonesian province of X" (the place is in the country)."""
+    if demonym_country(ent.text) is None:
+        return False
+    doc = ent.doc
+    i = ent.end
+    while i < len(doc) and i - ent.end < 3 and doc[i].tag_ in ("JJ", "NN", "VBN", "HYPH") and doc[i].text.islower() \
+            and doc[i].lemma_.lower() not in PLACE_NOUNS:
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in PLACE_NOUNS
+
+
 def _nationality_and_title_words(ent: "Span") -> bool:
     """A name tagged as one entity that is a nationality followed by the first words of a title:
     "British Defence" in "British Defence Secretary X"."""
@@ -482,7 +507,7 @@ def find_mentions(ctx: Ctx) -> None:
             if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
                     and not (country(ent.text) or organization(ent.text) or demonym_country(ent.text)):
                 continue  # "Chipmaker agrees …": a headline capitalises every word; the body never names it
-            if ent.label_ == "NORP" and _before_title(ent):
+            if ent.label_ == "NORP" and (_before_title(ent) or _before_person(ent) or _before_place_noun(ent)):
                 # "German Chancellor X": the nationality names the country the role is in
                 _add(ctx, si, list(ent), "GPE", "demonym")
                 continue

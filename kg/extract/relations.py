@@ -23,6 +23,7 @@ from kg.extract.events import date_of
 from kg.extract.lexicon import OFFICE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_HEADS, ROLE_MODIFIERS
 from kg.extract.link import city_countries, country, demonym_country
 from kg.extract.modality import modality_of
+from kg.extract.speech import gender_of_person
 from kg.types import Event, Quote, Relation, TimeValue
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ PREDICATES.update({
 RULES: dict[str, str] = {
     "place-comma-place": "a place named after another and a comma ('Armonk, N.Y.', 'Manchester, England')",
     "place-in-place": "a place with 'in' another ('Kerala state in southern India', 'X, an island nation in Y', "
-                      "'the Royal Theatre, in Leeds')",
+                      "'the Royal Theatre, in Leeds'), or a noun of settlement between them ('the Kenyan city of X', "
+                      "'the West Bank towns of X and Y')",
     "place-near-place": "a place with 'near' or a point of the compass and 'of' another ('Ashford, south-west of "
                         "Canterbury', 'a village near X')",
     "capital": "'capital' between a city and a country ('Nairobi, the capital of Kenya', "
@@ -190,6 +192,9 @@ _CONFLICT_NOUNS = frozenset("""war campaign fight struggle battle match game cla
 _LEADER_WORDS = frozenset("""president premier chancellor king queen emperor monarch sultan emir leader chairman
     chairwoman chairperson chair ceo head chief mayor governor commander coach director-general
     secretary-general""".split())
+#: of those, the titles that lead a country itself ("Dutch commander X", "Kenyan governor X", "rebel leader X"
+#: hold office in the country, not over it)
+_HEAD_OF_STATE_WORDS = frozenset("""president premier chancellor king queen emperor monarch sultan emir""".split())
 _LEADER_TITLES = frozenset({"prime minister", "chief executive", "chief executive officer", "managing director",
                             "director general", "secretary general", "first minister", "party leader"})
 _GOVERNMENT_WORDS = frozenset("""ministry department army navy police parliament embassy government council
@@ -280,8 +285,10 @@ def _entity(ctx: Ctx, si: int, tok: "Token") -> str | None:
         return outer.key if outer is not None and outer.tok_end == m.tok_start - 1 else None
     if key is not None:
         return key
-    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+    if tok.lower_ in ("who", "which", "that", "whose") and tok.head.dep_ == "relcl":
         return _key(ctx, si, tok.head.head)
+    if tok.lower_ == "whose" and tok.head.head.dep_ == "relcl":  # "X, whose son Y died"
+        return _key(ctx, si, tok.head.head.head)
     for c in tok.children:
         if c.dep_ == "appos" and not (c.i > 0 and tok.doc[c.i - 1].text == "("):  # not "X ( Netherlands )"
             k = _key(ctx, si, c)
@@ -430,6 +437,37 @@ def _places_in(f: _Found) -> None:
                                                                       and not (t == "City" and kt == "City"))
                                  or (kt == "Country" and t == "Place")):  # "X, an island nation in the Pacific"
                 f.add(si, head, key, "locatedIn", other, "place-in-place")
+
+
+def _place_nouns(f: _Found) -> None:
+    """place-in-place: a country, nationality or place before a noun of settlement or territory, and the
+    place that noun is 'of' ('the Kenyan city of X', 'the West Bank towns of X and Y', 'the Australian state
+    of X'). ('capital' is the capital rule's.)"""
+    ctx = f.ctx
+    for si, seg in enumerate(ctx.segments):
+        for tok in ctx.tokens(si):
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PLACE_NOUNS or tok.lemma_.lower() == "capital":
+                continue
+            holders = []
+            for c in tok.children:
+                if c.dep_ not in ("compound", "amod", "nmod", "poss"):
+                    continue
+                k = _key(ctx, si, c)
+                if k is None and c.ent_type_ == "NORP":
+                    k = _country_of_demonym(ctx, c)
+                if k is not None and f.type_of(k) in _PLACE:
+                    holders.append(k)
+            if not holders:
+                continue
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ != "of":
+                    continue
+                for member, mtok in _pobj_entities(ctx, si, prep):
+                    mt = f.type_of(member)
+                    for holder in holders:
+                        ht = f.type_of(holder)
+                        if member != holder and mt in _AREA and (ht != "City" or mt == "Place"):
+                            f.add(si, mtok, member, "locatedIn", holder, "place-in-place")
 
 
 def _near(f: _Found) -> None:
@@ -647,7 +685,7 @@ def _homes(f: _Found) -> None:
                 continue
             if tok.pos_ != "NOUN":
                 continue
-            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _entity(ctx, si, c))]
             places = [k for c in tok.children if c.dep_ in ("compound", "nmod") and (k := _key(ctx, si, c))]
             places += [k for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
                        for k, _ in _pobj_entities(ctx, si, c)]
@@ -676,9 +714,11 @@ def _nationalities(f: _Found) -> None:
                                          or (doc[j].pos_ == "NOUN" and doc[j].text.islower())):
             j -= 1
             words += 1
-        if words == 0 or j < 0:
+        if j < 0:
             continue
         other = ctx.mention_at(si, j)
+        if words == 0 and not (other is not None and other.kind == "demonym" and kind == "Person"):
+            continue  # ("fellow Australian X": the nationality right before the name)
         if other is not None and other.key and kind == "Person" and f.type_of(other.key) == "Organization" \
                 and other.kind == "name" and other.tok_end == j + 1 and _occupation(doc[m.tok_start - 1]) \
                 and doc[m.tok_start - 1].lower_ not in ROLE_HEADS:
@@ -708,9 +748,12 @@ def _nationalities(f: _Found) -> None:
         if kind == "Person":
             f.add(si, head, key, "citizenOf", country, "nationality")
             title = doc[m.tok_start - 1]
-            if title.tag_ == "NNS":  # "Dutch engineers X and Y": the nationality is each one's
+            if title.tag_ in ("NNS", "NNPS"):  # "Dutch engineers X and Y", "Americans X and Y": each one's
                 for c in _with_conj(head)[1:]:
                     k2 = _key(ctx, si, c)
+                    m2 = ctx.mention_at(si, c.i)
+                    if m2 is None or m2.tok_start == 0 or doc[m2.tok_start - 1].text not in (",", "and"):
+                        break  # "… and Americans Y": a nationality of Y's own
                     if k2 and f.type_of(k2) == "Person":
                         f.add(si, c, k2, "citizenOf", country, "nationality")
         elif other is None or other.kind == "demonym" or doc[j].ent_type_ == "NORP":
@@ -835,6 +878,38 @@ def _parts(f: _Found) -> None:
                     f.add(si, tok, part, pred, whole, "part-of", clause=tok.head if tok.dep_ == "attr" else None)
 
 
+def _possessor(f: _Found, si: int, poss: "Token") -> str | None:
+    """The person a possessive names: a name, 'whose' ('X, whose son Y'), or 'his'/'her' that coreference
+    left open, read as the person the phrase is coordinated with ('X and his wife Y') or the person subject
+    of its clause ('X, who lost his son Y')."""
+    k = _entity(f.ctx, si, poss)
+    if k is not None or poss.lower_ not in ("his", "her"):
+        return k
+    noun = poss.head
+    if noun.dep_ == "conj":
+        k = _entity(f.ctx, si, noun.head)
+        return k if k is not None and f.type_of(k) == "Person" else None
+    gender = "male" if poss.lower_ == "his" else "female"
+    verb = noun
+    for _ in range(4):  # "X, who lost his son Y"; "X said his wife Y had left": past a clause Y heads
+        while verb.head is not verb and (verb is noun or verb.pos_ not in ("VERB", "AUX")):
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0] is noun:
+            if verb.head is verb or verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+                return None
+            verb = verb.head
+            continue
+        subject = subjects[0]
+        if subject.pos_ == "PRON" and subject.lower_ in ("he", "she") and (subject.lower_ == "he") != (gender == "male"):
+            return None  # "He met her brother": not his
+        k = _entity(f.ctx, si, subject)
+        if k is None or f.type_of(k) != "Person" or gender_of_person(f.ctx, k) not in (None, gender):
+            return None
+        return k
+    return None
+
+
 def _kin(f: _Found) -> None:
     """kin: 'his son X', 'X's wife Y', 'Y, the widow of X', 'X and his wife Y'."""
     ctx = f.ctx
@@ -846,7 +921,7 @@ def _kin(f: _Found) -> None:
             pred = _KIN.get(low) if low in _KIN else "relativeOf"
             if pred is None:
                 continue
-            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+            owners = [k for c in tok.children if c.dep_ == "poss" and (k := _possessor(f, si, c))]
             owners += [k for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                        for k, _ in _pobj_entities(ctx, si, c)]
             kin: list[str] = []
@@ -952,8 +1027,9 @@ def _appositions(f: _Found) -> None:
             continue
         nouns = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or (
             c.pos_ == "PROPN" and ctx.mention_at(si, c.i) is None))]  # "X, a Republican from Y"
-        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and _key(ctx, si, head.head) is None:
-            nouns.append(head.head)  # "a Dutch businessman, X"
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN" and _key(ctx, si, head.head) is None \
+                and ctx.mention_at(si, head.head.i + 1) is None:
+            nouns.append(head.head)  # "a Dutch businessman, X" (not "Dutch commander Y and Americans X")
         if head.dep_ == "nsubj" and head.head.lemma_ == "be":
             nouns += [c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         for rc in head.children:  # "X, who is a major in Y"
@@ -1322,13 +1398,54 @@ def _from_roles(f: _Found, roles: Iterable[Relation]) -> list[Relation]:
         if words[-1] in ("founder", "co-founder", "cofounder") or title.endswith("co-founder"):
             pred = "founderOf"
         elif words[-1] in _LEADER_WORDS or any(title.endswith(t) for t in _LEADER_TITLES):
-            if not (words[-1] == "chief" and len(words) > 1) and not (words[-1] in ("coach", "captain")
-                                                                      and f.type_of(r.object) == "Country"):
+            national = f.type_of(r.object) == "Country"
+            if not (words[-1] == "chief" and len(words) > 1) and not (
+                    national and not (words[-1] in _HEAD_OF_STATE_WORDS or words == ["leader"]
+                                      or title.endswith(("prime minister", "first minister")))):
                 pred = "leaderOf"
         if pred and f.fits(r.subject, pred, r.object):
             out.append(Relation(r.subject, pred, r.object, r.sentence, r.start, r.end, role=r.role, hedge=r.hedge,
                                 confidence=r.confidence, rule="role"))
     return out
+
+
+def _shared_titles(f: _Found, roles: tuple[Relation, ...]) -> tuple[Relation, ...]:
+    """role: titles in a list after one organisation ('X chairman A and finance director B', 'X president A,
+    vice-president B and director C'): each title is held in the organisation the first one names."""
+    ctx = f.ctx
+    by_subject: dict[tuple[str, int], list[Relation]] = {}
+    for r in roles:
+        if r.predicate == "memberOf" and f.type_of(r.object) == "Organization":
+            by_subject.setdefault((r.subject, r.sentence), []).append(r)
+    out: list[Relation] = []
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Person" or m.kind != "name":
+            continue
+        sent = ctx.sentence_of(si, head)
+        firsts = by_subject.get((key, sent))
+        if not firsts:
+            continue
+        doc = ctx.segments[si].doc
+        i = m.tok_end
+        while i < len(doc) and doc[i].text in (",", "and"):  # ", vice-president B and director C"
+            j = i
+            while j < len(doc) and doc[j].text in (",", "and"):
+                j += 1
+            k = j
+            while k < len(doc) and (doc[k].lower_ in ROLE_HEADS or doc[k].lower_ in ROLE_MODIFIERS or doc[k].text == "-"
+                                    or (doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text.islower())):
+                k += 1
+            other = ctx.mention_at(si, k)
+            if k == j or other is None or other.tok_start != k or other.kind != "name" or other.key is None \
+                    or f.type_of(other.key) != "Person" or not _occupation(doc[k - 1]):
+                break  # not a title of B's own right before B ("and his wife B", "and Acme director B")
+            title = doc[j:k].text.lower().replace(" - ", "-")
+            for r in firsts:
+                if other.key != key and not any(x.subject == other.key and x.object == r.object for x in roles + tuple(out)):
+                    out.append(Relation(other.key, "memberOf", r.object, r.sentence, r.start, r.end, role=title,
+                                        hedge=r.hedge, confidence=r.confidence, rule="role"))
+            i = other.tok_end
+    return tuple(out)
 
 
 def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, ...],
@@ -1338,19 +1455,22 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     object, sentence); an open relation only between entities no typed relation of that sentence links.
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
-    for rule in (_comma_places, _places_in, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
+    for rule in (_comma_places, _places_in, _place_nouns, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
                  _possessives, _compound_places, _national_names, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)
     _statements(f, quotes)
     _through_places(f)
+    shared = _shared_titles(f, roles)
+    roles = roles + shared
     typed_pairs = {(frozenset((r.subject, r.object)), r.sentence) for r in roles}
     typed_pairs |= {(frozenset((k[0], k[2])), k[3]) for k in f.items if k[1] != "relatedTo"}
     role_keys = {(r.subject, r.object, r.sentence) for r in roles if r.predicate == "memberOf"}
     found = [r for k, r in f.items.items()
              if not (k[1] == "relatedTo" and (frozenset((k[0], k[2])), k[3]) in typed_pairs)
              and not (k[1] == "memberOf" and (k[0], k[2], k[3]) in role_keys)]
+    found += shared
     found += [r for r in _from_roles(f, roles) if (r.subject, r.predicate, r.object, r.sentence) not in f.items]
     found.sort(key=lambda r: (r.start, r.subject, r.predicate, r.object))
     return tuple(found)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import ROLE_HEADS
+from kg.extract.lexicon import OFFICE_HEADS, ROLE_HEADS
 from kg.extract.link import regional_demonym
 from kg.extract.mentions import is_role_word, role_phrases_ending_at, role_words_ending_at
 from kg.types import Relation
@@ -133,8 +133,11 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
             sent_start = ctx.sentence_bounds(m.seg, m.tok_start)[0]
             while j >= sent_start:
                 t = doc[j]
-                if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or"):
-                    break
+                between = ctx.mention_at(m.seg, j)
+                if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or") or (
+                        between is not None and between.key != m.key
+                        and str(ctx.entity_info.get(str(between.key), {}).get("type")) == "Person"):
+                    break  # ("Acme chairman A, B and C": the title is A's)
                 if t.lower_ in ROLE_HEADS or t.lemma_.lower() in ROLE_HEADS:
                     f, w = role_words_ending_at(doc, j)
                     org = _org_before(ctx, m.seg, doc, f - 1) or _org_after(ctx, m.seg, t)
@@ -169,7 +172,9 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
             org_type = str(ctx.entity_info.get(str(org.key), {}).get("type"))
             offices = _LOCAL_OFFICES if org_type == "City" else _REGIONAL_OFFICES
             if org.key == m.key or (org_type in _PLACE_TYPES and words[-1].lower_ not in offices) \
-                    or (org.kind == "demonym" and org_type == "Place" and regional_demonym(org.text) is None):
+                    or (org.kind == "demonym" and org_type == "Place" and regional_demonym(org.text) is None) \
+                    or (org.kind == "demonym" and words[-1].lower_ not in OFFICE_HEADS):
+                # ("French striker X": a nationality before an occupation is the person's, not an office)
                 continue  # "CFMEU Victorian secretary X": an adjective kg could not place holds no office
             rel = Relation(subject=m.key, predicate="memberOf", object=str(org.key), sentence=sent_idx,
                            start=sent.start, end=sent.end, role=label, rule="role")

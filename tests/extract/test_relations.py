@@ -347,3 +347,60 @@ def test_what_a_place_before_a_title_does_not_say(article):
     assert ("Peter Leete", "citizenOf", "Australia") not in rels(x)
     x = article("The US troops left on Monday. The United States sent more.")
     assert ("US troops", "headquarteredIn", "United States") not in rels(x)
+
+
+# --- nationality, settlement nouns, kin through pronouns, titles in a list (issue 16, Lee linked) ----------
+
+def test_a_nationality_names_the_country_even_when_the_article_does_not(article):
+    x = article("Dutch actress Marieke Smit has been nominated for an award. Fellow Canadian Paul Roy won.")
+    r = one(x, "Marieke Smit", "citizenOf", "Netherlands")
+    assert r.rule == "nationality"
+    assert ("Paul Roy", "citizenOf", "Canada") in rels(x)
+    assert not {p for p in rels(x) if p[1] == "memberOf"}  # an occupation, not an office
+    x = article("Japanese engineers Ken Sato and Yuki Ito and Americans Carl Moss and Dan Hale fixed it.")
+    assert {("Ken Sato", "citizenOf", "Japan"), ("Yuki Ito", "citizenOf", "Japan"),
+            ("Carl Moss", "citizenOf", "United States"), ("Dan Hale", "citizenOf", "United States")} <= rels(x)
+    assert ("Carl Moss", "citizenOf", "Japan") not in rels(x)
+
+
+def test_a_country_title_that_is_not_its_head(article):
+    x = article("Kenyan commander Joseph Mwangi and Kenyan President Daniel Moi met troops.")
+    assert ("Daniel Moi", "leaderOf", "Kenya") in rels(x)
+    assert ("Joseph Mwangi", "leaderOf", "Kenya") not in rels(x)
+    x = article("Kenyan rebel leader Joseph Mwangi spoke.")
+    assert ("Joseph Mwangi", "leaderOf", "Kenya") not in rels(x)
+
+
+def test_a_noun_of_settlement_between_two_places(article):
+    x = article("Fighting broke out in the Kenyan city of Mombasa on Friday.")
+    assert one(x, "Mombasa", "locatedIn", "Kenya").rule == "place-in-place"
+    x = article("Police raided homes in the Indonesian province of Aceh.")
+    assert ("Aceh", "locatedIn", "Indonesia") in rels(x)
+    x = article("Kofi Annan accepted the prize in the Norwegian capital, Oslo.")
+    assert ("Oslo", "capitalOf", "Norway") in rels(x)
+    x = article("The mayor of Mombasa visited Kenya's coast.")  # no noun of settlement between them
+    assert ("Mombasa", "locatedIn", "Kenya") not in rels(x)
+
+
+def test_kin_through_whose_his_and_her(article):
+    x = article("Peter Dewar, whose son Bradley died in the disaster, says more legal action is planned.")
+    assert one(x, "Bradley", "relativeOf", "Peter Dewar").role == "son"
+    x = article("Gary Redmond, who lost his son Scott, says he is satisfied.")
+    assert ("Scott", "relativeOf", "Gary Redmond") in rels(x)
+    x = article("The match is special for Steve Waugh and his twin brother Mark, who play together.")
+    assert ("Mark", "relativeOf", "Steve Waugh") in rels(x)
+    x = article("Mary Jones said her husband Bill would stay.")
+    assert ("Bill", "spouseOf", "Mary Jones") in rels(x)
+    x = article("John Smith arrived late. He met her brother Tom Baker.")  # "her" is not his
+    assert ("Tom Baker", "relativeOf", "John Smith") not in rels(x)
+
+
+def test_titles_in_a_list_after_one_organisation(article):
+    x = article("Microsoft chairman Bill Gates and finance director John Connors were at that meeting.")
+    assert one(x, "John Connors", "memberOf", "Microsoft").role == "finance director"
+    assert ("John Connors", "leaderOf", "Microsoft") not in rels(x)
+    x = article("Microsoft president Anna Berg, vice-president Peter Balmer and director Georg Hoedle were fined.")
+    assert {("Peter Balmer", "memberOf", "Microsoft"), ("Georg Hoedle", "memberOf", "Microsoft")} <= rels(x)
+    x = article("Microsoft chairman Bill Gates, John Smith and Mary Jones attended.")  # no title of their own
+    assert ("John Smith", "memberOf", "Microsoft") not in rels(x)
+    assert ("Mary Jones", "memberOf", "Microsoft") not in rels(x)
