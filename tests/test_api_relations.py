@@ -63,7 +63,7 @@ def test_direct_triple_only_for_what_is_stated(built):
 def test_stats_counts_linked_entities_as_the_extractions_say(built, extractions):
     _, g = built
     st = g.stats()
-    classes = {"Person", "Organization", "Country", "City", "Place", "Event"}  # "Event": a named event
+    classes = {"Person", "Organization", "Country", "City", "Place", "NamedEvent"}
     typed = {p for p in PREDICATES if p != "relatedTo"}
     linked = set()
     iri = {}

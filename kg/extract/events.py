@@ -505,6 +505,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                              Span(start, end, tok.text), idx, s_start, s_end, tok.lemma_.lower())
                 b.add("agent", spk)
                 b.date, _ = date_of(ctx, si, tok, published)
+                b.place = _where_said(ctx, args, tok)
                 b.hedge = next((c.lower_ for c in tok.children if c.lower_ in HEDGES), None)
                 b.rule = "statement-verb"
                 b.set_modality(tok)
@@ -591,13 +592,38 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
                         b.origin = b.origin or a.entity
                     else:
                         b.add("source", a)
-            elif word in ("in", "at") and pobj.ent_type_ != "DATE":
+            elif word in ("in", "at", "across", "throughout", "inside") and pobj.ent_type_ != "DATE":
                 for a in found:
                     if _etype(ctx, a.entity) in _PLACE_TYPES:
                         b.place = b.place or a.entity
             elif word in ("against", "on") and b.type in ("Attack", "Protest"):
                 for a in found:
                     b.add("theme", a)
+
+
+#: what one speaks at, where the place of the speaking follows ("at a news conference in X")
+_SPEAKING_OCCASIONS = frozenset("""conference briefing meeting rally speech interview address summit session
+    ceremony event gathering visit""".split())
+
+
+def _where_said(ctx: Ctx, args: Args, verb: "Token") -> str | None:
+    """The place a verb of saying was said in: 'said in X', 'told reporters in X', 'said at a news conference
+    in X'."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in ("in", "at"):
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ != "DATE"):
+            inner = [pobj]
+            if pobj.lemma_.lower() in _SPEAKING_OCCASIONS:
+                inner = [x for p in pobj.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                         for x in p.children if x.dep_ == "pobj"]
+            for x in inner:
+                for a in args.expand(x):
+                    if a.entity is not None and _etype(ctx, a.entity) in _PLACE_TYPES:
+                        return a.entity
+    return None
 
 
 def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) -> None:

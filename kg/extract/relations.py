@@ -51,6 +51,7 @@ PREDICATES.update({
     "opposes": (_ACTOR, _ACTOR), "metWith": (_ACTOR, _ACTOR), "agreedWith": (_ACTOR, _ACTOR),
     "negotiatedWith": (_ACTOR, _ACTOR), "criticized": (_ACTOR, _ACTOR), "supports": (_ACTOR, _ACTOR),
     "visited": (_ACTOR, _PLACE), "statedAbout": (_ACTOR, _ANY),
+    "heldIn": (frozenset({"NamedEvent"}), _PLACE), "participantIn": (_ACTOR, frozenset({"NamedEvent"})),
     "relatedTo": (_ANY, _ANY),
 })
 
@@ -67,7 +68,8 @@ RULES: dict[str, str] = {
     "based-in": "'based' or 'headquartered' ('the Paris-based agency', 'X, which is based in Y')",
     "org-of-place": "an organisation followed by 'of' or 'in' a place ('Xerox Corp. of Stamford'), a place "
                     "modifying an organisation ('the Sydney company X', 'Brazil's Petrobras'), or an organisation "
-                    "named after its country ('the U.S. Congress')",
+                    "named after its country or a place the article names ('the U.S. Congress', 'Radio New Zealand', "
+                    "'the Sydney Weather Bureau')",
     "person-of-place": "a person followed by 'of' or 'from' a place ('John Smith of Boston', 'X, 34, of Y')",
     "person-of-org": "a person followed by 'of' or 'from' an organisation ('Senator X of the Budget Committee')",
     "native": "'native', 'home', 'hometown', 'birthplace' ('X, a native of Y', 'Chicago native X', 'his home in Y', "
@@ -91,6 +93,9 @@ RULES: dict[str, str] = {
     "verb-open": "any other verb linking two entities of one clause (relatedTo, with the verb and preposition)",
     "noun": "a noun of conflict between two parties ('one country's war against X', 'sanctions on X', "
             "'X's match against Y', 'X v Y'), or of the one who killed ('Y's assassin, X', 'X, the killer of Y')",
+    "named-event": "a named event and where it is held ('the Sydney Olympics', 'the Commonwealth Games in Manchester') or "
+                   "who takes part ('Australia's Davis Cup campaign', 'Wimbledon semi-finalist X', 'X won the Hopman "
+                   "Cup', 'X swam at the Commonwealth Games')",
     "results": "a results line ('X 2 Y 1'): the side with more goals or points defeated the other",
     "statement": "a speaker and each entity named in what they said (kg's quotes and reported speech): "
                  "statedAbout",
@@ -102,7 +107,7 @@ _CONFIDENCE = {"place-comma-place": 0.85, "place-in-place": 0.75, "place-near-pl
                "capital": 0.9, "based-in": 0.9,
                "org-of-place": 0.6, "person-of-place": 0.65, "native": 0.8, "nationality": 0.8,
                "possessive": 0.6, "part-of": 0.8, "apposition": 0.7, "kin": 0.8, "role": 0.8, "verb": 0.75, "verb-open": 0.5,
-               "noun": 0.65, "results": 0.85, "title": 0.7, "event": 0.7,
+               "noun": 0.65, "named-event": 0.7, "results": 0.85, "title": 0.7, "event": 0.7,
                "statement": 0.7}
 
 # --- words ------------------------------------------------------------------------------------------
@@ -439,6 +444,11 @@ def _places_in(f: _Found) -> None:
                 f.add(si, head, key, "locatedIn", other, "place-in-place")
 
 
+#: nouns of settlement or territory between a place and one inside it ("capital" is the capital rule's)
+_SETTLEMENT_NOUNS = (PLACE_NOUNS - {"capital"}) | {"suburb", "township", "municipality", "shire", "territory",
+                                                   "settlement", "borough"}
+
+
 def _place_nouns(f: _Found) -> None:
     """place-in-place: a country, nationality or place before a noun of settlement or territory, and the
     place that noun is 'of' ('the Kenyan city of X', 'the West Bank towns of X and Y', 'the Australian state
@@ -446,7 +456,7 @@ def _place_nouns(f: _Found) -> None:
     ctx = f.ctx
     for si, seg in enumerate(ctx.segments):
         for tok in ctx.tokens(si):
-            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in PLACE_NOUNS or tok.lemma_.lower() == "capital":
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _SETTLEMENT_NOUNS:
                 continue
             holders = []
             for c in tok.children:
@@ -769,7 +779,23 @@ def _possessives(f: _Found) -> None:
             continue
         owned = head.head
         other = _key(ctx, si, owned)
-        if other is None or other == key or ctx.mention_at(si, owned.i).kind != "name":  # type: ignore[union-attr]
+        if other is None and owned.pos_ == "NOUN":
+            # "Australia's biggest pay television operator, X", "the league's leading goalkicker, X": the noun
+            # says what X is there (not "Israel's arch-enemy, X" or "America's most wanted man, X")
+            named = [c for c in owned.children if c.dep_ == "appos" and c.i > owned.i]
+            other = _key(ctx, si, named[0]) if len(named) == 1 else None
+            if other is None:
+                continue
+            ot = f.type_of(other)
+            low = owned.lower_
+            fits = (ot == "Person" and _occupation(owned) and low not in ("man", "woman", "men", "women")) or (
+                ot == "Organization" and (low in _ORG_NOUNS or low.endswith(("er", "or")) and low not in _NOT_WORK))
+            if not fits:
+                continue
+            owned = named[0]
+        elif other is None or other == key or ctx.mention_at(si, owned.i).kind != "name":  # type: ignore[union-attr]
+            continue
+        if other == key:
             continue
         t, ot = f.type_of(key), f.type_of(other)
         doc = ctx.segments[si].doc
@@ -837,6 +863,124 @@ def _national_names(f: _Found) -> None:
             f.add(si, head, key, "partOf", nation, "org-of-place")
         if words not in _ARMED:  # soldiers are part of a state's forces, not based anywhere
             f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
+
+
+#: what a state or region has besides ministries and councils ("Queensland Rural Fire Service")
+_PLACE_BODIES = frozenset("service services cabinet authority authorities commission tribunal".split())
+
+
+def _named_after_places(f: _Found) -> None:
+    """org-of-place: an organisation named after a place the article names, anywhere in its name ('the
+    Sydney Weather Bureau', 'Radio New Zealand', 'the Reserve Bank of India', 'Queensland Cabinet'): based
+    there (and part of a country's state for a ministry, army or parliament; only part of it for armed
+    forces)."""
+    ctx = f.ctx
+    surfaces: dict[tuple[str, ...], str] = {}
+    for m in ctx.mentions:
+        if m.key and m.kind == "name" and f.type_of(m.key) in _PLACE:
+            surfaces.setdefault(tuple(m.text.lower().split()), m.key)
+    for k, info in ctx.entity_info.items():
+        if info.get("type") in _PLACE:
+            for label in info.get("labels") or ():  # type: ignore[union-attr]
+                surfaces.setdefault(tuple(str(label).lower().split()), k)
+    if not surfaces:
+        return
+    longest = max(len(s) for s in surfaces)
+    surfaces_words = {w for s in surfaces for w in s}
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:
+            continue
+        doc = ctx.segments[si].doc
+        words = [t.lower_ for t in doc[m.tok_start:m.tok_end]]
+        if any(w in ("and", "&", "-", "–", "or", "'s", "’s", "for", ",") for w in words) or not doc[m.tok_start].is_title \
+                or not doc[m.tok_end - 1].is_alpha or words[-1] in ROLE_HEADS:
+            continue  # "US-backed forces", "X and Y Bank", "Institute for Z", "US B-1", "US Magistrate"
+        places = {surfaces[tuple(words[i:j])] for i in range(len(words))
+                  for j in range(i + 1, min(len(words), i + longest) + 1)
+                  if tuple(words[i:j]) in surfaces and j - i < len(words)}
+        nation = demonym_country(doc[m.tok_start].text)  # "the Australian Stock Exchange"
+        if nation is not None and nation.code:
+            places.update(_countries_with_code(ctx, nation.code))
+        last = words[-1]
+        for place in places:
+            if place == key or (f.type_of(place) == "Place" and last not in _GOVERNMENT_WORDS
+                                and last not in _ORG_NOUNS and last not in _PLACE_BODIES):
+                continue  # "Pacific Solution", "Antarctic Survey": a region's name is not where a body sits
+            if all(w in _COMPASS or w in surfaces_words for w in words):
+                continue  # "Western Australia": a place the tagger took for an organisation
+            if last in _GOVERNMENT_WORDS and f.type_of(place) == "Country":
+                f.add(si, head, key, "partOf", place, "org-of-place")
+            if last not in _ARMED:
+                f.add(si, head, key, "headquarteredIn", place, "org-of-place")
+
+
+#: who a named contest has: "Wimbledon semi-finalist X", "the Hopman Cup winner X"
+_CONTEST_ROLES = frozenset("""winner winners champion champions finalist finalists semi-finalist semi-finalists
+    semifinalist quarter-finalist quarterfinalist medallist medalist medallists runner-up""".split())
+#: what a side brings to a named contest: "Australia's Davis Cup campaign"
+_CAMPAIGN_NOUNS = frozenset("campaign campaigns team squad bid title hopes defence defense challenge".split())
+_WIN_VERBS = frozenset("win retain claim clinch lift".split())
+#: verbs of taking part, whose "at" or "in" a named contest is (not "said at the summit")
+_COMPETE_VERBS = frozenset("""compete play race swim run ride sail fight serve participate feature appear
+    finish score continue return""".split())
+
+
+def _named_events(f: _Found) -> None:
+    """named-event: where a named event is held (a place in its name: 'the Sydney Olympics', 'the Australian
+    Championships'; or 'in' after it: 'the Commonwealth Games in Manchester') and who takes part in it."""
+    ctx = f.ctx
+    surfaces: dict[tuple[str, ...], str] = {}
+    for m in ctx.mentions:
+        if m.key and m.kind == "name" and f.type_of(m.key) in ("Country", "City"):
+            surfaces.setdefault(tuple(m.text.lower().split()), m.key)
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "NamedEvent":
+            continue
+        doc = ctx.segments[si].doc
+        words = [t.lower_ for t in doc[m.tok_start:m.tok_end]]
+        if not any(w in ("'s", "’s", "to", "and", "-") for w in words):
+            for i in range(len(words)):
+                for j in range(i + 1, len(words)):
+                    place = surfaces.get(tuple(words[i:j]))
+                    if place is not None:
+                        f.add(si, head, key, "heldIn", place, "named-event")
+            nation = demonym_country(doc[m.tok_start].text)
+            if nation is not None and nation.code:
+                for place in _countries_with_code(ctx, nation.code):
+                    f.add(si, head, key, "heldIn", place, "named-event")
+        k = m.tok_end
+        if k + 1 < len(doc) and doc[k].lower_ == "in":
+            other = ctx.mention_at(si, k + 1)
+            if other is not None and other.key and other.tok_start == k + 1 and f.type_of(other.key) in _PLACE:
+                f.add(si, head, key, "heldIn", other.key, "named-event")
+        # who takes part
+        j = m.tok_end
+        while j < len(doc) and doc[j].text.islower() and (doc[j].lower_ in _CONTEST_ROLES or doc[j].text == "-"
+                                                          or doc[j].lower_ in ("semi", "quarter", "gold", "silver",
+                                                                               "bronze", "singles", "doubles")):
+            j += 1
+        if j > m.tok_end and doc[j - 1].lower_ in _CONTEST_ROLES:
+            if j < len(doc) and doc[j].lower_ in ("sir", "dame", "lord", "lady", "mr", "mrs", "ms", "dr"):
+                j += 1
+            other = ctx.mention_at(si, j)
+            if other is not None and other.key and other.tok_start == j:
+                f.add(si, doc[j], other.key, "participantIn", key, "named-event")  # "Wimbledon semi-finalist X"
+        noun = head.head if head.dep_ in ("compound", "nmod") else None
+        if noun is not None and noun.lower_ in _CAMPAIGN_NOUNS:
+            for c in noun.children:
+                owner = _entity(ctx, si, c) if c.dep_ == "poss" else None
+                if owner is not None:
+                    f.add(si, noun, owner, "participantIn", key, "named-event")  # "Australia's Davis Cup campaign"
+        target = noun if noun is not None and noun.lower_ in ("title", "titles", "crown", "trophy", "medal") else head
+        verb = None
+        if target.dep_ == "dobj" and target.head.lemma_.lower() in _WIN_VERBS:
+            verb = target.head  # "X won the Hopman Cup", "to win her second Hopman Cup title"
+        elif target.dep_ == "pobj" and target.head.lower_ in ("at", "in") \
+                and target.head.head.lemma_.lower() in _COMPETE_VERBS | _WIN_VERBS:
+            verb = target.head.head  # "X swam at the Commonwealth Games"
+        if verb is not None:
+            for s in _subjects(ctx, si, verb)[0]:
+                f.add(si, verb, s, "participantIn", key, "named-event", clause=verb)
 
 
 def _teams(f: _Found) -> None:
@@ -1456,7 +1600,7 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _place_nouns, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
-                 _possessives, _compound_places, _national_names, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

@@ -27,6 +27,11 @@ _DATELINE = re.compile(
         (?P<dash>{_DASH}|:)\s+""",
     re.VERBOSE,
 )
+#: a wire story's section slug before a dash ("SOCCER - ", "UPDATE 2 - "), which is no place it was filed from
+_SLUGS = frozenset("""SPORT SPORTS SOCCER FOOTBALL CRICKET RUGBY TENNIS GOLF BASEBALL BASKETBALL HOCKEY BOXING
+    CYCLING ATHLETICS MOTORACING MOTOR-RACING MOTORCYCLING SWIMMING SKIING ROWING SAILING SQUASH BADMINTON
+    HORSE RACING NFL NBA NHL UPDATE FACTBOX ANALYSIS PREVIEW REVIEW INTERVIEW CORRECTED REFILE FEATURE
+    BUSINESS MARKETS POLITICS WEATHER OBITUARY EDITORIAL COMMENT OPINION""".split())
 _MAX_HEADLINE = 250
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -84,7 +89,8 @@ def split_news(text: str, title: str | None = None) -> Structure:
     dateline = place = agency = None
     date_text = None
     m = _DATELINE.match(text, start, end)
-    if m and (m.group("agency") or m.group("dash")) and len(m.group("place")) >= 2:
+    if m and (m.group("agency") or m.group("dash")) and len(m.group("place")) >= 2 \
+            and not set(re.split(r"[\s\-]+", m.group("place"))) & _SLUGS:
         dateline = _span(text, *_strip(text, m.start(), m.end()))
         place = _span(text, m.start("place"), m.end("place"))
         if m.group("agency"):

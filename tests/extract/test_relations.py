@@ -404,3 +404,25 @@ def test_titles_in_a_list_after_one_organisation(article):
     x = article("Microsoft chairman Bill Gates, John Smith and Mary Jones attended.")  # no title of their own
     assert ("John Smith", "memberOf", "Microsoft") not in rels(x)
     assert ("Mary Jones", "memberOf", "Microsoft") not in rels(x)
+
+
+def test_named_events_where_they_are_held_and_who_takes_part(article):
+    x = article("Grant Hackett competed at the Commonwealth Games in Manchester.")
+    assert one(x, "Commonwealth Games", "heldIn", "Manchester").rule == "named-event"
+    assert ("Grant Hackett", "participantIn", "Commonwealth Games") in rels(x)
+    x = article("Pat Rafter salvaged Australia's Davis Cup campaign yesterday.")
+    assert ("Australia", "participantIn", "Davis Cup") in rels(x)
+    x = article("Former Wimbledon champion Pat Cash said it was hard.")
+    assert ("Pat Cash", "participantIn", "Wimbledon") in rels(x)
+    x = article("Grant Hackett watched the Commonwealth Games on television in Manchester.")  # not taking part
+    assert ("Grant Hackett", "participantIn", "Commonwealth Games") not in rels(x)
+    assert ("Commonwealth Games", "heldIn", "Manchester") not in rels(x)
+
+
+def test_an_organisation_named_after_a_place_the_article_names(article):
+    x = article("Joyce Blake told Radio New Zealand that New Zealand was proud.")
+    assert one(x, "Radio New Zealand", "headquarteredIn", "New Zealand").rule == "org-of-place"
+    x = article("The Reserve Bank of India raised rates. India's economy grew.")
+    assert ("Reserve Bank of India", "headquarteredIn", "India") in rels(x)
+    x = article("US-backed forces attacked the town. The United States denied it.")
+    assert not {r for r in rels(x) if r[1] in ("headquarteredIn", "partOf")}

@@ -49,3 +49,10 @@ def test_first_line_ending_in_full_stop_is_body_not_headline():
 def test_sidecar_title_decides_headline():
     s = split_news("Minister resigns.\nShe gave no reason.", title="Minister resigns.")
     assert s.headline.text == "Minister resigns."
+
+
+def test_a_section_slug_before_a_dash_is_no_dateline():
+    s = split_news("TENNIS - SAMPRAS BEATS AGASSI IN FINAL .\nNEW YORK 1996-08-30\nSampras won the final.")
+    assert s.place is None or s.place.text != "TENNIS"
+    s = split_news("Results\nTENNIS - Sampras beat Agassi.")
+    assert s.place is None
