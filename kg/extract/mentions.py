@@ -16,8 +16,9 @@ from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITU
                                 TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS,
                                 CONTEST_VERBS, CLUB_MEMBER_NOUNS, WIN_NOUNS, COMPANY_HEADS,
                                 ORG_KIND_NOUNS, COMPETITION_HEADS, TIME_ZONES)
-from kg.extract.link import (country, demonym_country, is_city, organization, regional_demonym,
+from kg.extract.link import (country, demonym_country, is_city, organization, place, regional_demonym,
                              subdivision_countries)
+from kg.extract.speech import first_name_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -168,6 +169,14 @@ def _before_place_noun(ent: "Span") -> bool:
             and doc[i].lemma_.lower() not in PLACE_NOUNS:
         i += 1
     return i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in PLACE_NOUNS
+
+
+def _nationality_and_name(ent: "Span") -> bool:
+    """A nationality and a person's name tagged as one name: "American Ed Moses" (not "American Red Cross":
+    the word after the nationality must be a known first name)."""
+    return (len(ent) >= 3 and ent.label_ in ("ORG", "PERSON", "NORP") and ent[0].text[:1].isupper()
+            and demonym_country(ent[0].text) is not None and country(ent[0].text) is None
+            and all(t.is_title and t.is_alpha for t in ent[1:]) and first_name_gender(ent[1].text) is not None)
 
 
 def _nationality_and_title_words(ent: "Span") -> bool:
@@ -507,6 +516,14 @@ def find_mentions(ctx: Ctx) -> None:
             if seg.name == "headline" and len(ent) == 1 and ent.text not in body_words and body_words \
                     and not (country(ent.text) or organization(ent.text) or demonym_country(ent.text)):
                 continue  # "Chipmaker agrees …": a headline capitalises every word; the body never names it
+            if len(ent) == 1 and ent.label_ in ("GPE", "ORG", "PERSON", "LOC") and not ent.text.isupper() \
+                    and demonym_country(ent.text) is not None and country(ent.text) is None and place(ent.text) is None:
+                continue  # "the Americans were beaten", "the Kiwi batsman": a people or a nationality, not a name
+            if _nationality_and_name(ent):
+                # "American Ed Moses won": the model ran the nationality into the name
+                _add(ctx, si, [ent[0]], "GPE", "demonym")
+                _add(ctx, si, list(ent)[1:], "PERSON", "name")
+                continue
             if ent.label_ == "NORP" and (_before_title(ent) or _before_person(ent) or _before_place_noun(ent)):
                 # "German Chancellor X": the nationality names the country the role is in
                 _add(ctx, si, list(ent), "GPE", "demonym")

@@ -64,4 +64,14 @@ def load_model(model: str | None = None) -> "Language":
         raise ModelError(
             f"model {name!r} has no {', '.join(sorted(missing))} component; kg needs a pipeline with a parser and NER"
         )
+    _split_glued_brackets(nlp)
     return speed_up(nlp)  # same annotations, found faster (kg.extract.speedups)
+
+
+def _split_glued_brackets(nlp: "Language") -> None:
+    """Split a bracket glued between letters, as in a team list's "Steve Waugh(c)" (captain): spaCy's
+    English tokenizer keeps "Waugh(c" one token, and the name with it."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])[(\[](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

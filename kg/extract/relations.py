@@ -50,7 +50,7 @@ PREDICATES.update({
     "killed": (_ACTOR, _PEOPLE), "attacked": (_ACTOR, _ANY), "defeated": (_ACTOR, _ACTOR),
     "opposes": (_ACTOR, _ACTOR), "metWith": (_ACTOR, _ACTOR), "agreedWith": (_ACTOR, _ACTOR),
     "negotiatedWith": (_ACTOR, _ACTOR), "criticized": (_ACTOR, _ACTOR), "supports": (_ACTOR, _ACTOR),
-    "visited": (_ACTOR, _PLACE), "statedAbout": (_ACTOR, _ANY),
+    "visited": (_ACTOR, _PLACE), "statedAbout": (_ACTOR, _ANY), "replaced": (_ACTOR, _ACTOR),
     "heldIn": (frozenset({"NamedEvent"}), _PLACE), "participantIn": (_ACTOR, frozenset({"NamedEvent"})),
     "relatedTo": (_ANY, _ANY),
 })
@@ -86,7 +86,8 @@ RULES: dict[str, str] = {
                   "economist with Y', 'X is a major in Y', 'X, a Republican from Y', 'X, a Dutch businessman')",
     "kin": "a family word between two people ('his son X', 'X's wife Y', 'Y, the widow of X')",
     "role": "a title or an apposition naming a person's office in an organisation or country (kg.extract.roles); "
-            "heads of state, government or organisation also lead it (leaderOf), founders found it (founderOf)",
+            "heads of state, government or organisation also lead it (leaderOf), founders found it (founderOf); "
+            "titles in a list after one organisation; a government named after its leader ('the Howard Government')",
     "source-role": "an unnamed source's office ('a spokesman for X') (kg.extract.sources)",
     "verb": "subject, verb and object (or verb and preposition) naming a typed link ('X beat Y', 'X was born "
             "in Y', 'X founded Y', 'X lives in Y')",
@@ -134,6 +135,14 @@ _VERBS[("tie", "with")] = ("opposes", False)
 _VERBS[("meet", "")] = ("metWith", False)
 _VERBS[("meet", "with")] = ("metWith", False)
 _VERBS[("talk", "with")] = ("metWith", False)
+for _prep in ("to", "with"):  # "X talked to Y", "X spoke with Y"
+    _VERBS[("talk", _prep)] = ("metWith", False)
+    _VERBS[("speak", _prep)] = ("metWith", False)
+for _lemma in ("brief", "interview", "visit", "host", "receive"):  # a person or a body, not a place
+    _VERBS[(_lemma, "")] = ("metWith", False)
+for _lemma in ("succeed", "replace"):  # "X succeeded Y", "Y will be replaced by X"
+    _VERBS[(_lemma, "")] = ("replaced", False)
+_VERBS[("take", "from")] = ("replaced", False)  # "X took over from Y"
 _VERBS[("agree", "with")] = ("agreedWith", False)
 _VERBS[("sign", "with")] = ("agreedWith", False)
 _VERBS[("negotiate", "with")] = ("negotiatedWith", False)
@@ -178,7 +187,8 @@ _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"}
 #: verbs of travel and the prepositions that name where one went
 _TRAVEL_VERBS = {"visit": (), "tour": ("in",), "arrive": ("in", "at"), "travel": ("to",), "fly": ("to", "into"),
                  "go": ("to",), "return": ("to",), "head": ("to", "for"), "come": ("to",), "land": ("in", "at"),
-                 "stop": ("in",)}
+                 "stop": ("in",), "enter": ("into",), "reach": (), "flee": ("to", "into"), "sail": ("to", "into"),
+                 "move": ("to",), "cross": ("into",), "evacuate": ("to",)}
 #: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
 _NO_OPEN = frozenset({"be", "have", "do", "say", "add", "tell", "become", "seem", "appear", "include", "get",
                       "make", "let", "see", "know", "think", "believe", "expect", "want", "need"})
@@ -231,6 +241,8 @@ class _Found:
         subj_types, obj_types = PREDICATES[predicate]
         if predicate in ("defeated", "opposes") and self.type_of(subject) == self.type_of(obj) in _AREA:
             return subject != obj  # two sides named after their towns or counties ("Leicestershire beat Somerset")
+        if predicate == "metWith" and verb in ("visit", "enter", "reach") and self.type_of(obj) not in _PEOPLE | _ORGS:
+            return False  # "X visited Peru": a place (kg:visited), not a meeting
         if predicate == "killed" and verb is not None:
             obj_types = obj_types | _AREA  # one assassinates a person, whatever the tagger took the name for
         return subject != obj and self.type_of(subject) in subj_types and self.type_of(obj) in obj_types
@@ -341,10 +353,11 @@ def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     return next(iter(_countries_with_code(ctx, link.code)), None)
 
 
-def _mention_heads(ctx: Ctx) -> Iterator[tuple[int, "Token", str, RawMention]]:
-    """(segment, head token, entity key, raw mention) of every name mention, in order."""
+def _mention_heads(ctx: Ctx, kinds: tuple[str, ...] = ("name", "surname", "demonym")
+                   ) -> Iterator[tuple[int, "Token", str, RawMention]]:
+    """(segment, head token, entity key, raw mention) of every name mention (or mention of ``kinds``), in order."""
     for m in ctx.mentions:
-        if m.seg < 0 or m.key is None or m.kind not in ("name", "surname", "demonym"):
+        if m.seg < 0 or m.key is None or m.kind not in kinds:
             continue
         doc = ctx.segments[m.seg].doc
         head = doc[m.tok_end - 1]
@@ -758,7 +771,8 @@ def _nationalities(f: _Found) -> None:
         if kind == "Person":
             f.add(si, head, key, "citizenOf", country, "nationality")
             title = doc[m.tok_start - 1]
-            if title.tag_ in ("NNS", "NNPS"):  # "Dutch engineers X and Y", "Americans X and Y": each one's
+            if title.tag_ in ("NNS", "NNPS") or title.lower_ in ("pair", "duo", "trio", "couple"):
+                # "Dutch engineers X and Y", "Americans X and Y", "the Swiss pair X and Y": each one's
                 for c in _with_conj(head)[1:]:
                     k2 = _key(ctx, si, c)
                     m2 = ctx.mention_at(si, c.i)
@@ -774,8 +788,8 @@ def _possessives(f: _Found) -> None:
     """possessive: 'Australia's X' (citizenOf), 'Manchester United's X' (memberOf), 'Brazil's Petrobras'
     (headquarteredIn), 'Brazil's Defence Ministry' (partOf)."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
-        if head.dep_ != "poss":
+    for si, head, key, m in _mention_heads(ctx, ("name", "surname", "demonym", "description")):
+        if head.dep_ != "poss" or (m.kind == "description" and f.type_of(key) != "Organization"):
             continue
         owned = head.head
         other = _key(ctx, si, owned)
@@ -795,8 +809,8 @@ def _possessives(f: _Found) -> None:
             owned = named[0]
         elif other is None or other == key or ctx.mention_at(si, owned.i).kind != "name":  # type: ignore[union-attr]
             continue
-        if other == key:
-            continue
+        if other == key or (m.kind == "description" and f.type_of(other) != "Person"):
+            continue  # "the company's chief executive, X"; "the bureau's X" (the description resolved)
         t, ot = f.type_of(key), f.type_of(other)
         doc = ctx.segments[si].doc
         first = m.tok_start
@@ -981,6 +995,25 @@ def _named_events(f: _Found) -> None:
         if verb is not None:
             for s in _subjects(ctx, si, verb)[0]:
                 f.add(si, verb, s, "participantIn", key, "named-event", clause=verb)
+
+
+def _governments_named_after_leaders(f: _Found) -> None:
+    """role: a government named after the one who leads it ('the Howard Government', 'the Blair
+    administration'), when one person of the article has that surname."""
+    ctx = f.ctx
+    surnames: dict[str, set[str]] = {}
+    for k, info in ctx.entity_info.items():
+        if info.get("type") == "Person":
+            for label in info.get("labels") or ():  # type: ignore[union-attr]
+                surnames.setdefault(str(label).split()[-1].lower(), set()).add(k)
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start != 2:
+            continue
+        doc = ctx.segments[si].doc
+        first, last = doc[m.tok_start], doc[m.tok_end - 1]
+        people = surnames.get(first.lower_, set())
+        if last.lower_ in ("government", "administration", "cabinet", "ministry") and len(people) == 1:
+            f.add(si, head, next(iter(people)), "leaderOf", key, "role")
 
 
 def _teams(f: _Found) -> None:
@@ -1493,7 +1526,7 @@ def _visits(f: _Found) -> None:
             subjects, passive = _subjects(ctx, si, verb)
             if passive or not subjects:
                 continue
-            places = [k for c in verb.children if c.dep_ == "dobj" and lemma in ("visit", "tour")
+            places = [k for c in verb.children if c.dep_ == "dobj" and lemma in ("visit", "tour", "enter", "reach")
                       for t in _with_conj(c) if (k := _entity(ctx, si, t))]
             places += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in _TRAVEL_VERBS[lemma]
                        for k, _ in _pobj_entities(ctx, si, c)]
@@ -1600,7 +1633,7 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _place_nouns, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
-                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _governments_named_after_leaders, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

@@ -349,3 +349,23 @@ def test_name_the_article_shows_to_be_a_company_stays_one(nlp):
                     [(4, 6, "ORG"), (8, 9, "PERSON"), (12, 13, "PERSON")])
     _persons_by_majority(ctx)
     assert ctx.mentions[0].label == "ORG"
+
+
+def test_a_bracket_glued_to_a_name_is_not_part_of_it(extract_text):
+    x = extract_text("The full squad is: Steve Waugh(c), Adam Gilchrist(vc), Matthew Hayden and Justin Langer.")
+    names = {m.text for e in x.entities for m in e.mentions if m.kind == "name"}
+    assert {"Steve Waugh", "Adam Gilchrist"} <= names
+    assert not any("(" in n for n in names)
+
+
+def test_a_nationality_run_into_a_name(extract_text):
+    x = extract_text("American Ed Moses won the breaststroke final on Sunday.")
+    assert types(x).get("Ed Moses") == "Person"
+    assert types(x).get("American") == "Country"
+    x = extract_text("The American Red Cross sent aid on Sunday.")
+    assert "Red Cross" not in types(x)
+
+
+def test_a_people_is_not_a_name(extract_text):
+    x = extract_text("The Americans were beaten in the final. He abused the Kiwi number 10 batsman.")
+    assert "Americans" not in types(x) and "Kiwi" not in types(x)

@@ -361,6 +361,8 @@ def test_a_nationality_names_the_country_even_when_the_article_does_not(article)
     assert {("Ken Sato", "citizenOf", "Japan"), ("Yuki Ito", "citizenOf", "Japan"),
             ("Carl Moss", "citizenOf", "United States"), ("Dan Hale", "citizenOf", "United States")} <= rels(x)
     assert ("Carl Moss", "citizenOf", "Japan") not in rels(x)
+    x = article("The final was won by the Swiss pair Martina Hingis and Roger Federer.")
+    assert {("Martina Hingis", "citizenOf", "Switzerland"), ("Roger Federer", "citizenOf", "Switzerland")} <= rels(x)
 
 
 def test_a_country_title_that_is_not_its_head(article):
@@ -426,3 +428,21 @@ def test_an_organisation_named_after_a_place_the_article_names(article):
     assert ("Reserve Bank of India", "headquarteredIn", "India") in rels(x)
     x = article("US-backed forces attacked the town. The United States denied it.")
     assert not {r for r in rels(x) if r[1] in ("headquarteredIn", "partOf")}
+
+
+def test_succession_travel_and_talks(article):
+    x = article("Michael Bloomberg will succeed Rudolph Giuliani as mayor.")
+    r = one(x, "Michael Bloomberg", "replaced", "Rudolph Giuliani")
+    assert r.modality == "planned"
+    x = article("Robert Hill entered Afghanistan on Monday. Osama bin Laden fled to Pakistan.")
+    assert {("Robert Hill", "visited", "Afghanistan"), ("Osama bin Laden", "visited", "Pakistan")} <= rels(x)
+    x = article("George Bush visited Tony Blair in London. Later George Bush visited China.")
+    assert ("George Bush", "metWith", "Tony Blair") in rels(x)
+    assert ("George Bush", "metWith", "China") not in rels(x)  # a visit to a place is no meeting
+
+
+def test_a_government_named_after_its_leader(article):
+    x = article("Prime Minister John Howard spoke. The Howard Government established the commission in July.")
+    assert ("John Howard", "leaderOf", "Howard Government") in rels(x)
+    x = article("John Howard and Mary Howard spoke. The Howard Government established the commission.")
+    assert not {r for r in rels(x) if r[1] == "leaderOf"}  # which Howard?
