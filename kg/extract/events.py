@@ -596,9 +596,27 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
                 for a in found:
                     if _etype(ctx, a.entity) in _PLACE_TYPES:
                         b.place = b.place or a.entity
+                if b.place is None and not any(a.entity for a in found):
+                    b.place = _place_within(ctx, args, pobj)  # "killed in a house on the edge of X"
             elif word in ("against", "on") and b.type in ("Attack", "Protest"):
                 for a in found:
                     b.add("theme", a)
+
+
+def _place_within(ctx: Ctx, args: Args, noun: "Token", depth: int = 2) -> str | None:
+    """The named place a common noun of place lies in: 'a house in X', 'a market on the edge of X', 'the
+    north of X', 'a blast at a mosque in X' (two prepositions deep; not 'near': not in it)."""
+    if depth == 0 or noun.pos_ != "NOUN":
+        return None
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "of", "on", "inside")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ != "DATE"):
+            for a in args.expand(pobj):
+                if a.entity is not None:
+                    return a.entity if _etype(ctx, a.entity) in _PLACE_TYPES else None
+            found = _place_within(ctx, args, pobj, depth - 1)
+            if found is not None:
+                return found
+    return None
 
 
 #: what one speaks at, where the place of the speaking follows ("at a news conference in X")

@@ -211,7 +211,7 @@ def _strip_title(toks: list["Token"]) -> list["Token"]:
     return toks
 
 
-_PLACE_PREPS = frozenset({"in", "near", "around", "outside"})
+_PLACE_PREPS = frozenset({"in", "near", "around", "outside", "above", "beyond", "towards", "toward", "across"})
 _COMPASS = frozenset({"north", "south", "east", "west", "north-east", "north-west", "south-east", "south-west",
                       "northeast", "northwest", "southeast", "southwest"})
 
@@ -231,7 +231,10 @@ def _coordinated_with_person(tok: "Token") -> bool:
 
 
 def _place_complement(tok: "Token") -> bool:
-    """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X"."""
+    """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X", or a conjunct
+    of one ("around Tamworth, Gunnedah and X")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
     prep = tok.head
     if tok.dep_ != "pobj" or prep is tok:
         return False

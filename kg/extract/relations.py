@@ -77,7 +77,8 @@ RULES: dict[str, str] = {
     "nationality": "a nationality adjective or a country before a person's title ('Australian Prime Minister "
                    "X', 'the French striker X') or an organisation's ('the British cybersecurity firm X'), or a "
                    "country in brackets after a name ('X (Australia)')",
-    "title": "an organisation and an occupation before a name ('retired Premier League goalkeeper X')",
+    "title": "an organisation and an occupation before a name ('retired Premier League goalkeeper X'); an "
+             "organisation's owner ('Blue Tongue Helicopters owner, X', 'X, the owner of Y': ownedBy)",
     "possessive": "a place or organisation in the possessive before a person, organisation or place "
                   "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y'); the members of a team named after "
@@ -128,6 +129,7 @@ _VERBS[("win", "over")] = ("defeated", False)
 for _lemma in ("oppose", "fight", "sue", "sanction", "challenge", "face", "play"):
     _VERBS[(_lemma, "")] = ("opposes", False)
 _VERBS[("fight", "against")] = ("opposes", False)
+_VERBS[("fight", "alongside")] = ("supports", False)  # allies
 _VERBS[("play", "against")] = ("opposes", False)
 _VERBS[("draw", "with")] = ("opposes", False)
 _VERBS[("take", "on")] = ("opposes", False)  # "Australia will take on France"
@@ -186,7 +188,7 @@ _VERBS[("come", "from")] = ("residesIn", False)
 _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"})
 #: verbs of travel and the prepositions that name where one went
 _TRAVEL_VERBS = {"visit": (), "tour": ("in",), "arrive": ("in", "at"), "travel": ("to",), "fly": ("to", "into"),
-                 "go": ("to",), "return": ("to",), "head": ("to", "for"), "come": ("to",), "land": ("in", "at"),
+                 "go": ("to",), "return": ("to", "from"), "head": ("to", "for"), "come": ("to",), "land": ("in", "at"),
                  "stop": ("in",), "enter": ("into",), "reach": (), "flee": ("to", "into"), "sail": ("to", "into"),
                  "move": ("to",), "cross": ("into",), "evacuate": ("to",)}
 #: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
@@ -569,8 +571,12 @@ def _based(f: _Found) -> None:
                 continue
             orgs: list[str] = []
             places: list[str] = []
-            if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–"):  # "Paris-based"
-                m = ctx.mention_at(si, tok.i - 2)
+            hyphen = tok.i >= 2 and doc[tok.i - 1].text in ("-", "–")
+            before = ctx.mention_at(si, tok.i - 1) if tok.i >= 1 and not hyphen else None
+            bare = before is not None and before.key is not None and before.tok_end == tok.i \
+                and f.type_of(before.key) in _PLACE and not any(c.dep_ == "prep" for c in tok.children)
+            if hyphen or bare:  # "Paris-based", "a Massachusetts based company"
+                m = ctx.mention_at(si, tok.i - 2) if hyphen else before
                 if m is not None and m.key:
                     places.append(m.key)
                     n = ctx.mention_at(si, m.tok_start - 2) if m.tok_start >= 2 and doc[m.tok_start - 1].text == "," \
@@ -654,7 +660,9 @@ def _of_place(f: _Found) -> None:
             if word == "of" or (word == "in" and attached and ot != "Country"
                                 and (body in _GOVERNMENT_WORDS or body in _ORG_NOUNS or body in _COMPANY_ENDS)):
                 f.add(si, head, key, "headquarteredIn", other.key, "org-of-place")
-        elif word in ("of", "from") and (attached or m.tok_end != k):
+        elif word in ("of", "from") and (attached or m.tok_end != k or ot != "Country"):
+            # "faced by X from Y": the parser may hang "from" on the verb; right after a name it is where X
+            # comes from, unless a country ("deported X from Y")
             f.add(si, head, key, "citizenOf" if ot == "Country" else "residesIn", other.key, "person-of-place")
 
 
@@ -995,6 +1003,30 @@ def _named_events(f: _Found) -> None:
         if verb is not None:
             for s in _subjects(ctx, si, verb)[0]:
                 f.add(si, verb, s, "participantIn", key, "named-event", clause=verb)
+
+
+def _owners(f: _Found) -> None:
+    """title: an organisation's owner before a name ('Blue Tongue Helicopters owner, Helen Gillies') or
+    after it ('Helen Gillies, the owner of Blue Tongue Helicopters'): owned by that person."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Organization" or m.kind != "name":
+            continue
+        doc = ctx.segments[si].doc
+        k = m.tok_end
+        if k + 1 < len(doc) and doc[k].lower_ in ("owner", "owners", "co-owner", "proprietor"):
+            k += 1
+            if doc[k].text == ",":
+                k += 1
+            other = ctx.mention_at(si, k)
+            if other is not None and other.key and other.tok_start == k and f.type_of(other.key) == "Person":
+                f.add(si, doc[k], key, "ownedBy", other.key, "title")
+        if m.tok_start >= 3 and doc[m.tok_start - 1].lower_ == "of" and doc[m.tok_start - 2].lower_ in (
+                "owner", "co-owner", "proprietor"):
+            noun = doc[m.tok_start - 2]
+            person = _key(ctx, si, noun.head) if noun.dep_ == "appos" else None
+            if person is not None and f.type_of(person) == "Person":
+                f.add(si, noun, key, "ownedBy", person, "title")
 
 
 def _governments_named_after_leaders(f: _Found) -> None:
@@ -1633,7 +1665,7 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _place_nouns, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
-                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _governments_named_after_leaders, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _governments_named_after_leaders, _owners, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

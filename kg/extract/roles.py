@@ -134,6 +134,10 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
             while j >= sent_start:
                 t = doc[j]
                 between = ctx.mention_at(m.seg, j)
+                if between is not None and between.key != m.key and between.tok_start < j \
+                        and str(ctx.entity_info.get(str(between.key), {}).get("type")) != "Person":
+                    j = between.tok_start  # "Head of the Food and Grocery Council, X": past the name's "and"
+                    continue
                 if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or") or (
                         between is not None and between.key != m.key
                         and str(ctx.entity_info.get(str(between.key), {}).get("type")) == "Person"):

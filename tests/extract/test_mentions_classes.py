@@ -369,3 +369,9 @@ def test_a_nationality_run_into_a_name(extract_text):
 def test_a_people_is_not_a_name(extract_text):
     x = extract_text("The Americans were beaten in the final. He abused the Kiwi number 10 batsman.")
     assert "Americans" not in types(x) and "Kiwi" not in types(x)
+
+
+def test_one_word_persons_in_a_list_of_places_are_places(extract_text):
+    x = extract_text("The storms left large areas around Tamworth, Gunnedah and Quirindi without power. "
+                     "Aircraft will check for new fires above Grafton.")
+    assert {types(x).get(n) for n in ("Gunnedah", "Quirindi", "Grafton")} == {"Place"}

@@ -446,3 +446,19 @@ def test_a_government_named_after_its_leader(article):
     assert ("John Howard", "leaderOf", "Howard Government") in rels(x)
     x = article("John Howard and Mary Howard spoke. The Howard Government established the commission.")
     assert not {r for r in rels(x) if r[1] == "leaderOf"}  # which Howard?
+
+
+def test_owners_bases_and_homes_without_the_usual_punctuation(article):
+    x = article("Blue Tongue Helicopters owner, Helen Gillies, says the company respects the findings.")
+    assert one(x, "Blue Tongue Helicopters", "ownedBy", "Helen Gillies").rule == "title"
+    x = article("Massachusetts based company Advance Cell Technologies said it had cloned an embryo.")
+    assert ("Advance Cell Technologies", "headquarteredIn", "Massachusetts") in rels(x)
+    x = article("The charges to be faced by Alan Hodgson from Beaumont include fraud.")
+    assert ("Alan Hodgson", "residesIn", "Beaumont") in rels(x)
+    x = article("Police deported John Smith from Australia on Monday.")  # where he was sent from, not his country
+    assert ("John Smith", "citizenOf", "Australia") not in rels(x)
+
+
+def test_a_title_before_an_organisation_whose_name_has_and(article):
+    x = article("Head of the Australian Food and Grocery Council, Mitch Hooke, says companies have been cutting.")
+    assert one(x, "Mitch Hooke", "memberOf", "Australian Food and Grocery Council").role == "head"
