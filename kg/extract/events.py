@@ -238,14 +238,24 @@ def _unrealised(verb: "Token") -> bool:
 
 def speaker_of(args: Args, verb: "Token") -> Arg | None:
     """The speaker of a reporting verb; a subjectless participle ("…, saying")
-    takes the subject of the reporting verb above it."""
+    takes the subject of the reporting verb above it. None unless exactly one entity speaks."""
+    found = speakers_of(args, verb)
+    return found[0] if len(found) == 1 else None
+
+
+def speakers_of(args: Args, verb: "Token") -> list[Arg]:
+    """The speakers of a reporting verb, as :func:`speaker_of` finds them, each of them when its subject
+    names several ("the FBI and Kenyan police said"); a participle's agent ("the decision, announced
+    Wednesday by X") speaks."""
     # a parse may give a verb two subjects ('"… panic mode," said Ann Lee'): the one naming an entity speaks
     subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: args.entity(c) is None)
+    if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         # "Hicks was told …": the one told is no speaker; "… was announced by the ministry" names one
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         if not subj:
-            return None
+            return []
     if not subj:
         for anc in verb.ancestors:
             if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
@@ -257,10 +267,9 @@ def speaker_of(args: Args, verb: "Token") -> Arg | None:
         s2 = subject_of(verb)
         subj = [s2] if s2 is not None else []
     if not subj:
-        return None
-    found = [a for a in args.entities(subj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES
-             and not never_speaks(args.ctx, a.entity)]
-    return found[0] if len(found) == 1 else None
+        return []
+    return [a for a in args.entities(subj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES
+            and not never_speaks(args.ctx, a.entity)]
 
 
 def _according_to_tokens(ctx: Ctx, si: int, tok: "Token") -> Iterator["Token"]:
@@ -273,11 +282,14 @@ def _according_to_tokens(ctx: Ctx, si: int, tok: "Token") -> Iterator["Token"]:
 
 
 def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
-    """The "according to <speaker>" phrase of the sentence holding ``tok``, if it names one speaker."""
+    """The "according to <speaker>" phrase of the sentence holding ``tok``, if it names one speaker ("a
+    statement by X": X)."""
     for t in _according_to_tokens(args.ctx, args.si, tok):
         pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
         if pobj:
-            found = [a for a in args.entities(pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
+            by = [o for p in (*pobj[0].children, *t.children) if p.dep_ == "prep" and p.lower_ in ("by", "from")
+                  for o in p.children if o.dep_ == "pobj" and args.entity(o) is not None]
+            found = [a for a in args.entities(by[0] if by else pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
             if len(found) == 1:
                 return t, found[0]
     return None
@@ -496,14 +508,17 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         # 3. statements
         for tok in ctx.tokens(si):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and not _unrealised(tok):
-                spk = speaker_of(args, tok)
-                if spk is None:
+                speakers = speakers_of(args, tok)
+                if not speakers:
                     continue
+                spk = speakers[0]
                 idx, s_start, s_end = sentence_bounds(si, tok)
                 start, end = ctx.char_span(si, tok, tok)
-                b = _Builder(f"{doc_id}/e{start}", "Statement", f"{_label_of(ctx, spk)} {tok.lemma_.lower()}",
+                who = " and ".join(_label_of(ctx, one) for one in speakers[:2]) + (" and others" if len(speakers) > 2 else "")
+                b = _Builder(f"{doc_id}/e{start}", "Statement", f"{who} {tok.lemma_.lower()}",
                              Span(start, end, tok.text), idx, s_start, s_end, tok.lemma_.lower())
-                b.add("agent", spk)
+                for one in speakers:  # "the FBI and Kenyan police said": both
+                    b.add("agent", one)
                 b.date, _ = date_of(ctx, si, tok, published)
                 b.place = _where_said(ctx, args, tok)
                 b.hedge = next((c.lower_ for c in tok.children if c.lower_ in HEDGES), None)
@@ -522,6 +537,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             b = _Builder(f"{doc_id}/e{start}", "Statement", f"{_label_of(ctx, spk)} statement",
                          Span(start, end, ctx.document.text[start:end]), idx, s_start, s_end, "according to")
             b.add("agent", spk)
+            b.date = _date_of_phrase(ctx, si, t, published)  # "according to a statement today by X"
             b.hedge = "according to"
             b.rule = "statement-according-to"
             builders[b.key] = b
@@ -598,6 +614,8 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
                         b.place = b.place or a.entity
                 if b.place is None and not any(a.entity for a in found):
                     b.place = _place_within(ctx, args, pobj)  # "killed in a house on the edge of X"
+            elif word in ("outside", "near") and b.place is None and not any(a.entity for a in found):
+                b.place = _place_within(ctx, args, pobj)  # "exploded outside the embassy in X" (not "near X")
             elif word in ("against", "on") and b.type in ("Attack", "Protest"):
                 for a in found:
                     b.add("theme", a)
@@ -622,6 +640,16 @@ def _place_within(ctx: Ctx, args: Args, noun: "Token", depth: int = 2) -> str | 
 #: what one speaks at, where the place of the speaking follows ("at a news conference in X")
 _SPEAKING_OCCASIONS = frozenset("""conference briefing meeting rally speech interview address summit session
     ceremony event gathering visit""".split())
+
+
+def _date_of_phrase(ctx: Ctx, si: int, according: "Token", published: date | None) -> TimeValue | None:
+    """The date inside an "according to" phrase ("according to a statement today by X")."""
+    pobj = [c for c in according.doc[according.i + 1].children if c.dep_ == "pobj"]
+    for noun in pobj + [according]:  # the parser may hang "today" on "according"
+        for c in noun.children:
+            if c.ent_type_ == "DATE" or c.lower_ in ("today", "yesterday", "tonight"):
+                return date_of(ctx, si, noun, published)[0]
+    return None
 
 
 def _where_said(ctx: Ctx, args: Args, verb: "Token") -> str | None:

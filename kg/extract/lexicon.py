@@ -277,7 +277,7 @@ EVENT_VERBS: dict[str, str] = {
     # attack
     "attack": "Attack", "target": "Attack", "bomb": "Attack", "shell": "Attack", "strike_at": "Attack",
     "shoot": "Attack",
-    "invade": "Attack", "raid": "Attack",
+    "invade": "Attack", "raid": "Attack", "explode": "Attack", "detonate": "Attack",
     # withdraw
     "withdraw": "Withdraw", "pull": "Withdraw", "exit": "Withdraw", "retreat": "Withdraw", "evacuate": "Withdraw",
     # acquire

@@ -395,7 +395,9 @@ def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
         pobj = [c for c in to.children if c.dep_ == "pobj"]
         if not pobj:
             continue
-        ents = [a for a in args.entities(pobj[0]) if a.entity is not None]
+        by = [o for p in (*pobj[0].children, *tok.children) if p.dep_ == "prep" and p.lower_ in ("by", "from")
+              for o in p.children if o.dep_ == "pobj" and args.entity(o) is not None]
+        ents = [a for a in args.entities(by[0] if by else pobj[0]) if a.entity is not None]  # "a statement by X": X
         speaker = ents[0] if len(ents) == 1 else None
         if speaker is not None and str(ctx.entity_info.get(speaker.entity or "", {}).get("type")) in (
                 "City", "Place"):

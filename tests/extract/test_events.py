@@ -272,3 +272,31 @@ def test_a_date_after_the_subject_dates_the_verb(extract_text):
     assert {f[3] for f in find(x, "Join")} == {"2024-03-01"}
     x = extract_text("Poland joined NATO, which Hungary had joined on Friday.")
     assert [f[3] for f in find(x, "Join", agent="Poland")] == [None]
+
+
+# ---------------------------------------------------------------- speakers, places and dates of statements
+def test_several_speakers_make_one_dated_statement(extract_text):
+    x = extract_text("Contrary to other reports, the FBI and Kenyan police said Monday that a suspect had not "
+                     "admitted any role.")
+    stated = find(x, "Statement", agent="FBI")
+    assert stated and "Kenyan police" in stated[0][1]["agent"] and stated[0][3] is not None
+
+
+def test_the_agent_of_a_participle_and_a_statement_by_someone(extract_text):
+    x = extract_text("The decision, announced Wednesday by INS Commissioner Doris Meissner, was appealed.")
+    assert find(x, "Statement", agent="Doris Meissner")
+    x = extract_text("The suspect will appear before a judge, according to a statement today by Attorney Mary Jo White.")
+    stated = find(x, "Statement", agent="Mary Jo White")
+    assert stated and stated[0][3] is not None
+    assert not find(x, "Statement", agent="statement")
+
+
+def test_where_it_was_said_and_where_a_bomb_went_off(extract_text):
+    x = extract_text("Secretary of State Colin Powell said in Berlin that the violence must end.")
+    assert [f for f in find(x, "Statement", agent="Colin Powell") if f[2] == "Berlin"]
+    x = extract_text("Two bombs exploded outside U.S. embassies in Kenya on Friday.")
+    assert [f for f in facts(x) if f[0] == "Attack" and f[2] == "Kenya"]
+    x = extract_text("Walid Saadi was killed by machine-gun fire in a house on the edge of the town of Jenin.")
+    assert [f for f in find(x, "Die", theme="Walid Saadi") if f[2] == "Jenin"]
+    x = extract_text("A bomb exploded near Kabul on Friday.")  # near a place is not in it
+    assert not [f for f in facts(x) if f[2] == "Kabul"]
