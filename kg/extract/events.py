@@ -330,8 +330,13 @@ _ANNOUNCED = frozenset("""statement report warning caution communique communiqu√
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
 #: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
+#: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
+_PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
+#: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
+_ATTENDING_VERBS = frozenset("attend join address".split())
 _SUPPORT_VERBS = frozenset("""launch carry conduct stage mount hold wage reach clinch seal unleash begin start
-    resume continue complete finalise finalize make sign strike step intensify escalate""".split())
+    resume continue complete finalise finalize make sign strike step intensify escalate end conclude""".split()) \
+    | _PLANNING_VERBS | _ATTENDING_VERBS
 #: Nouns that count or group an event noun: "a wave of attacks", "a round of talks".
 _QUANTITY_NOUNS = frozenset("wave series spate string round number campaign barrage flurry volley couple set".split())
 #: Modifiers that make "operation" a use of force.
@@ -875,12 +880,16 @@ def _support_verb(ctx: Ctx, si: int, args: Args, tok: "Token", by_token: dict[tu
                       for a in args.expand(x)]
         else:
             agents = clause_subject(args, tok, subj) if subj is not None else []
+        role = "participant" if tok.lemma_.lower() in _ATTENDING_VERBS else "agent"
         for a in agents:
             if a.entity is not None and _etype(ctx, a.entity) not in _PLACE_TYPES - {"Country"}:
-                ev.add("agent", a, hedge_of(ctx, si, tok))
+                ev.add(role, a, hedge_of(ctx, si, tok))
         _prep_args(ctx, args, tok, ev, by_token, si)
         if ev.date is None:
             ev.date, _ = date_of(ctx, si, tok, published)
+        if tok.lemma_.lower() in _PLANNING_VERBS:
+            m = modality_of(tok)  # "planned a demonstration on Saturday": a plan, unless the planning is denied
+            ev.modality, ev.negated = ("planned" if m.kind == "asserted" else m.kind), m.negated
         return ev
     return None
 

@@ -300,3 +300,12 @@ def test_where_it_was_said_and_where_a_bomb_went_off(extract_text):
     assert [f for f in find(x, "Die", theme="Walid Saadi") if f[2] == "Jenin"]
     x = extract_text("A bomb exploded near Kabul on Friday.")  # near a place is not in it
     assert not [f for f in facts(x) if f[2] == "Kabul"]
+
+
+def test_an_event_noun_planned_or_attended(extract_text):
+    x = extract_text("Hamas planned a large demonstration in Gaza City on Saturday.")
+    planned = [f for f in find(x, "Protest", agent="Hamas")]
+    assert planned and planned[0][4] == "planned"
+    x = extract_text("Hamas held a large demonstration in Gaza City on Saturday.")
+    held = [f for f in find(x, "Protest", agent="Hamas")]
+    assert held and held[0][4] == "asserted"
