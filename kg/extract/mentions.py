@@ -62,8 +62,10 @@ def role_words_ending_at(doc: "Doc", i: int) -> tuple[int, list["Token"]]:
         if is_role_word(doc[j]):
             words.insert(0, doc[j])
             j -= 1
-        elif doc[j].text == "-" and j > 0 and doc[j - 1].lower_ in _TITLE_PREFIXES and words:
-            words[:0] = [doc[j - 1], doc[j]]  # "co-founder", "vice-president": the parser splits the hyphen
+        elif doc[j].text == "-" and j > 0 and words and (doc[j - 1].lower_ in _TITLE_PREFIXES
+                                                          or doc[j - 1].lower_ in ROLE_HEADS):
+            # "co-founder", "vice-president", "Secretary-General": the parser splits the hyphen
+            words[:0] = [doc[j - 1], doc[j]]
             j -= 2
         else:
             break

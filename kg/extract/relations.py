@@ -80,7 +80,9 @@ RULES: dict[str, str] = {
     "title": "an organisation and an occupation before a name ('retired Premier League goalkeeper X'); an "
              "organisation's owner ('Blue Tongue Helicopters owner, X', 'X, the owner of Y': ownedBy)",
     "possessive": "a place or organisation in the possessive before a person, organisation or place "
-                  "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona')",
+                  "('Australia's X', 'Manchester United's X', 'Rome's Piazza Navona', 'Australia's biggest pay "
+                  "television operator, X', 'the company's X'); a person's own organisation ('X and his Fatah "
+                  "movement')",
     "part-of": "'a unit / subsidiary / division / part of' ('X, a unit of Y'); the members of a team named after "
                "its country or club ('the United States team of X and Y')",
     "apposition": "a person's apposition or predicate noun naming where they work or come from ('X, an "
@@ -189,8 +191,10 @@ _KILLER_NOUNS = frozenset({"assassin", "killer", "murderer", "slayer", "gunman"}
 #: verbs of travel and the prepositions that name where one went
 _TRAVEL_VERBS = {"visit": (), "tour": ("in",), "arrive": ("in", "at"), "travel": ("to",), "fly": ("to", "into"),
                  "go": ("to",), "return": ("to", "from"), "head": ("to", "for"), "come": ("to",), "land": ("in", "at"),
-                 "stop": ("in",), "enter": ("into",), "reach": (), "flee": ("to", "into"), "sail": ("to", "into"),
+                 "stop": ("in",), "call": ("to",), "enter": ("into",), "reach": (), "flee": ("to", "into"), "sail": ("to", "into"),
                  "move": ("to",), "cross": ("into",), "evacuate": ("to",)}
+for _lemma in ("raft", "paddle", "canoe", "kayak", "hike", "trek", "walk", "drive", "ride"):  # "rafting down the X"
+    _TRAVEL_VERBS[_lemma] = ("down", "up", "along", "across", "through", "to", "into")
 #: verbs that link no two parties by themselves (copula, light verbs, speech about someone)
 _NO_OPEN = frozenset({"be", "have", "do", "say", "add", "tell", "become", "seem", "appear", "include", "get",
                       "make", "let", "see", "know", "think", "believe", "expect", "want", "need"})
@@ -840,6 +844,21 @@ def _possessives(f: _Found) -> None:
             f.add(si, owned, other, "partOf", key, "possessive")
 
 
+def _own_organisations(f: _Found) -> None:
+    """possessive: a person's own organisation by 'his' or 'her' ('Arafat and his Fatah movement', 'X said
+    her Labor party would win'): the person belongs to it (the pronoun read as kin reads it)."""
+    ctx = f.ctx
+    for si, head, key, m in _mention_heads(ctx):
+        if f.type_of(key) != "Organization" or m.kind != "name":
+            continue
+        noun = head if any(c.dep_ == "poss" for c in head.children) else head.head if head.dep_ == "compound" else head
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                person = _possessor(f, si, c)
+                if person is not None:
+                    f.add(si, c, person, "memberOf", key, "possessive")
+
+
 def _compound_places(f: _Found) -> None:
     """org-of-place: a place modifying an organisation's name or noun ('the French Foreign Ministry', 'a
     Sydney company, X')."""
@@ -993,7 +1012,8 @@ def _named_events(f: _Found) -> None:
                 owner = _entity(ctx, si, c) if c.dep_ == "poss" else None
                 if owner is not None:
                     f.add(si, noun, owner, "participantIn", key, "named-event")  # "Australia's Davis Cup campaign"
-        target = noun if noun is not None and noun.lower_ in ("title", "titles", "crown", "trophy", "medal") else head
+        target = noun if noun is not None and (noun.lower_ in ("title", "titles", "crown", "trophy", "medal")
+                                               or noun.dep_ == "pobj") else head  # "at the X swimming"
         verb = None
         if target.dep_ == "dobj" and target.head.lemma_.lower() in _WIN_VERBS:
             verb = target.head  # "X won the Hopman Cup", "to win her second Hopman Cup title"
@@ -1187,15 +1207,21 @@ def _accused_of_killing(f: _Found, si: int, noun: "Token") -> None:
     """'X was convicted of Y's killing', 'X, suspected of the assassination of Y', 'X denied the murder of Y',
     'the assassination of Y by X'."""
     ctx = f.ctx
-    victims = [k for c in noun.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
-    victims += [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for k, _ in _pobj_entities(ctx, si, c)]
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:  # "the abduction and murder of Y"
+        first = first.head
+    victims = [k for n in {noun, first} for c in n.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
+    victims += [k for n in {noun, first} for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                for k, _ in _pobj_entities(ctx, si, c)]
     if not victims:
         return
     killers = [k for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for k, _ in _pobj_entities(ctx, si, c)]
     clause = noun
-    prep = noun.head if noun.dep_ == "pobj" else None
+    prep = first.head if first.dep_ == "pobj" else None
     verb = prep.head if prep is not None and prep.lower_ in ("of", "for", "with", "in") else \
-        noun.head if noun.dep_ == "dobj" else None
+        first.head if first.dep_ == "dobj" else None
+    if verb is not None and verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.head.lemma_.lower() in _BLAME_VERBS:
+        verb = verb.head.head  # "sentenced to life imprisonment for the murder of Y"
     modality = None
     if not killers and verb is not None and verb.lemma_.lower() in _BLAME_VERBS:
         subjects, _ = _subjects(ctx, si, verb)
@@ -1322,6 +1348,9 @@ def _subjects(ctx: Ctx, si: int, verb: "Token") -> tuple[list[str], bool]:
         node = parent
     if not subj and verb.dep_ in ("acl", "relcl"):
         subj = [verb.head]
+    if not subj:  # "Huegill beat Klim": the small model may take a surname before the verb for an adverb or auxiliary
+        subj = [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "dep", "aux") and c.i < verb.i
+                and (m := ctx.mention_at(si, c.i)) is not None and m.kind in ("name", "surname")]
     keys = []
     for s in subj:
         for t in _with_conj(s):
@@ -1562,6 +1591,9 @@ def _visits(f: _Found) -> None:
                       for t in _with_conj(c) if (k := _entity(ctx, si, t))]
             places += [k for c in verb.children if c.dep_ == "prep" and c.lower_ in _TRAVEL_VERBS[lemma]
                        for k, _ in _pobj_entities(ctx, si, c)]
+            if any(c.dep_ == "prt" and c.lower_ in _TRAVEL_VERBS[lemma] for c in verb.children):
+                places += [k for c in verb.children if c.dep_ == "dobj"  # "rafting down the X": a particle
+                           for t in _with_conj(c) if (k := _entity(ctx, si, t))]
             for a in subjects:
                 for b in places:
                     if f.type_of(b) in _PLACE:
@@ -1606,7 +1638,8 @@ def _from_roles(f: _Found, roles: Iterable[Relation]) -> list[Relation]:
         pred = None
         if words[-1] in ("founder", "co-founder", "cofounder") or title.endswith("co-founder"):
             pred = "founderOf"
-        elif words[-1] in _LEADER_WORDS or any(title.endswith(t) for t in _LEADER_TITLES):
+        elif words[-1] in _LEADER_WORDS or title in _LEADER_WORDS \
+                or any(" ".join(words).endswith(t) for t in _LEADER_TITLES):
             national = f.type_of(r.object) == "Country"
             if not (words[-1] == "chief" and len(words) > 1) and not (
                     national and not (words[-1] in _HEAD_OF_STATE_WORDS or words == ["leader"]
@@ -1665,7 +1698,7 @@ def find_relations(ctx: Ctx, roles: tuple[Relation, ...], events: tuple[Event, .
     ``quotes``: kg's quotes and reported speech, whose speakers are linked to the entities they name."""
     f = _Found(ctx, published)
     for rule in (_comma_places, _places_in, _place_nouns, _near, _capitals, _based, _of_place, _natives, _homes, _nationalities,
-                 _possessives, _compound_places, _national_names, _named_after_places, _named_events, _governments_named_after_leaders, _owners, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
+                 _possessives, _own_organisations, _compound_places, _national_names, _named_after_places, _named_events, _governments_named_after_leaders, _owners, _teams, _parts, _kin, _appositions, _killers, _results, _nouns, _visits,
                  _verbs):
         rule(f)
     _events(f, events)

@@ -181,7 +181,7 @@ def resolve_mentions(ctx: Ctx) -> None:
         words = text_of[id(m)].split()
         if m.label != "ORG" or len(words) < 2:
             continue
-        if words[0][:1].isupper() and words[0].lower() not in _STOP:
+        if words[0][:1].isupper() and words[0].lower() not in _STOP and words[-1].lower() not in _NAMED_AFTER_HEADS:
             org_first_word[words[0]].add(text_of[id(m)])
         if words[-1].lower() in INSTITUTION_HEADS:
             org_head_word[words[-1]].add(text_of[id(m)])
@@ -229,8 +229,14 @@ def resolve_mentions(ctx: Ctx) -> None:
         else:
             etype, canonical, wikidata, code = _class_for(m, text)
         label = canonical or text
-        if etype == "Person" and len(text.split()) == 1 and len(set(full_names.get(text, []))) == 1:
+        knighted = m.seg >= 0 and m.tok_start > 0 and ctx.tokens(m.seg)[m.tok_start - 1].lower_ in ("sir", "dame")
+        if etype == "Person" and len(text.split()) == 1 and knighted and len(first_names.get(text, ())) == 1:
+            label = next(iter(first_names[text]))  # "Sir Allan" after "Sir Allan Kemakeza": a knight's first name
+        elif etype == "Person" and len(text.split()) == 1 and len(set(full_names.get(text, []))) == 1:
             label = full_names[text][0]
+        elif etype == "Person" and len(text.split()) == 1 and text not in full_names \
+                and len(first_names.get(text, ())) == 1 and len(next(iter(first_names[text])).split()) == 2:
+            label = next(iter(first_names[text]))  # "Sarah" after "Sarah Payne" (no one else is called Sarah)
         elif etype == "Person" and len(by_tail.get(text, ())) == 1:
             label = next(iter(by_tail[text]))
         elif etype == "Organization" and canonical is None:
@@ -290,6 +296,11 @@ def _regions(ctx: Ctx, text_of: dict[int, str]) -> set[str]:
 
 
 _TYPE_PRIORITY = {"Country": 0, "Organization": 1, "Person": 2, "City": 3, "Place": 4, "NamedEvent": 5}
+
+
+#: bodies named after what they look into, fund or reward: "the HIH Royal Commission" is not HIH, nor is the
+#: "Ford Foundation" Ford, so "HIH" alone is no short form of it
+_NAMED_AFTER_HEADS = frozenset("commission inquiry committee tribunal foundation prize award fund trophy".split())
 
 
 def _unify_surfaces(ctx: Ctx, info: dict[str, dict[str, object]]) -> None:

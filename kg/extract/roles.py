@@ -87,11 +87,13 @@ def _org_after(ctx: Ctx, si: int, head: "Token") -> RawMention | None:
 
 
 def _ministry_of(ctx: Ctx, words: list["Token"]) -> RawMention | None:
-    """"Interior Minister X" works in the "Interior Ministry" named in the same document."""
-    if words[-1].lower_ != "minister" or len(words) < 2:
+    """"Interior Minister X" works in the "Interior Ministry" named in the same document, "Royal Commissioner
+    X" in the "Royal Commission"."""
+    body = {"minister": "ministry", "commissioner": "commission"}.get(words[-1].lower_)
+    if body is None or len(words) < 2:
         return None
     field_ = " ".join(w.lower_ for w in words[:-1])
-    wanted = {f"{field_} ministry", f"ministry of {field_}", f"ministry of the {field_}"}
+    wanted = {f"{field_} {body}", f"{body} of {field_}", f"{body} of the {field_}"}
     for m in ctx.mentions:
         if m.key and m.label == "ORG" and " ".join(m.text.lower().split()) in wanted:
             return m

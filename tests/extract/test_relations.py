@@ -462,3 +462,40 @@ def test_owners_bases_and_homes_without_the_usual_punctuation(article):
 def test_a_title_before_an_organisation_whose_name_has_and(article):
     x = article("Head of the Australian Food and Grocery Council, Mitch Hooke, says companies have been cutting.")
     assert one(x, "Mitch Hooke", "memberOf", "Australian Food and Grocery Council").role == "head"
+
+
+def test_repairs_for_names_the_small_model_misreads(article):
+    x = article("Geoff Huegill set a record in Melbourne. Huegill beat fellow Australian Michael Klim on Friday.")
+    assert ("Geoff Huegill", "defeated", "Michael Klim") in rels(x)
+    x = article("Sir Allan Kemakeza was elected prime minister. Sir Allan heads a team of independents.")
+    assert {e.label for e in x.entities if e.type == "Person"} == {"Allan Kemakeza"}
+    x = article("The HIH Royal Commission heard evidence. HIH chairman Ray Williams was at that meeting.")
+    assert ("Ray Williams", "memberOf", "HIH") in rels(x)
+    assert ("Ray Williams", "memberOf", "HIH Royal Commission") not in rels(x)
+
+
+def test_sentenced_for_the_abduction_and_murder_of_someone(article):
+    x = article("Roy Whiting was sentenced to life imprisonment for the abduction and murder of Sarah Payne.")
+    assert one(x, "Roy Whiting", "killed", "Sarah Payne").modality == "asserted"
+    x = article("Roy Whiting denied the abduction and murder of Sarah Payne.")
+    assert one(x, "Roy Whiting", "killed", "Sarah Payne").negated
+
+
+def test_a_persons_own_organisation(article):
+    x = article("Yasser Arafat and his Fatah movement condemned the attack.")
+    assert one(x, "Yasser Arafat", "memberOf", "Fatah").rule == "possessive"
+    x = article("John Smith met Mary Jones. She said his Labor Party would lose.")  # his: not hers
+    assert ("Mary Jones", "memberOf", "Labor Party") not in rels(x)
+
+
+def test_a_hyphenated_title(article):
+    x = article("UN Secretary-General Kofi Annan spoke in Oslo.")
+    assert one(x, "Kofi Annan", "memberOf", "United Nations").role == "secretary-general"
+    assert ("Kofi Annan", "leaderOf", "United Nations") in rels(x)
+
+
+def test_travel_along_a_river_or_a_road(article):
+    x = article("Richard Romaszko was rafting down the Collingwood River when the party was hit by a swell.")
+    assert ("Richard Romaszko", "visited", "Collingwood River") in rels(x)
+    x = article("John Smith drove to Canberra on Monday. Jane Roe drove John Smith's car.")
+    assert ("John Smith", "visited", "Canberra") in rels(x)
