@@ -330,6 +330,9 @@ _ANNOUNCED = frozenset("""statement report warning caution communique communiqu√
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
 #: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
+#: verbs of saying that also name a deed ("responded to the requests", "reacted angrily"): a statement only with
+#: what was said (a clause or a quotation)
+_SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react".split())
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
@@ -513,6 +516,9 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         # 3. statements
         for tok in ctx.tokens(si):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and not _unrealised(tok):
+                if tok.lemma_.lower() in _SAYING_ONLY_WITH_CONTENT and not any(
+                        c.dep_ in ("ccomp", "parataxis") or c.is_quote for c in tok.children):
+                    continue  # "responding favourably to requests": an answer in deeds, not words
                 speakers = speakers_of(args, tok)
                 if not speakers:
                     continue
@@ -755,7 +761,11 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     if etype in ("Resign", "Appoint"):  # people resign and are appointed; "the area Israel had quit" is no resignation
         agents = [a for a in agents if _etype(ctx, a.entity) in ("Person", "Organization")] if etype == "Appoint" \
             else [a for a in agents if _etype(ctx, a.entity) == "Person"]
-    undergoer = etype in ("Die", "Injure") and lemma in ("die",)  # "X died": X is who died
+    # "X died": X is who died; "X escaped injured", "X was found wounded": a participle with no object of its
+    # own says what X underwent
+    undergoer = etype in ("Die", "Injure") and (lemma in ("die",) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acomp", "oprd", "xcomp", "conj")
+        and not any(c.dep_ in ("dobj", "agent") for c in kids)))
     for a in agents:
         b.add("theme" if undergoer else "agent", a)
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and not _apposed_description(c)]

@@ -87,6 +87,9 @@ _GOVERNORS = {
     "force": "demanded", "push": "demanded",
     # attempted
     "try": "attempted", "attempt": "attempted", "struggle": "attempted",
+    # a power or a permission, not the act: "allowing the agency to detain people"
+    "allow": "hypothetical", "permit": "hypothetical", "enable": "hypothetical", "empower": "hypothetical",
+    "authorise": "hypothetical", "authorize": "hypothetical", "let": "hypothetical",
 }
 #: Governors that deny the event below them ("refused to meet", "denied attacking").
 _DENYING = {"refuse", "fail", "decline", "deny", "reject", "avoid", "prevent", "cancel", "postpone", "abandon",

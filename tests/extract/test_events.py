@@ -309,3 +309,15 @@ def test_an_event_noun_planned_or_attended(extract_text):
     x = extract_text("Hamas held a large demonstration in Gaza City on Saturday.")
     held = [f for f in find(x, "Protest", agent="Hamas")]
     assert held and held[0][4] == "asserted"
+
+
+def test_injured_as_what_one_underwent_a_power_and_an_answer_in_deeds(extract_text):
+    x = extract_text("Mohammed Sidr was in the car. He escaped injured, but alive.")
+    assert find(x, "Injure", theme="Mohammed Sidr") and not find(x, "Injure", agent="Mohammed Sidr")
+    x = extract_text("The new law allows police to arrest John Smith. Police arrested Mary Jones.")
+    kinds = {tuple(sorted(f[1].get("theme", ()))): f[4] for f in facts(x) if f[0] == "Arrest"}
+    assert kinds == {("John Smith",): "hypothetical", ("Mary Jones",): "asserted"}
+    x = extract_text("Anthony Zinni said he was responding favourably to requests to continue his mission.")
+    assert [f[1]["agent"] for f in facts(x) if f[0] == "Statement"] == [{"Anthony Zinni"}]
+    x = extract_text("Anthony Zinni responded that he would stay.")
+    assert find(x, "Statement", agent="Anthony Zinni")
