@@ -332,7 +332,7 @@ _ANNOUNCED = frozenset("""statement report warning caution communique communiqu√
 #: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
 #: verbs of saying that also name a deed ("responded to the requests", "reacted angrily"): a statement only with
 #: what was said (a clause or a quotation)
-_SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react".split())
+_SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add".split())  # "X and Y added 72" (runs)
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)

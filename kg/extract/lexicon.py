@@ -220,7 +220,7 @@ GROUP_HEADS = frozenset(
     """
     force forces troop troops army military navy police government administration militia militias
     coalition regime authorities authority junta rebels insurgents soldiers marines
-    warplanes jets fighters bombers helicopters gunships tanks gunboats warships
+    warplanes jets helicopters gunships tanks gunboats warships
     """.split()
 )
 

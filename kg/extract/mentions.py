@@ -124,7 +124,7 @@ def _trim(span: "list[Token]") -> list["Token"]:
     k = len(toks)
     while k > 1 and (toks[k - 1].like_num or toks[k - 1].text in ("-", "–")):
         k -= 1
-    if k < len(toks) and k >= 1 and _SCORE_AFTER.match(toks[0].doc.text[toks[k].idx:toks[-1].idx + len(toks[-1])]):
+    if k < len(toks) and k >= 1 and _SCORE_AFTER.match(toks[0].doc[toks[k].i:toks[-1].i + 1].text):
         toks = toks[:k]  # "the Kettleby Rovers 4-0": the model ran the name into the score
     return toks
 
@@ -801,11 +801,13 @@ def _is_sports(ctx: Ctx) -> bool:
 def _is_score(t: "Token") -> bool:
     """A score: the whole of a word of the text ("2", "429-7"; not "8-1-30-2", a bowler's figures, which
     the tokenizer splits)."""
-    text = t.doc.text
-    end = t.idx
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return _SCORE.match(text[t.idx:end]) is not None
+    doc = t.doc  # (tokens, not doc.text: a Doc rebuilds its text on every call)
+    k = t.i
+    parts = [t.text]
+    while not doc[k].whitespace_ and k + 1 < len(doc) and not doc[k + 1].is_space and not doc[k + 1].text[:1].isspace():
+        k += 1
+        parts.append(doc[k].text)
+    return _SCORE.match("".join(parts)) is not None
 
 
 def _name_word(t: "Token") -> bool:
@@ -914,7 +916,7 @@ def _dateline_shaped(line: list["Token"]) -> int:
     rest = line[k:]
     if not rest:
         return 0
-    date = rest[0].doc.text[rest[0].idx:rest[-1].idx + len(rest[-1].text)]
+    date = rest[0].doc[rest[0].i:rest[-1].i + 1].text
     return k if _ISO_DATE.match(date) else 0
 
 

@@ -247,6 +247,10 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
                 return _GOVERNORS[hlemma], negated or gneg, head.lower_
             node = head  # "began to withdraw", "continued attacking": the governor's modality
             continue
+        if dep in ("acl", "relcl") and _has_to(node) and head.pos_ == "NOUN":
+            # "new ways to attack X", "the right to detain": what could be done, not what was
+            k = _GOVERNORS.get(hlemma, "hypothetical")  # "a plan to attack": planned
+            return k, negated, head.lower_
         if dep == "advcl":
             if _has_to(node):
                 return "planned", negated, "to"  # a purpose: "travel to Rome to meet X"

@@ -291,9 +291,10 @@ def find_quotes(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             else:
                 after = inside[-1].i + 1
                 close_tok = doc[after] if after < len(doc) else inside[-1]
+                seg_text = ctx.segment_text(si)  # (not doc.text: a Doc rebuilds its text on every call)
                 verbs = [t for t in ctx.sentence_tokens(si, close_tok.i)
                          if t.pos_ == "VERB" and t.lemma_.lower() in _SENTENCE_VERBS and not (q_start <= t.idx < q_end)
-                         and "\n" not in doc.text[min(t.idx, q_end):max(t.idx, q_start)]]  # not across a paragraph
+                         and "\n" not in seg_text[min(t.idx, q_end):max(t.idx, q_start)]]  # not across a paragraph
                 verb = min(verbs, key=lambda t: abs(t.idx - q_end)) if verbs else None
                 if verb is not None:
                     rule = "quote-sentence-verb"

@@ -27,7 +27,7 @@ from kg.extract.speech import gender_of_person
 from kg.types import Event, Quote, Relation, TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["PREDICATES", "RULES", "find_relations"]
 
@@ -792,8 +792,14 @@ def _nationalities(f: _Found) -> None:
                         break  # "… and Americans Y": a nationality of Y's own
                     if k2 and f.type_of(k2) == "Person":
                         f.add(si, c, k2, "citizenOf", country, "nationality")
-        elif other is None or other.kind == "demonym" or doc[j].ent_type_ == "NORP":
+        elif (other is None or other.kind == "demonym" or doc[j].ent_type_ == "NORP") and not _based_before(doc, m):
             f.add(si, head, key, "headquarteredIn", country, "nationality")  # "British cybersecurity firm X"
+
+
+def _based_before(doc: "Doc", m: RawMention) -> bool:
+    """Whether the words before an organisation's name say where it is based ("the Kenya-based Somali news
+    agency X"): a stated base wins over a nationality or a place in its name."""
+    return any(t.lower_ in ("based", "headquartered") for t in doc[max(0, m.tok_start - 6):m.tok_start])
 
 
 def _possessives(f: _Found) -> None:
@@ -939,6 +945,8 @@ def _named_after_places(f: _Found) -> None:
         places = {surfaces[tuple(words[i:j])] for i in range(len(words))
                   for j in range(i + 1, min(len(words), i + longest) + 1)
                   if tuple(words[i:j]) in surfaces and j - i < len(words)}
+        if _based_before(doc, m):
+            continue
         nation = demonym_country(doc[m.tok_start].text)  # "the Australian Stock Exchange"
         if nation is not None and nation.code:
             places.update(_countries_with_code(ctx, nation.code))

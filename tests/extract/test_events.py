@@ -321,3 +321,10 @@ def test_injured_as_what_one_underwent_a_power_and_an_answer_in_deeds(extract_te
     assert [f[1]["agent"] for f in facts(x) if f[0] == "Statement"] == [{"Anthony Zinni"}]
     x = extract_text("Anthony Zinni responded that he would stay.")
     assert find(x, "Statement", agent="Anthony Zinni")
+
+
+def test_ways_to_attack_and_runs_added(extract_text):
+    x = extract_text("The militants went to camps to learn new ways to attack the United States.")
+    assert [f[4] for f in find(x, "Attack", theme="United States")] == ["hypothetical"]
+    x = extract_text("Jacques Kallis and Neil McKenzie added 72 for the third wicket.")
+    assert not [f for f in facts(x) if f[0] == "Statement"]

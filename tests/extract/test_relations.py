@@ -499,3 +499,9 @@ def test_travel_along_a_river_or_a_road(article):
     assert ("Richard Romaszko", "visited", "Collingwood River") in rels(x)
     x = article("John Smith drove to Canberra on Monday. Jane Roe drove John Smith's car.")
     assert ("John Smith", "visited", "Canberra") in rels(x)
+
+
+def test_a_stated_base_wins_over_a_nationality(article):
+    x = article("The Pakistan-based Afghan news agency Afghan Islamic Press said on Monday the talks had failed. "
+                "Afghanistan and Pakistan are neighbours.")
+    assert ("Afghan Islamic Press", "headquarteredIn", "Afghanistan") not in rels(x)
