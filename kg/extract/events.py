@@ -30,6 +30,7 @@ from kg.extract.args import Arg, Args, noun_phrase, subject_of
 from kg.extract.context import Ctx
 from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, PERSON_NOUNS, REPORTING_VERBS,
                                 ROLE_HEADS, VALUE_LABELS)
+from kg.extract.link import demonym_country
 from kg.extract.modality import hedge_of as clause_hedge, modality_of
 from kg.extract.speech import never_speaks
 from kg.extract.time import ahead, normalise
@@ -696,6 +697,14 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
                     b.place = b.place or a.entity  # "the Petersberg talks", "the Kabul attack": where
                 else:
                     b.add("participant", a)
+        elif c.dep_ == "amod" and c.ent_type_ == "NORP" and b.type == "Attack":
+            nation = demonym_country(c.text)  # "the heaviest Israeli air raids": the country that attacks,
+            countries = [k for k, v in ctx.entity_info.items()  # when the article names it
+                         if nation is not None and nation.code and v.get("code") == nation.code
+                         and v.get("type") == "Country"]
+            if len(countries) == 1:
+                start, end = ctx.char_span(si, c, c)
+                b.add("agent", Arg(countries[0], c.text, start, end))
     _prep_args(ctx, args, tok, b, None, si)
     # "the acquisition of X", "the capture of X": what is acted on; "the withdrawal of X": who withdraws
     of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")

@@ -328,3 +328,10 @@ def test_ways_to_attack_and_runs_added(extract_text):
     assert [f[4] for f in find(x, "Attack", theme="United States")] == ["hypothetical"]
     x = extract_text("Jacques Kallis and Neil McKenzie added 72 for the third wicket.")
     assert not [f for f in facts(x) if f[0] == "Statement"]
+
+
+def test_an_attack_by_a_nationality_the_article_names(extract_text):
+    x = extract_text("Hamas bombers killed 26 people, provoking the heaviest Israeli air raids to date. Israel denied it.")
+    assert find(x, "Attack", agent="Israel")
+    x = extract_text("Palestinian police arrested him after the Israeli raids.")  # Israel is never named
+    assert not [f for f in facts(x) if f[0] == "Attack" and f[1].get("agent")]
