@@ -330,7 +330,6 @@ _SIGNED = frozenset("bill law decree order legislation measure resolution act am
 _ANNOUNCED = frozenset("""statement report warning caution communique communiqué decree order list guideline
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
-#: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
 #: verbs of saying that also name a deed ("responded to the requests", "reacted angrily"): a statement only with
 #: what was said (a clause or a quotation)
 _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add".split())  # "X and Y added 72" (runs)
@@ -338,6 +337,7 @@ _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add".split()) 
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
 _ATTENDING_VERBS = frozenset("attend join address".split())
+#: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
 _SUPPORT_VERBS = frozenset("""launch carry conduct stage mount hold wage reach clinch seal unleash begin start
     resume continue complete finalise finalize make sign strike step intensify escalate end conclude""".split()) \
     | _PLANNING_VERBS | _ATTENDING_VERBS
