@@ -142,7 +142,7 @@ _VERBS[("talk", "with")] = ("metWith", False)
 for _prep in ("to", "with"):  # "X talked to Y", "X spoke with Y"
     _VERBS[("talk", _prep)] = ("metWith", False)
     _VERBS[("speak", _prep)] = ("metWith", False)
-for _lemma in ("brief", "interview", "visit", "host", "receive"):  # a person or a body, not a place
+for _lemma in ("brief", "interview", "visit", "host"):  # a person or a body, not a place ("received" X: admitted, too)
     _VERBS[(_lemma, "")] = ("metWith", False)
 for _lemma in ("succeed", "replace"):  # "X succeeded Y", "Y will be replaced by X"
     _VERBS[(_lemma, "")] = ("replaced", False)
