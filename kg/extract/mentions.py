@@ -235,7 +235,7 @@ def _coordinated_with_person(tok: "Token") -> bool:
 def _place_complement(tok: "Token") -> bool:
     """Whether ``tok`` is the object of a preposition of place: "in X", "near X", "north of X", or a conjunct
     of one ("around Tamworth, Gunnedah and X")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     prep = tok.head
     if tok.dep_ != "pobj" or prep is tok:

@@ -1123,17 +1123,18 @@ def _possessor(f: _Found, si: int, poss: "Token") -> str | None:
     if k is not None or poss.lower_ not in ("his", "her"):
         return k
     noun = poss.head
+    gender = "male" if poss.lower_ == "his" else "female"
     if noun.dep_ == "conj":
         k = _entity(f.ctx, si, noun.head)
-        return k if k is not None and f.type_of(k) == "Person" else None
-    gender = "male" if poss.lower_ == "his" else "female"
+        return k if k is not None and f.type_of(k) == "Person" and gender_of_person(f.ctx, k) in (None, gender) \
+            else None
     verb = noun
     for _ in range(4):  # "X, who lost his son Y"; "X said his wife Y had left": past a clause Y heads
-        while verb.head is not verb and (verb is noun or verb.pos_ not in ("VERB", "AUX")):
+        while verb.head.i != verb.i and (verb.i == noun.i or verb.pos_ not in ("VERB", "AUX")):
             verb = verb.head
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if len(subjects) != 1 or subjects[0] is noun:
-            if verb.head is verb or verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
+        if len(subjects) != 1 or subjects[0].i == noun.i:  # (tokens are compared by index: spaCy makes new ones)
+            if verb.head.i == verb.i or verb.dep_ not in ("ccomp", "xcomp", "advcl", "conj"):
                 return None
             verb = verb.head
             continue
@@ -1216,7 +1217,7 @@ def _accused_of_killing(f: _Found, si: int, noun: "Token") -> None:
     'the assassination of Y by X'."""
     ctx = f.ctx
     first = noun
-    while first.dep_ == "conj" and first.head is not first:  # "the abduction and murder of Y"
+    while first.dep_ == "conj" and first.head.i != first.i:  # "the abduction and murder of Y"
         first = first.head
     victims = [k for n in {noun, first} for c in n.children if c.dep_ == "poss" and (k := _key(ctx, si, c))]
     victims += [k for n in {noun, first} for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -1336,7 +1337,7 @@ def _subjects(ctx: Ctx, si: int, verb: "Token") -> tuple[list[str], bool]:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     node = verb
-    while not subj and node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head is not node:
+    while not subj and node.dep_ in ("conj", "xcomp", "advcl", "pcomp") and node.head.i != node.i:
         parent = node.head
         if node.dep_ == "pcomp":  # "acted alone in killing X", "the man convicted of murdering X"
             parent = parent.head

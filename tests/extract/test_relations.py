@@ -505,3 +505,12 @@ def test_a_stated_base_wins_over_a_nationality(article):
     x = article("The Pakistan-based Afghan news agency Afghan Islamic Press said on Monday the talks had failed. "
                 "Afghanistan and Pakistan are neighbours.")
     assert ("Afghan Islamic Press", "headquarteredIn", "Afghanistan") not in rels(x)
+
+
+def test_a_possessive_in_a_clause_without_a_verb_and_across_a_clause(article):
+    x = article("Tributes for his son Bradley Smith.")  # the root is a noun: nothing to read, and no endless climb
+    assert not {r for r in rels(x) if r[1] == "relativeOf"}
+    x = article("John Smith said his wife Mary Jones had left.")
+    assert ("Mary Jones", "spouseOf", "John Smith") in rels(x)
+    x = article("Mary Jones and his brother Tom Baker arrived.")  # his: not hers
+    assert ("Tom Baker", "relativeOf", "Mary Jones") not in rels(x)
