@@ -71,6 +71,10 @@ class Ctx:
                 self.sentences.append(Sentence(idx, start, end, text[start:end], seg.name))
                 self._sent_index[(si, sent.start)] = idx
 
+    def countries_with_code(self, code: str | None) -> list[str]:
+        """The article's country entities whose ISO alpha-3 code is ``code``."""
+        return [k for k, v in self.entity_info.items() if code and v.get("code") == code and v.get("type") == "Country"]
+
     def tokens(self, seg: int) -> list["Token"]:
         """The tokens of segment ``seg`` (cached: iterating a Doc builds new Token objects each time)."""
         toks = self._tokens.get(seg)

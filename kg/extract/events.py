@@ -282,15 +282,22 @@ def _according_to_tokens(ctx: Ctx, si: int, tok: "Token") -> Iterator["Token"]:
             yield t
 
 
+def according_to_source(args: Args, according: "Token", pobj: "Token") -> "Token":
+    """Who "according to" names: its object, or the one a document is by ("according to a statement by X",
+    the parser hanging "by X" on the document or on "according")."""
+    by = [o for p in (*pobj.children, *according.children) if p.dep_ == "prep" and p.lower_ in ("by", "from")
+          for o in p.children if o.dep_ == "pobj" and args.entity(o) is not None]
+    return by[0] if by else pobj
+
+
 def according_to(args: Args, tok: "Token") -> tuple["Token", Arg] | None:
     """The "according to <speaker>" phrase of the sentence holding ``tok``, if it names one speaker ("a
     statement by X": X)."""
     for t in _according_to_tokens(args.ctx, args.si, tok):
         pobj = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
         if pobj:
-            by = [o for p in (*pobj[0].children, *t.children) if p.dep_ == "prep" and p.lower_ in ("by", "from")
-                  for o in p.children if o.dep_ == "pobj" and args.entity(o) is not None]
-            found = [a for a in args.entities(by[0] if by else pobj[0]) if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
+            found = [a for a in args.entities(according_to_source(args, t, pobj[0]))
+                     if _etype(args.ctx, a.entity) in _SPEAKER_TYPES]
             if len(found) == 1:
                 return t, found[0]
     return None
@@ -699,9 +706,7 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
                     b.add("participant", a)
         elif c.dep_ == "amod" and c.ent_type_ == "NORP" and b.type == "Attack":
             nation = demonym_country(c.text)  # "the heaviest Israeli air raids": the country that attacks,
-            countries = [k for k, v in ctx.entity_info.items()  # when the article names it
-                         if nation is not None and nation.code and v.get("code") == nation.code
-                         and v.get("type") == "Country"]
+            countries = ctx.countries_with_code(nation.code if nation else None)  # when the article names it
             if len(countries) == 1:
                 start, end = ctx.char_span(si, c, c)
                 b.add("agent", Arg(countries[0], c.text, start, end))

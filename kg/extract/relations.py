@@ -239,6 +239,16 @@ class _Found:
         self.ctx = ctx
         self.published = published
         self.items: dict[tuple[str, str, str, int], Relation] = {}
+        self._heads: dict[tuple[str, ...], list[tuple[int, "Token", str, RawMention]]] = {}
+
+    def mention_heads(self, kinds: tuple[str, ...] = ("name", "surname", "demonym")
+                      ) -> list[tuple[int, "Token", str, RawMention]]:
+        """:func:`_mention_heads`, found once per document (every rule walks them; the mentions do not change
+        while the relations are read)."""
+        found = self._heads.get(kinds)
+        if found is None:
+            found = self._heads[kinds] = list(_mention_heads(self.ctx, kinds))
+        return found
 
     def type_of(self, key: str) -> str:
         return str(self.ctx.entity_info.get(key, {}).get("type", ""))
@@ -343,11 +353,6 @@ def _with_conj(tok: "Token") -> list["Token"]:
     return out
 
 
-def _countries_with_code(ctx: Ctx, code: str | None) -> list[str]:
-    """The article's country entities whose ISO alpha-3 code is ``code``."""
-    return [k for k, v in ctx.entity_info.items() if code and v.get("code") == code and v.get("type") == "Country"]
-
-
 def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     """The country entity of the article that the nationality word(s) ending at ``tok`` name ("South African",
     "Australian"), or None."""
@@ -356,7 +361,7 @@ def _country_of_demonym(ctx: Ctx, tok: "Token") -> str | None:
     link = demonym_country(text)
     if link is None or not link.code:
         return None
-    return next(iter(_countries_with_code(ctx, link.code)), None)
+    return next(iter(ctx.countries_with_code(link.code)), None)
 
 
 def _mention_heads(ctx: Ctx, kinds: tuple[str, ...] = ("name", "surname", "demonym")
@@ -378,7 +383,7 @@ def _mention_heads(ctx: Ctx, kinds: tuple[str, ...] = ("name", "surname", "demon
 def _comma_places(f: _Found) -> None:
     """place-comma-place: 'Armonk, N.Y.'; not a list ('Lima, Quito and Bogota')."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) not in _AREA:
             continue
         doc = ctx.segments[si].doc
@@ -431,7 +436,7 @@ def _pobj_entities(ctx: Ctx, si: int, prep: "Token") -> list[tuple[str, "Token"]
 def _places_in(f: _Found) -> None:
     """place-in-place: 'Kerala state in southern India', 'a village in X'."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) not in _PLACE:
             continue
         holders = [head]
@@ -502,7 +507,7 @@ def _place_nouns(f: _Found) -> None:
 def _near(f: _Found) -> None:
     """place-near-place: 'Ashford, south-west of Canterbury', 'a village north of X', 'X, near Y'."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) not in _AREA:
             continue
         doc = ctx.segments[si].doc
@@ -546,7 +551,7 @@ def _capitals(f: _Found) -> None:
                 elif c.dep_ == "prep" and c.lower_ == "of":
                     countries.extend(k for k, _ in _pobj_entities(ctx, si, c))
                 elif c.dep_ == "amod" and demonym_country(c.text) is not None:
-                    countries.extend(_countries_with_code(ctx, demonym_country(c.text).code))  # type: ignore[union-attr]
+                    countries.extend(ctx.countries_with_code(demonym_country(c.text).code))  # type: ignore[union-attr]
             cities: list[str] = []
             if tok.dep_ == "appos":
                 cities.append(_key(ctx, si, tok.head) or "")
@@ -623,7 +628,7 @@ def _of_place(f: _Found) -> None:
     """org-of-place and person-of-place: 'Xerox Corp. of Stamford', 'the embassy in Nairobi', 'John Smith of
     Boston', 'X, 34, of Y', 'X from Y'; nationality from 'X (Australia)'."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         t = f.type_of(key)
         if t not in ("Organization", "Person"):
             continue
@@ -737,7 +742,7 @@ def _nationalities(f: _Found) -> None:
     """nationality: a country's demonym or name before a person's title ('Australian Prime Minister X',
     'the French striker X', 'German Chancellor X')."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         kind = f.type_of(key)
         if kind not in ("Person", "Organization") or m.kind != "name":
             continue
@@ -806,7 +811,7 @@ def _possessives(f: _Found) -> None:
     """possessive: 'Australia's X' (citizenOf), 'Manchester United's X' (memberOf), 'Brazil's Petrobras'
     (headquarteredIn), 'Brazil's Defence Ministry' (partOf)."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx, ("name", "surname", "demonym", "description")):
+    for si, head, key, m in f.mention_heads(("name", "surname", "demonym", "description")):
         if head.dep_ != "poss" or (m.kind == "description" and f.type_of(key) != "Organization"):
             continue
         owned = head.head
@@ -854,7 +859,7 @@ def _own_organisations(f: _Found) -> None:
     """possessive: a person's own organisation by 'his' or 'her' ('Arafat and his Fatah movement', 'X said
     her Labor party would win'): the person belongs to it (the pronoun read as kin reads it)."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Organization" or m.kind != "name":
             continue
         noun = head if any(c.dep_ == "poss" for c in head.children) else head.head if head.dep_ == "compound" else head
@@ -869,7 +874,7 @@ def _compound_places(f: _Found) -> None:
     """org-of-place: a place modifying an organisation's name or noun ('the French Foreign Ministry', 'a
     Sydney company, X')."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) not in _PLACE or head.dep_ not in ("compound", "nmod", "amod"):
             continue
         noun = head.head
@@ -890,7 +895,7 @@ def _national_names(f: _Found) -> None:
     Corporation'): based in that country (and part of its state for a ministry, army or parliament), when the
     article names the country."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:
             continue
         doc = ctx.segments[si].doc
@@ -902,7 +907,7 @@ def _national_names(f: _Found) -> None:
         code = m.nationality or (link.code if link is not None else None)
         if not code:
             continue  # ("South African police": the group's nationality, read when the mention was made)
-        nation = next(iter(_countries_with_code(ctx, code)), None)
+        nation = next(iter(ctx.countries_with_code(code)), None)
         inside = doc[m.tok_start + 1:m.tok_end - 1]
         if nation is None or nation == key or any(t.text in ("-", "–") or t.lower_ in ("and", "or") for t in inside):
             continue  # "US-backed forces", "US and Afghan forces": not the country's own
@@ -910,6 +915,15 @@ def _national_names(f: _Found) -> None:
             f.add(si, head, key, "partOf", nation, "org-of-place")
         if words not in _ARMED:  # soldiers are part of a state's forces, not based anywhere
             f.add(si, head, key, "headquarteredIn", nation, "org-of-place")
+
+
+def _place_surfaces(f: _Found, types: frozenset[str]) -> dict[tuple[str, ...], str]:
+    """The lower-case words of every name the article gives a place of ``types`` -> that place."""
+    surfaces: dict[tuple[str, ...], str] = {}
+    for m in f.ctx.mentions:
+        if m.key and m.kind == "name" and f.type_of(m.key) in types:
+            surfaces.setdefault(tuple(m.text.lower().split()), m.key)
+    return surfaces
 
 
 #: what a state or region has besides ministries and councils ("Queensland Rural Fire Service")
@@ -922,10 +936,7 @@ def _named_after_places(f: _Found) -> None:
     there (and part of a country's state for a ministry, army or parliament; only part of it for armed
     forces)."""
     ctx = f.ctx
-    surfaces: dict[tuple[str, ...], str] = {}
-    for m in ctx.mentions:
-        if m.key and m.kind == "name" and f.type_of(m.key) in _PLACE:
-            surfaces.setdefault(tuple(m.text.lower().split()), m.key)
+    surfaces = _place_surfaces(f, _PLACE)
     for k, info in ctx.entity_info.items():
         if info.get("type") in _PLACE:
             for label in info.get("labels") or ():  # type: ignore[union-attr]
@@ -934,7 +945,7 @@ def _named_after_places(f: _Found) -> None:
         return
     longest = max(len(s) for s in surfaces)
     surfaces_words = {w for s in surfaces for w in s}
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start < 2:
             continue
         doc = ctx.segments[si].doc
@@ -949,7 +960,7 @@ def _named_after_places(f: _Found) -> None:
             continue
         nation = demonym_country(doc[m.tok_start].text)  # "the Australian Stock Exchange"
         if nation is not None and nation.code:
-            places.update(_countries_with_code(ctx, nation.code))
+            places.update(ctx.countries_with_code(nation.code))
         last = words[-1]
         for place in places:
             if place == key or (f.type_of(place) == "Place" and last not in _GOVERNMENT_WORDS
@@ -978,11 +989,8 @@ def _named_events(f: _Found) -> None:
     """named-event: where a named event is held (a place in its name: 'the Sydney Olympics', 'the Australian
     Championships'; or 'in' after it: 'the Commonwealth Games in Manchester') and who takes part in it."""
     ctx = f.ctx
-    surfaces: dict[tuple[str, ...], str] = {}
-    for m in ctx.mentions:
-        if m.key and m.kind == "name" and f.type_of(m.key) in ("Country", "City"):
-            surfaces.setdefault(tuple(m.text.lower().split()), m.key)
-    for si, head, key, m in _mention_heads(ctx):
+    surfaces = _place_surfaces(f, frozenset({"Country", "City"}))
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "NamedEvent":
             continue
         doc = ctx.segments[si].doc
@@ -995,7 +1003,7 @@ def _named_events(f: _Found) -> None:
                         f.add(si, head, key, "heldIn", place, "named-event")
             nation = demonym_country(doc[m.tok_start].text)
             if nation is not None and nation.code:
-                for place in _countries_with_code(ctx, nation.code):
+                for place in ctx.countries_with_code(nation.code):
                     f.add(si, head, key, "heldIn", place, "named-event")
         k = m.tok_end
         if k + 1 < len(doc) and doc[k].lower_ == "in":
@@ -1037,7 +1045,7 @@ def _owners(f: _Found) -> None:
     """title: an organisation's owner before a name ('Blue Tongue Helicopters owner, Helen Gillies') or
     after it ('Helen Gillies, the owner of Blue Tongue Helicopters'): owned by that person."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Organization" or m.kind != "name":
             continue
         doc = ctx.segments[si].doc
@@ -1066,7 +1074,7 @@ def _governments_named_after_leaders(f: _Found) -> None:
         if info.get("type") == "Person":
             for label in info.get("labels") or ():  # type: ignore[union-attr]
                 surnames.setdefault(str(label).split()[-1].lower(), set()).add(k)
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Organization" or m.kind != "name" or m.tok_end - m.tok_start != 2:
             continue
         doc = ctx.segments[si].doc
@@ -1266,7 +1274,7 @@ def _appositions(f: _Found) -> None:
     economist with Y', 'X, a columnist for Y', 'X is a major in Y' (memberOf, with the noun as role),
     'X, a Republican from Y' (residesIn), 'X, a Dutch businessman' (citizenOf)."""
     ctx = f.ctx
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Person":
             continue
         nouns = [c for c in head.children if c.dep_ == "appos" and (c.pos_ == "NOUN" or (
@@ -1669,7 +1677,7 @@ def _shared_titles(f: _Found, roles: tuple[Relation, ...]) -> tuple[Relation, ..
         if r.predicate == "memberOf" and f.type_of(r.object) == "Organization":
             by_subject.setdefault((r.subject, r.sentence), []).append(r)
     out: list[Relation] = []
-    for si, head, key, m in _mention_heads(ctx):
+    for si, head, key, m in f.mention_heads():
         if f.type_of(key) != "Person" or m.kind != "name":
             continue
         sent = ctx.sentence_of(si, head)

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.args import Arg, Args
 from kg.extract.context import Ctx
-from kg.extract.events import date_of, speaker_of
+from kg.extract.events import according_to_source, date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import headline_speaker, source_span
@@ -395,9 +395,7 @@ def _according_to(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
         pobj = [c for c in to.children if c.dep_ == "pobj"]
         if not pobj:
             continue
-        by = [o for p in (*pobj[0].children, *tok.children) if p.dep_ == "prep" and p.lower_ in ("by", "from")
-              for o in p.children if o.dep_ == "pobj" and args.entity(o) is not None]
-        ents = [a for a in args.entities(by[0] if by else pobj[0]) if a.entity is not None]  # "a statement by X": X
+        ents = [a for a in args.entities(according_to_source(args, tok, pobj[0])) if a.entity is not None]
         speaker = ents[0] if len(ents) == 1 else None
         if speaker is not None and str(ctx.entity_info.get(speaker.entity or "", {}).get("type")) in (
                 "City", "Place"):

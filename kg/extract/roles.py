@@ -136,13 +136,12 @@ def find_roles(ctx: Ctx) -> tuple[tuple[Relation, ...], dict[tuple[int, int], st
             while j >= sent_start:
                 t = doc[j]
                 between = ctx.mention_at(m.seg, j)
-                if between is not None and between.key != m.key and between.tok_start < j \
-                        and str(ctx.entity_info.get(str(between.key), {}).get("type")) != "Person":
-                    j = between.tok_start  # "Head of the Food and Grocery Council, X": past the name's "and"
+                other = between if between is not None and between.key != m.key else None
+                other_person = other is not None and str(ctx.entity_info.get(str(other.key), {}).get("type")) == "Person"
+                if other is not None and not other_person and other.tok_start < j:
+                    j = other.tok_start  # "Head of the Food and Grocery Council, X": past the name's "and"
                     continue
-                if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or") or (
-                        between is not None and between.key != m.key
-                        and str(ctx.entity_info.get(str(between.key), {}).get("type")) == "Person"):
+                if t.pos_ in ("VERB", "AUX") or t.text in (",", ";", ":") or t.lower_ in ("and", "or") or other_person:
                     break  # ("Acme chairman A, B and C": the title is A's)
                 if t.lower_ in ROLE_HEADS or t.lemma_.lower() in ROLE_HEADS:
                     f, w = role_words_ending_at(doc, j)
