@@ -54,6 +54,8 @@ class Ctx:
     _tokens: dict[int, list["Token"]] = field(default_factory=dict)
     _token_idx: dict[int, list[int]] = field(default_factory=dict)  # character offset of each token
     _quoted: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    _heads: dict[int, list[int]] = field(default_factory=dict)
+    _ents: dict[int, list["Span"]] = field(default_factory=dict)
 
     def build_sentences(self) -> None:
         text = self.document.text
@@ -81,6 +83,20 @@ class Ctx:
         if toks is None:
             toks = self._tokens[seg] = list(self.segments[seg].doc)
         return toks
+
+    def heads(self, seg: int) -> list[int]:
+        """The index of each token's syntactic head in segment ``seg`` (cached: ``token.head`` builds a Token)."""
+        heads = self._heads.get(seg)
+        if heads is None:
+            heads = self._heads[seg] = [t.head.i for t in self.tokens(seg)]
+        return heads
+
+    def ents(self, seg: int) -> list["Span"]:
+        """The named-entity spans of segment ``seg`` (cached: ``Doc.ents`` builds them anew on each access)."""
+        ents = self._ents.get(seg)
+        if ents is None:
+            ents = self._ents[seg] = list(self.segments[seg].doc.ents)
+        return ents
 
     def segment_text(self, seg: int) -> str:
         """The text of segment ``seg``, cut from the document (``Doc.text`` rebuilds it token by token)."""

@@ -466,8 +466,8 @@ def _weapon_names(ctx: Ctx) -> set[str]:
     """Names the document uses only for models of weapons (and not as known organisations or places)."""
     weapon: set[str] = set()
     other: set[str] = set()
-    for seg in ctx.segments:
-        for ent in seg.doc.ents:
+    for si in range(len(ctx.segments)):
+        for ent in ctx.ents(si):
             if ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "PRODUCT") and _names_weapon(ent):
                 weapon.add(ent.text)
             else:
@@ -475,7 +475,7 @@ def _weapon_names(ctx: Ctx) -> set[str]:
     return {w for w in weapon - other if organization(w) is None and country(w) is None}
 
 
-def _split_ents(doc: "Doc") -> list["Span"]:
+def _split_ents(doc: "Doc", ents: "list[Span] | None" = None) -> list["Span"]:
     """The model's entities, cut where it ran two names or a name and figures together: a number before
     the name ("64 Anna Marsh" in a table), figures after a person's name ("J. Marsh 56", "Marsh 79th"),
     a name on each side of a spaced dash ("Ruritania - Anna Marsh"), two people joined by "and" ("Anna
@@ -483,7 +483,7 @@ def _split_ents(doc: "Doc") -> list["Span"]:
     from spacy.tokens import Span
 
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         a, b = ent.start, ent.end
         while a < b - 1 and doc[a].text.replace(",", "").replace(".", "").isdigit():  # not "5th Special Forces"
             a += 1
@@ -510,10 +510,10 @@ def find_mentions(ctx: Ctx) -> None:
     """Add the document's entity mentions to ``ctx`` (unresolved: ``key`` is None)."""
     doc = ctx.document
     land: set[str] = set()  # names a "person" tag was taken from because they name land ("the X caves")
-    body_words = {t.text for seg in ctx.segments if seg.name == "body" for t in seg.doc}
+    body_words = {t.text for si, seg in enumerate(ctx.segments) if seg.name == "body" for t in ctx.tokens(si)}
     weapons = _weapon_names(ctx)
     for si, seg in enumerate(ctx.segments):
-        for ent in _split_ents(seg.doc):
+        for ent in _split_ents(seg.doc, ctx.ents(si)):
             if ent.text in weapons:
                 continue  # "Caesar howitzers": the model of a weapon, not an organisation
             if len(ent) == 1 and ent.text.lower() in TIME_ZONES and ent.start > 0 and seg.doc[ent.start - 1].like_num:
@@ -634,15 +634,17 @@ _EMPLOYEE_TITLES = frozenset("""executive ceo cfo coo founder co-founder chairma
 def _add_employers(ctx: Ctx) -> None:
     """A proper name the model left untagged, right before a title and a person's name, names where the
     title is held: "Activision president Rob Kostich", "Qantas chief executive Geoff Dixon"."""
-    written_as_names = _capitalised_inside_sentences(ctx)
-    # and the first words of organisations' names ("Brightwave" of "Brightwave Software")
-    written_as_names |= {m.text.split()[0] for m in ctx.mentions if m.label == "ORG" and m.kind == "name"}
+    written_as_names: set[str] | None = None  # read from the document only when a title is found
     for m in [m for m in ctx.mentions if m.seg >= 0 and m.label == "PERSON" and m.kind == "name"]:
         doc = ctx.tokens(m.seg)
         first, phrases = role_phrases_ending_at(doc, m.tok_start - 1)  # "chief executive", "co-founder"
         words = phrases[-1] if phrases else []  # "founder and chief executive": the last title is next to the name
         if not words or words[-1].i != m.tok_start - 1 or words[-1].lower_ not in _EMPLOYEE_TITLES:
             continue  # not "Police Minister X", "Rear Admiral X", "Lord Mayor X": part of the title
+        if written_as_names is None:
+            written_as_names = _capitalised_inside_sentences(ctx)
+            # and the first words of organisations' names ("Brightwave" of "Brightwave Software")
+            written_as_names |= {m.text.split()[0] for m in ctx.mentions if m.label == "ORG" and m.kind == "name"}
         j = k = first - 1
         while k >= 0 and doc[k].text[:1].isupper() and (doc[k].pos_ == "PROPN" or doc[k].text in written_as_names) \
                 and not ctx.covered(m.seg, k) and doc[k].ent_type_ not in VALUE_LABELS:
@@ -732,10 +734,11 @@ def _capitalised_inside_sentences(ctx: Ctx) -> set[str]:
     """Words the article writes with a capital inside a body sentence (not first, not after punctuation):
     names, whatever the tagger made of them."""
     words: set[str] = set()
-    for seg in ctx.segments:
+    for si, seg in enumerate(ctx.segments):
         if seg.name == "body":
-            words.update(t.text for t in seg.doc if t.i > 0 and t.is_alpha and t.text[:1].isupper()
-                         and not t.is_sent_start and not seg.doc[t.i - 1].is_punct)
+            toks = ctx.tokens(si)
+            words.update(t.text for t in toks if t.i > 0 and t.text[:1].isupper() and t.is_alpha
+                         and not t.is_sent_start and not toks[t.i - 1].is_punct)
     return words
 
 

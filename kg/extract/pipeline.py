@@ -81,8 +81,8 @@ def extract_one(document: Document, parsed: list[tuple[str, int, "Doc"]]) -> Ext
     relations += find_relations(ctx, relations, events, document.published, quotes)
     times: list[TimeValue] = []
     attributes: set[tuple[str, str]] = set()
-    for si, seg in enumerate(ctx.segments):
-        for ent in seg.doc.ents:
+    for si in range(len(ctx.segments)):
+        for ent in ctx.ents(si):
             start, end = ctx.char_span(si, ent[0], ent[-1])
             if ent.label_ == "DATE":
                 tv = normalise(ent.text, start, end, document.published)

@@ -370,11 +370,11 @@ def _mention_heads(ctx: Ctx, kinds: tuple[str, ...] = ("name", "surname", "demon
     for m in ctx.mentions:
         if m.seg < 0 or m.key is None or m.kind not in kinds:
             continue
-        doc = ctx.segments[m.seg].doc
-        head = doc[m.tok_end - 1]
+        toks, heads = ctx.tokens(m.seg), ctx.heads(m.seg)
+        head = toks[m.tok_end - 1]
         for i in range(m.tok_start, m.tok_end):
-            if not m.tok_start <= doc[i].head.i < m.tok_end or doc[i].head.i == i:
-                head = doc[i]
+            if not m.tok_start <= heads[i] < m.tok_end or heads[i] == i:
+                head = toks[i]
                 break
         yield m.seg, head, m.key, m
 
@@ -1513,19 +1513,21 @@ def _results(f: _Found) -> None:
 _SCORE_TOKEN = re.compile(r"^\d{1,4}(?:-\d{1,3})?$")
 
 
-def _lines(ctx: Ctx, si: int) -> Iterator["Span"]:
-    """The spans of segment ``si`` between line breaks and sentence ends: a results table is one result a
-    line, whatever the parser made of its sentences."""
-    doc = ctx.segments[si].doc
+def _lines(ctx: Ctx, si: int) -> Iterator[tuple[int, int]]:
+    """Token ranges [start, end) of segment ``si`` between line breaks and sentence ends: a results table is
+    one result a line, whatever the parser made of its sentences."""
+    toks = ctx.tokens(si)
+    ends = {s - 1 for s in ctx.sentence_starts(si)} | {len(toks) - 1}  # the last token of each sentence
     start = 0
-    for tok in ctx.tokens(si):
-        if (tok.is_space and "\n" in tok.text) or "\n" in tok.whitespace_ or tok.is_sent_end:
-            end = tok.i if tok.is_space else tok.i + 1
+    for tok in toks:
+        i = tok.i
+        if i in ends or "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
+            end = i if tok.is_space else i + 1
             if end > start:
-                yield doc[start:end]
-            start = tok.i + 1
-    if start < len(doc):
-        yield doc[start:]
+                yield start, end
+            start = i + 1
+    if start < len(toks):
+        yield start, len(toks)
 
 
 def _score_lines(f: _Found) -> None:
@@ -1533,25 +1535,25 @@ def _score_lines(f: _Found) -> None:
     the two sides played each other (opposes), at the place the line starts with."""
     ctx = f.ctx
     for si in range(len(ctx.segments)):
-        doc = ctx.segments[si].doc
-        for sent in _lines(ctx, si):
+        toks = ctx.tokens(si)
+        for start, end in _lines(ctx, si):
             sides: list[tuple[str, "Token"]] = []
             depth = 0
-            for tok in sent:
+            for tok in toks[start:end]:
                 depth += tok.text == "("
                 depth -= tok.text == ")"
                 m = ctx.mention_at(si, tok.i)
-                if depth or m is None or m.key is None or m.tok_start != tok.i or m.tok_end >= sent.end:
+                if depth or m is None or m.key is None or m.tok_start != tok.i or m.tok_end >= end:
                     continue
-                if _SCORE_TOKEN.match(doc[m.tok_end].text) and (tok.i == sent.start or doc[tok.i - 1].text in (",", ":", ";")):
+                if _SCORE_TOKEN.match(toks[m.tok_end].text) and (tok.i == start or toks[tok.i - 1].text in (",", ":", ";")):
                     if all(k != m.key for k, _ in sides):
                         sides.append((m.key, tok))
             if len(sides) != 2 or f.type_of(sides[0][0]) == "Person" or f.type_of(sides[1][0]) == "Person":
                 continue
             (a, ta), (b, tb) = sides
             f.add(si, ta, a, "opposes", b, "results")
-            first = ctx.mention_at(si, sent.start)
-            if first is not None and first.key and first.tok_end < sent.end and doc[first.tok_end].text in (":", "(") \
+            first = ctx.mention_at(si, start)
+            if first is not None and first.key and first.tok_end < end and toks[first.tok_end].text in (":", "(") \
                     and first.key not in (a, b) and f.type_of(first.key) in _PLACE:
                 for k, t in sides:
                     f.add(si, t, k, "relatedTo", first.key, "results", verb="play", preposition="at")

@@ -278,7 +278,7 @@ def _regions(ctx: Ctx, text_of: dict[int, str]) -> set[str]:
     model tagged as an organisation counts only where the text uses it as a place ("in X", "to X"): a
     state's sports team keeps the state's name ("the match against X")."""
     named = {link.code for m in ctx.mentions if m.label in ("GPE", "LOC") and (link := country(text_of[id(m)]))}
-    named |= {link.code for seg in ctx.segments for ent in seg.doc.ents  # "Israeli", "Australian"
+    named |= {link.code for si in range(len(ctx.segments)) for ent in ctx.ents(si)  # "Israeli", "Australian"
               if ent.label_ == "NORP" and (link := demonym_country(ent.text))}
     # a state named elsewhere in the document names its country ("Queensland" names Australia)
     named |= {next(iter(subs)) for m in ctx.mentions if m.label in ("GPE", "LOC")
