@@ -32,6 +32,7 @@ def main() -> None:
     from kg.api import KnowledgeGraph
     from kg.extract import load_model
     from kg.extract.pipeline import _segments, extract_one
+    from kg.extract.speedups import one_blas_thread
     from kg.graph.iris import Iris
     from kg.graph.mapping import EntityLayer, to_quads
     from kg.graph.store import StoreWriter
@@ -44,8 +45,9 @@ def main() -> None:
     t = timed("read", t)
     items = [(d.text[s:e], (i, name, s)) for i, d in enumerate(docs) for name, s, e in _segments(d)]
     parsed: list[list[tuple[str, int, object]]] = [[] for _ in docs]
-    for doc, (i, name, s) in nlp.pipe(items, as_tuples=True, batch_size=64):
-        parsed[i].append((name, s, doc))
+    with one_blas_thread():  # as kg build parses
+        for doc, (i, name, s) in nlp.pipe(items, as_tuples=True, batch_size=64):
+            parsed[i].append((name, s, doc))
     t = timed("spaCy nlp.pipe", t)
     extractions = [extract_one(d, p) for d, p in zip(docs, parsed)]  # type: ignore[arg-type]
     t = timed("kg rules (extract_one)", t)

@@ -18,6 +18,7 @@ from kg.extract.reported import find_reported, mixed_quotations
 from kg.extract.resolve import entities_of, resolve_mentions
 from kg.extract.roles import find_roles
 from kg.extract.sources import drop_silent_sources, find_sources
+from kg.extract.speedups import one_blas_thread
 from kg.extract.time import normalise
 from kg.types import Document, Extraction, Failure, TimeValue
 
@@ -190,7 +191,9 @@ def extract(documents: Iterable[Document], nlp: "Language", batch_size: int = 32
                 yield document.text[start:end], (document.id, name, start)
 
     for batch in _text_batches(items(), batch_size, BATCH_WORDS):
-        for doc, (doc_id, name, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+        with one_blas_thread():
+            parsed_batch = list(nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+        for doc, (doc_id, name, offset) in parsed_batch:
             document, parsed, expected = pending[doc_id]
             parsed.append((name, offset, doc))
             if len(parsed) == expected:

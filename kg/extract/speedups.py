@@ -1,4 +1,4 @@
-"""Two slow spots of spaCy's English pipelines, done faster with the same result.
+"""Three slow spots of spaCy's English pipelines, done faster with the same result.
 
 **The attribute ruler.** spaCy's ``AttributeRuler`` (the component that turns fine-grained tags
 into parts of speech and morphology, and patches known exceptions) tries every one of its patterns
@@ -17,7 +17,17 @@ scan, twice per rule, for every word form it has not seen before. :func:`index_l
 those lists into frozensets: the same membership answers, found by hashing. (A pipeline changed this
 way should not be saved with ``to_disk``, and its word lists cannot be appended to; kg does neither.)
 
-:func:`speed_up` applies both; :func:`kg.extract.nlp.load_model` calls it.
+**Matrix products.** thinc computes the pipeline's layers (token vectors, tagger, parser and NER
+inputs) with the BLIS library it bundles, which picks its kernels by recognising the processor, and
+falls back to portable C on one it does not know (the AMD EPYC of kg's benchmark machine, with
+AVX-512: about 2.8x slower than numpy's OpenBLAS on the token-vector layers' products, and 40 % of
+the pipeline's time). :func:`numpy_matrix_products` gives the pipeline's models thinc's own
+``NumpyOps(use_blis=False)``, whose ``gemm`` is ``numpy.dot``; :func:`one_blas_thread` keeps numpy's
+BLAS to one thread while kg parses, as BLIS runs, so that one kg process uses one core. The products
+may differ in the last bits of a float; the annotations kg reads (tags, parse, entities, lemmas,
+sentences) came out the same on every corpus measured (benchmarks/RESULTS.md).
+
+:func:`speed_up` applies all three; :func:`kg.extract.nlp.load_model` calls it.
 """
 from __future__ import annotations
 
@@ -28,7 +38,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["index_attribute_ruler", "index_lemma_tables", "speed_up"]
+__all__ = ["index_attribute_ruler", "index_lemma_tables", "numpy_matrix_products", "one_blas_thread", "speed_up"]
 
 #: pattern keys whose value on a token is a string, compared by its hash as the Matcher does
 _STRING_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE")
@@ -181,8 +191,38 @@ def index_lemma_tables(nlp: "Language") -> bool:
     return changed
 
 
+def numpy_matrix_products(nlp: "Language") -> bool:
+    """Give every model of ``nlp`` that computes on the CPU with thinc's BLIS (``NumpyOps``) thinc's
+    ``NumpyOps(use_blis=False)``, whose matrix products are numpy's; other backends (a GPU, Apple's
+    Accelerate) are left alone. Returns whether a model was changed."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    changed = False
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps and node.ops.use_blis:
+                node.ops = ops  # as thinc's own Model.to_cpu does, node by node
+                changed = True
+    return changed
+
+
+def one_blas_thread() -> Any:
+    """A context manager that limits numpy's and scipy's BLAS to one thread inside it (BLIS, which
+    thinc bundles, runs on one thread; a kg worker process should use one core, not compete with
+    the others for every core)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def speed_up(nlp: "Language") -> "Language":
-    """Apply :func:`index_attribute_ruler` and :func:`index_lemma_tables` to ``nlp`` (in place)."""
+    """Apply :func:`index_attribute_ruler`, :func:`index_lemma_tables` and :func:`numpy_matrix_products`
+    to ``nlp`` (in place)."""
     index_attribute_ruler(nlp)
     index_lemma_tables(nlp)
+    numpy_matrix_products(nlp)
     return nlp

@@ -1,10 +1,15 @@
-"""The indexed attribute ruler and lemmatizer tables give the same matches, lemmas and annotations
-as spaCy's own."""
+"""The indexed attribute ruler and lemmatizer tables, and matrix products through numpy, give the same
+matches, lemmas and annotations as spaCy's own."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.speedups import _IndexedMatch, index_attribute_ruler, index_lemma_tables
+from pathlib import Path
+
+from kg.extract.speedups import (_IndexedMatch, index_attribute_ruler, index_lemma_tables, numpy_matrix_products,
+                                 one_blas_thread)
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples"
 
 TEXTS = [
     "Y'all gon na see it, he said. I ai n't done. There is a cat and there were dogs.",
@@ -16,7 +21,8 @@ TEXTS = [
 
 
 def _annotations(doc):
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i) for t in doc]
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_,
+             t.is_sent_start) for t in doc]
 
 
 def test_the_model_gives_the_same_annotations_with_the_index(nlp):
@@ -120,3 +126,65 @@ def test_patterns_added_after_indexing_are_indexed_too():
     assert [t.tag_ for t in nlp("bank Paris")] == ["NN", "NNP"]
     nlp.get_pipe("attribute_ruler").add([[{"LOWER": "paris"}]], {"TAG": "CITY"})
     assert [t.tag_ for t in nlp("bank Paris")] == ["NN", "CITY"]
+
+
+def _blis(model) -> set:
+    return {getattr(node.ops, "use_blis", None) for node in model.walk()}
+
+
+def test_the_models_multiply_matrices_with_numpy(nlp):
+    import spacy
+
+    from kg.extract import resolve_model_name
+
+    plain = spacy.load(resolve_model_name())
+    for name in ("tok2vec", "tagger", "parser", "ner"):
+        assert _blis(nlp.get_pipe(name).model) == {False}, name
+        assert _blis(plain.get_pipe(name).model) == {True}, name
+    assert numpy_matrix_products(nlp) is False  # nothing left to change
+
+
+def test_other_backends_are_left_alone():
+    import spacy
+    from thinc.api import NumpyOps
+
+    from kg.extract import resolve_model_name
+
+    class Accelerated(NumpyOps):  # stands for a backend of its own, such as Apple's
+        name = "accelerated"
+
+    nlp = spacy.load(resolve_model_name())
+    mine = Accelerated()
+    tagger = nlp.get_pipe("tagger").model
+    for node in tagger.walk():
+        node.ops = mine
+    assert numpy_matrix_products(nlp) is True
+    assert all(node.ops is mine for node in tagger.walk())
+    assert _blis(nlp.get_pipe("parser").model) == {False}
+
+
+def test_an_article_gets_the_same_annotations_with_numpy_products(nlp):
+    import spacy
+
+    from kg.extract import resolve_model_name
+
+    plain = spacy.load(resolve_model_name())
+    text = next(EXAMPLE.rglob("*.txt")).read_text(encoding="utf-8")
+    with one_blas_thread():
+        ours = _annotations(nlp(text))
+    assert len(ours) > 300
+    assert ours == _annotations(plain(text))
+
+
+def test_blas_runs_on_one_thread_while_kg_parses():
+    import numpy  # noqa: F401  (loads its BLAS)
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    assert before
+    with one_blas_thread():
+        assert blas_threads() == [1] * len(before)
+    assert blas_threads() == before
