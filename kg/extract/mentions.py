@@ -475,16 +475,36 @@ def _weapon_names(ctx: Ctx) -> set[str]:
     return {w for w in weapon - other if organization(w) is None and country(w) is None}
 
 
+def _given_names_before(doc: "Doc", a: int, b: int) -> int:
+    """Where a name tagged from token ``a`` to ``b`` really starts: one or two capitalised proper nouns
+    before it that the model left untagged, that modify the name and follow a title ("President
+    Alejandro | Toledo", "Senator Mary Jo | Carter"), are first names of a person, and the name starts
+    with them (the title-and-name rule of :func:`_label_fix` then calls it a person, whatever the
+    model made of the surname: a city, a state)."""
+    k = a
+    while k > 0 and a - k < 2:
+        t = doc[k - 1]
+        if not (t.pos_ == "PROPN" and t.text.istitle() and t.is_alpha and t.dep_ == "compound"
+                and a <= t.head.i < b and not t.ent_type_ and not is_role_word(t) and t.lower_ not in HONORIFICS):
+            break
+        k -= 1
+    if k == a or k == 0 or doc[k - 1].lower_ not in ROLE_HEADS or doc[k - 1].ent_type_:
+        return a
+    return k
+
+
 def _split_ents(doc: "Doc", ents: "list[Span] | None" = None) -> list["Span"]:
     """The model's entities, cut where it ran two names or a name and figures together: a number before
     the name ("64 Anna Marsh" in a table), figures after a person's name ("J. Marsh 56", "Marsh 79th"),
     a name on each side of a spaced dash ("Ruritania - Anna Marsh"), two people joined by "and" ("Anna
-    Marsh and Carl Berg")."""
+    Marsh and Carl Berg"); and widened over a first name the model left out between a title and the
+    name ("President Anna Marsh" where only "Marsh" was tagged: :func:`_given_names_before`)."""
     from spacy.tokens import Span
 
     out: list[Span] = []
     for ent in doc.ents if ents is None else ents:
         a, b = ent.start, ent.end
+        a = _given_names_before(doc, a, b)
         while a < b - 1 and doc[a].text.replace(",", "").replace(".", "").isdigit():  # not "5th Special Forces"
             a += 1
         if ent.label_ == "PERSON":

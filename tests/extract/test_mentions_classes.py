@@ -262,6 +262,24 @@ def test_two_people_joined_by_and_are_two_mentions(nlp):
     assert [e.text for e in _split_ents(doc)] == ["Marks and Spencer Holdings"]
 
 
+def test_a_first_name_left_out_between_a_title_and_a_surname_is_part_of_the_name(nlp):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _split_ents
+
+    doc = nlp("Ruritania's President Alejandro Toledo has cut short his holiday.")
+    doc.ents = [Span(doc, 4, 5, label="GPE")]  # only the surname, as a city: how the model tags it in an article
+    assert [(e.text, e.label_) for e in _split_ents(doc)] == [("Alejandro Toledo", "GPE")]
+    doc.ents = [Span(doc, 0, 1, label="GPE")]  # no name after the title: nothing to widen
+    assert [e.text for e in _split_ents(doc)] == ["Ruritania"]
+    doc = nlp("The Attorney General Janet Reno said so.")
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]  # "General" is part of the title, not a first name
+    assert [e.text for e in _split_ents(doc)] == ["Janet Reno"]
+    doc = nlp("Officials in Lima said that Toledo had voted.")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 5, 6, label="GPE")]  # no title before: left alone
+    assert [e.text for e in _split_ents(doc)] == ["Lima", "Toledo"]
+
+
 def test_country_and_player_across_a_spaced_dash_are_two_mentions(nlp):
     from spacy.tokens import Span
 
