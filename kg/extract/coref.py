@@ -8,9 +8,23 @@ pronouns and definite descriptions to an entity already mentioned:
   subject of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is"),
   searched in the twelve sentences before;
 * a pronoun outside quotation marks does not refer to a name inside them;
+* ``not-the-quoted-speaker``: a third-person pronoun inside quotation marks is never the one who
+  speaks them (a speaker says "I"): in '"He was captured in the north," Ann Lee said', "he" is not
+  Ann Lee; the speakers framing a quotation are the subjects of verbs of speech outside quotation marks
+  in its sentences and the sentence before and after it (a quotation running on into the next one
+  with no attribution between takes that one's too);
+* ``reporter-says-he``: the subject pronoun of a clause reported by a verb of speech is the reporter
+  when they agree ("X says he can …", "He says he can …": the same man);
+* ``speaker-not-a-possessor``: "he said" with no person reported speaking before is the last person
+  named as the head of a phrase, not one named as a possessor or modifier ("engineer on X's plants.
+  He says …" is not X);
 * it/its: the most recent organisation, group or place that is the head of
   its noun phrase (not a modifier as in "French-led");
-* they/them/their: the most recent organisation or group;
+* they/them/their: the most recent organisation or group named as the head of its phrase (never a
+  modifier: in "their Acme supervisors" the supervisors are not Acme), unless ``plural-people-between``:
+  a plural subject naming people ("Ann Lee and Bo Chan", "the guides") comes between (or in the
+  organisation's own sentence: "The guides said the firm had warned them. They said …"), for whom
+  "they" may stand (left unresolved: a mention has one entity);
 * a possessive pronoun inside a clause prefers that clause's subject
   ("UN peacekeepers ended their mission": their = the peacekeepers);
 * "the department", "the union": the most recent organisation whose name
@@ -35,6 +49,7 @@ from kg.extract.context import Ctx, RawMention
 from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
                                 ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
+from kg.extract.sources import source_class
 from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, never_speaks
 
 if TYPE_CHECKING:
@@ -106,8 +121,12 @@ def _reporting_subject(tok: "Token") -> "Token | None":
         return None
     if any(c.dep_ in ("aux", "auxpass") and c.i < tok.i for c in clause.children):
         return None  # "vowed to isolate the group should it seize power": a conditional, not what was said
-    subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return subj[0] if subj else None
+
+
+def _same_pronoun_class(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in (_MALE, _FEMALE, _NEUTER, _PLURAL))
 
 
 def _reports(ctx: Ctx, m: RawMention) -> bool:
@@ -156,10 +175,80 @@ def _outside_quotes(ctx: Ctx, si: int, tok: "Token", cands: list[RawMention],
     return [m for m in cands if not inside(m.start - offset)]
 
 
+def _people_between(ctx: Ctx, si: int, m: RawMention, tok: "Token") -> bool:
+    """Rule ``plural-people-between``: whether a plural subject naming people ("Ann Lee and Bo Chan",
+    "the guides") stands between the sentence of mention ``m`` and the pronoun ``tok`` (outside quotation
+    marks, as the candidates of a pronoun outside them are)."""
+    toks = ctx.tokens(si)
+    quoted = ctx.quotations(si)
+    first = ctx.sentence_bounds(si, m.tok_start)[0]  # "The divers said the board had warned them. They …"
+    for t in toks[first:tok.i]:
+        if m.tok_start <= t.i < m.tok_end:
+            continue
+        if t.dep_ not in ("nsubj", "nsubjpass") or _quotation_at(quoted, t.idx) >= 0:
+            continue
+        conj = [c for c in t.children if c.dep_ == "conj"]
+        if conj and all(_person_at(ctx, si, x) for x in (t, *conj)):
+            return True  # "Ann Lee and Bo Chan told …"
+        if t.pos_ == "NOUN" and t.tag_ == "NNS" and ctx.mention_at(si, t.i) is None and (
+                source_class(t) == "Group" or t.head.lemma_.lower() in ATTRIBUTION_VERBS):
+            return True  # "the officials …", "the divers said": several people or bodies a common noun names
+    return False
+
+
+def _person_at(ctx: Ctx, si: int, t: "Token") -> bool:
+    m = ctx.mention_at(si, t.i)
+    return m is not None and _is_person(ctx, m)
+
+
+def _quotation_at(quoted: list[tuple[int, int]] | None, pos: int) -> int:
+    """Index of the quotation holding segment offset ``pos``, or -1."""
+    for k, (start, end) in enumerate(quoted or ()):
+        if start <= pos < end:
+            return k
+    return -1
+
+
+def _quote_speakers(ctx: Ctx, si: int, k: int, quoted: list[tuple[int, int]]) -> set[str]:
+    """Entity keys of who speaks quotation ``k`` (rule ``not-the-quoted-speaker``): subjects of verbs of
+    speech outside quotation marks in the sentences the quotation spans (with the quotations it runs on
+    into) and the sentence before and after them."""
+    text = ctx.segment_text(si)
+    last = k
+    while last + 1 < len(quoted) and not text[quoted[last][1]:quoted[last + 1][0]].strip(" \t\n\"“”‘’'"):
+        last += 1  # a paragraph quoted on: no attribution between one quotation and the next
+    toks = ctx.tokens(si)
+    starts = ctx.sentence_starts(si)
+    first_tok = ctx.tokens_between(si, quoted[k][0], quoted[k][1])
+    last_tok = ctx.tokens_between(si, quoted[last][0], quoted[last][1])
+    if not first_tok or not last_tok:
+        return set()
+    lo = max(0, bisect.bisect_right(starts, first_tok[0].i) - 2)
+    hi = min(len(starts), bisect.bisect_right(starts, last_tok[-1].i) + 1)
+    begin, end = starts[lo], starts[hi] if hi < len(starts) else len(toks)
+    keys: set[str] = set()
+    for t in toks[begin:end]:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in ATTRIBUTION_VERBS or _quotation_at(quoted, t.idx) >= 0:
+            continue
+        for subj in (c for c in t.children if c.dep_ == "nsubj"):
+            m = ctx.mention_at(si, subj.i)
+            if m is None and subj.pos_ == "PRON" and subj.lower_ in _MALE | _FEMALE | _NEUTER | _PLURAL \
+                    and _quotation_at(quoted, subj.idx) < 0:
+                m = _resolve_pronoun(ctx, si, subj, quoted)  # '"…," he said': not resolved yet
+            if m is not None and m.key:
+                keys.add(m.key)
+    return keys
+
+
 def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
                      quoted: list[tuple[int, int]] | None = None) -> RawMention | None:
     low = tok.lower_
     cands = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok), quoted)
+    k = _quotation_at(quoted, tok.idx)
+    reported = _reporting_subject(tok) if k < 0 else None  # '"He was caught," X said': not X
+    if k >= 0 and quoted:
+        speakers = _quote_speakers(ctx, si, k, quoted)
+        cands = [m for m in cands if m.key not in speakers]
     if low.endswith(("self", "selves")) or tok.dep_ == "poss":
         # reflexives and possessives bind to the subject of their clause when it has one
         subj = _clause_subject(tok)
@@ -179,6 +268,14 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
                 sm = ctx.mention_at(si, subj.i)
                 if sm is not None and sm.key and person(sm):
                     return sm
+        if reported is not None:
+            # rule ``reporter-says-he``: "X says he can …", "He says he can …": the one who reports, when
+            # gender agrees
+            rm = ctx.mention_at(si, reported.i)
+            if reported.pos_ == "PRON" and not _same_pronoun_class(reported.lower_, low):
+                rm = None
+            if rm is not None and rm.key and person(rm):
+                return rm
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ATTRIBUTION_VERBS:
             # '"…," he said' after 'X says …': the last person of that gender reported speaking or
             # acting, looked for further back than other pronouns: a speaker is often named paragraphs
@@ -188,16 +285,20 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
                 speaker = _pick(pool, lambda m: person(m) and _reports(ctx, m), prefer_heads=False)
                 if speaker is not None:
                     return speaker
-            return _pick(cands, person, prefer_heads=False) or _pick(far, person, prefer_heads=False)
+            def named_as_head(pool: list[RawMention]) -> list[RawMention]:
+                return [m for m in pool if m.head_dep not in _MODIFIER_DEPS | {"poss"}]
+
+            return _pick(named_as_head(cands), person, prefer_heads=False) \
+                or _pick(named_as_head(far), person, prefer_heads=False)
         return _pick(cands, person, prefer_heads=False)
     if (low in _NEUTER or low in _PLURAL) and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return None  # an object "it" / "them" refers to things as often as to entities: left alone
-    reported = _reporting_subject(tok)
     if reported is not None:
         # "The rebels said they had withdrawn": the pronoun is the reporter when number agrees
         rm = ctx.mention_at(si, reported.i)
         agrees = (low in _PLURAL and reported.tag_ in ("NNS", "NNPS")) or (
-            low in _MALE | _FEMALE | _NEUTER and reported.tag_ in ("NN", "NNP"))
+            low in _MALE | _FEMALE | _NEUTER and reported.tag_ in ("NN", "NNP")) or (
+            reported.pos_ == "PRON" and _same_pronoun_class(reported.lower_, low))
         if agrees:
             return rm if rm is not None and rm.key else None
     if low in _NEUTER:
@@ -205,7 +306,8 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
             return None  # pleonastic "it is ..."
         ok: Callable[[RawMention], bool] = lambda m: _is_neuter(ctx, m)  # noqa: E731
     elif low in _PLURAL:
-        ok = lambda m: _is_group_like(ctx, m)  # noqa: E731
+        cands = [m for m in cands if m.head_dep not in _MODIFIER_DEPS]
+        ok = lambda m: _is_group_like(ctx, m) and not _people_between(ctx, si, m, tok)  # noqa: E731
     else:
         return None
     if tok.dep_ == "poss":

@@ -257,7 +257,7 @@ def speakers_of(args: Args, verb: "Token") -> list[Arg]:
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         if not subj:
             return []
-    if not subj:
+    if not subj and verb.dep_ != "amod":  # "X says 85 per cent acknowledged symptoms": X acknowledged nothing
         for anc in verb.ancestors:
             if anc.pos_ == "VERB" and anc.lemma_.lower() in REPORTING_VERBS:
                 s = [c for c in anc.children if c.dep_ == "nsubj"]

@@ -1,7 +1,8 @@
 """Quotation marks: where the quotations of a text start and end.
 
 Pairs curly double (“ ”), curly single (‘ ’, where a ’ followed by a letter is an apostrophe),
-straight double (" ") marks and guillemets (« »); a straight mark after a space and before a word
+straight double (" ") marks, two straight single marks typed for a double one (''so'') and
+guillemets (« »); a straight mark after a space and before a word
 opens a quotation, so one running over paragraphs, reopened in each without being closed, ends
 where the next opens. Used by the rules through
 :meth:`kg.extract.context.Ctx.quotations`, which scans each segment once.
@@ -34,6 +35,17 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
         if ch in _PAIRS:
             close = _PAIRS[ch]
             j = text.find(close, i + 1)
+        elif text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
+            # two straight single marks typed for one double mark (''like this''): closed by two again,
+            # whose second mark opens nothing
+            j = text.find("''", i + 2)
+            if j == -1 or j - i > 2000:
+                i += 2
+                continue
+            if j > i + 2:
+                yield i + 2, j
+            i = j + 2
+            continue
         elif ch == "‘" or (ch == "'" and (i == 0 or not text[i - 1].isalnum())):
             j = i + 1
             while True:

@@ -222,26 +222,70 @@ def _recent_person(ctx: Ctx, si: int, head: "Token", gender: str | None) -> RawM
 
 
 #: pronouns that may stand for an unnamed source, and the classes they agree with
-_PRONOUN_CLASSES = {"it": ("CreativeWork", "Organization"), "they": ("Group",)}
+_PRONOUN_CLASSES = {"it": ("CreativeWork", "Organization"), "they": ("Group",), "he": ("Person",),
+                    "she": ("Person",)}
+
+
+def _someone(ctx: Ctx, si: int, t: "Token") -> bool:
+    """Whether token ``t`` names a person: a person's name, a pronoun for one, a noun for someone."""
+    m = ctx.mention_at(si, t.i)
+    if m is not None and m.key:
+        return str(ctx.entity_info.get(m.key, {}).get("type")) == "Person"
+    return t.lower_ in ("he", "she", "i", "we") or (t.pos_ == "NOUN" and source_class(t) == "Person")
 
 
 def _pronoun_source(ctx: Ctx, si: int, pron: "Token") -> None:
-    """'The letter … . It added …', 'Officials … . They said …': a pronoun no entity resolved is the
-    last unnamed source of its kind in the three sentences before."""
+    """'The letter … . It added …', 'Officials … . They said …', 'A senior official … . He told …': a
+    pronoun no entity resolved is the last unnamed source of its kind (of its gender for "he" and "she":
+    not "a spokeswoman" for "he") in its sentence or the one before, when no other subject that "it"
+    or "they" (or, for "he" and "she", no other person) may stand for comes between them."""
     starts = ctx.sentence_starts(si)
     window = starts[max(0, sum(1 for s in starts if s <= pron.i) - 2)]
     classes = _PRONOUN_CLASSES[pron.lower_]
     found = [m for m in ctx.mentions if m.seg == si and m.label == "SOURCE" and m.key
              and window <= m.tok_start < pron.i and ctx.entity_info.get(m.key, {}).get("type") in classes]
+    if pron.lower_ in ("he", "she"):
+        gender = "male" if pron.lower_ == "he" else "female"
+        found = [m for m in found if person_noun_gender(ctx.tokens(si)[m.tok_end - 1].lower_) in (None, gender)
+                 and person_noun_gender(ctx.tokens(si)[m.tok_start].lower_) in (None, gender)]
     if found:
         target = max(found, key=lambda m: m.tok_start)
-        tags = ("NNS", "NNPS") if pron.lower_ == "they" else ("NN", "NNP")
         toks = ctx.tokens(si)
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in tags for t in toks[target.tok_end:pron.i]):
+        between = [t for t in toks[target.tok_end:pron.i] if t.dep_ in ("nsubj", "nsubjpass")]
+        if pron.lower_ in ("he", "she"):
+            if any(_someone(ctx, si, t) for t in between):
+                return  # another person between them: "he" may be that one
+        elif any(t.tag_ in (("NNS", "NNPS") if pron.lower_ == "they" else ("NN", "NNP")) for t in between):
             return  # another subject of that number between them: "it" or "they" may be that one
         start, end = ctx.char_span(si, pron, pron)
         ctx.add_mention(RawMention(si, pron.i, pron.i + 1, start, end, pron.text, target.label, "pronoun",
                                    key=target.key, head_dep=pron.dep_))
+
+
+def _of_a_body(ctx: Ctx, si: int, head: "Token") -> bool:
+    """Rule ``role-in-a-body``: whether a description for a person ties its head to a body by a modifier:
+    an organisation's name ("the Acme official") or a common noun ("the centre manager", "the party
+    spokesman"). Such a description names someone who holds a role there, not the last person named
+    (who may be the leader of that body, or someone who dealt with it): it becomes an unnamed source."""
+    for c in head.lefts:
+        if c.dep_ not in ("compound", "nmod", "poss"):
+            continue
+        m = ctx.mention_at(si, c.i)
+        if m is not None and m.key and str(ctx.entity_info.get(m.key, {}).get("type")) == "Organization":
+            return True
+        if c.pos_ == "NOUN" and c.dep_ == "compound":
+            return True
+    return False
+
+
+def _same_source(ctx: Ctx, key: str, words: list["Token"], head: "Token") -> bool:
+    """Whether "the …" (``words``, headed by ``head``) may be the unnamed source ``key`` named before with
+    the same head noun: every word it adds to its head is one of that source's words ("the Acme official"
+    after "an official from Acme"; not after "a Zenith official")."""
+    labels: Counter[str] = ctx.entity_info.get(key, {}).get("labels") or Counter()  # type: ignore[assignment]
+    known = {w.strip(".,'’").removesuffix("'s").removesuffix("’s") for label in labels for w in label.lower().split()}
+    extra = [t for t in words if t.i != head.i and t.dep_ not in ("det", "punct") and not t.is_stop]
+    return all(t.lower_ in known for t in extra)
 
 
 def _link_unnamed(ctx: Ctx, si: int, head: "Token", own: str, last_of_head: dict[str, str]) -> list[str]:
@@ -308,7 +352,7 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
             if det == "the" and head.tag_ == "NN":
                 person = _recent_person(ctx, si, head, person_noun_gender(head.lower_)) \
                     if head.lemma_.lower() in _PERSON_SOURCES and not [c for c in head.rights if c.dep_ == "prep"] \
-                    else None
+                    and not _of_a_body(ctx, si, head) else None
                 if person is not None:
                     ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, text, person.label,
                                                "description", key=person.key, head_dep=head.dep_))
@@ -321,7 +365,8 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
                 continue
             lemma = _lexicon_lemma(head)[0]
             key = None
-            if det == "the" and lemma in last_of_head and not any(c.dep_ == "prep" for c in head.rights):
+            if det == "the" and lemma in last_of_head and not any(c.dep_ == "prep" for c in head.rights) \
+                    and _same_source(ctx, last_of_head[lemma], words, head):
                 key = last_of_head[lemma]  # "the source" after "a source"
             if key is None:
                 local = f"{doc_id}/{start}" if det in _INDEFINITE else doc_id

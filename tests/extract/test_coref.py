@@ -81,3 +81,50 @@ def test_it_says_after_an_organisation_reported_speaking_is_that_organisation(ex
     x = extract_text("The Federal Police said its inquiry began after a complaint from the Treasury Office. "
                      "It did not say how much money was involved.")
     assert ("It", "pronoun") in kinds(x, "Federal Police")
+
+
+def _pronoun_mentions(x, label):
+    e = next((e for e in x.entities if e.label == label), None)
+    return [] if e is None else [(m.text, m.start) for m in e.mentions if m.kind == "pronoun"]
+
+
+def test_a_pronoun_inside_a_quotation_is_not_its_speaker(extract_text):
+    # rule not-the-quoted-speaker: the speaker of a quotation says "I"; "he" in it is someone else
+    text = ('Police arrested Tom Reyes on Friday. The minister, Alan Ford, says the suspect is being held. '
+            '"He was caught near the border," Mr Ford said. "He is being questioned."')
+    x = extract_text(text)
+    inside = [text.index("He was"), text.index("He is")]
+    assert not [s for _, s in _pronoun_mentions(x, "Alan Ford") if s in inside]
+    # the quotation is still the speaker's
+    ford = next(e.key for e in x.entities if e.label == "Alan Ford")
+    assert [q.speaker for q in x.quotes if q.direct and q.text.startswith("He was")] == [ford]
+
+
+def test_he_outside_the_quotation_is_still_the_speaker(extract_text):
+    text = 'Alan Ford visited the port. "We will rebuild it," he said.'
+    x = extract_text(text)
+    assert ("he", text.index("he said")) in _pronoun_mentions(x, "Alan Ford")
+
+
+def test_they_is_not_an_organisation_named_as_a_modifier(extract_text):
+    # "their Acme supervisors": the supervisors, not Acme; and "they" after two people named together
+    text = ("Both Lena Moss and Ravi Patel told the court of their sorrow. Asked if they had been trained "
+            "by their Acme Tours supervisors, they said they had.")
+    x = extract_text(text)
+    assert not _pronoun_mentions(x, "Acme Tours")
+
+
+def test_they_after_a_plural_subject_of_people_is_left_alone(extract_text):
+    text = ("The Harbour Board hired two divers in May. The divers later said the board had warned them. "
+            "They said they were not paid.")
+    x = extract_text(text)
+    assert not [s for _, s in _pronoun_mentions(x, "Harbour Board") if s >= text.index("They said")]
+
+
+def test_he_says_he_is_the_reporter_not_a_possessor_named_before(extract_text):
+    # rules reporter-says-he and speaker-not-a-possessor
+    text = ("A former engineer, Omar Haddad, told the radio he had worked for years on Victor Lang's "
+            "factories. He says he can provide documents.")
+    x = extract_text(text)
+    assert not _pronoun_mentions(x, "Victor Lang")
+    assert ("he", text.index("he can")) in _pronoun_mentions(x, "Omar Haddad")

@@ -445,3 +445,53 @@ def test_a_short_object_is_a_whole_statement_but_a_short_finding_is_not(extract_
     assert labels(x)[statement(x, "Clinton").speaker] == "Ann Vole"
     assert statement(x, "the allegations").rule == "reported-object"
     assert not [q for q in reported(x) if q.text in ("weapons", "yes")]  # a find is no finding
+
+
+def test_an_official_of_a_body_is_not_its_leader(extract_text):
+    # rule role-in-a-body: "the Nova official" is an unnamed official of Nova, not the leader named before
+    x = extract_text("An official from Mayor Ellen Park's Nova party said on Monday that talks had ended. "
+                     "The Nova official, who asked not to be named, said the party would not vote.")
+    s = statement(x, "the party would not vote")
+    assert s.speaker is not None and labels(x)[s.speaker] != "Ellen Park"
+    assert entity(x, s.speaker).type == "Person"
+    # ... and it is the official named before with the same words
+    assert statement(x, "that talks had ended").speaker == s.speaker
+
+
+def test_the_official_of_another_body_is_another_source(extract_text):
+    x = extract_text("A Nova official said that talks had ended. The Zenith official said the vote would go ahead.")
+    assert statement(x, "that talks had ended").speaker != statement(x, "the vote would go ahead").speaker
+
+
+def test_a_description_with_a_common_noun_modifier_is_not_the_last_person_named(extract_text):
+    x = extract_text("Dr Sam Ortiz says he asked to leave. He says the centre manager promised that he would "
+                     "ask the board.")
+    for e in x.entities:
+        if e.label == "Sam Ortiz":
+            assert "the centre manager" not in [m.text for m in e.mentions]
+
+
+def test_he_is_the_unnamed_person_just_named(extract_text):
+    # "he" no named person can be: the unnamed source of the sentence before
+    x = extract_text("A senior union official said the strike would go on. He told reporters that the union "
+                     "had voted on Monday.")
+    assert statement(x, "that the union had voted").speaker == statement(x, "the strike would go on").speaker
+    # not a spokeswoman for "he"
+    y = extract_text("A union spokeswoman said the strike would go on. He told reporters that the union "
+                     "had voted on Monday.")
+    assert statement(y, "that the union had voted").speaker is None
+
+
+def test_a_participle_before_a_noun_is_said_by_no_one(extract_text):
+    x = extract_text("The study says 85 per cent acknowledged chronic symptoms.")
+    study = [e.key for e in x.entities if e.label == "study"]
+    for ev in x.events:
+        if ev.type == "Statement" and "acknowledge" in ev.label:
+            assert not any(p.entity in study for p in ev.participants)
+
+
+def test_two_single_marks_typed_for_a_double_one():
+    from kg.extract.quotemarks import quote_spans
+
+    t = "''We will go,'' she said. ''It's late.'' He left, and Bob's car too."
+    assert [t[s:e] for s, e in quote_spans(t)] == ["We will go,", "It's late."]
