@@ -10,9 +10,9 @@ pronouns and definite descriptions to an entity already mentioned:
 * a pronoun outside quotation marks does not refer to a name inside them;
 * ``not-the-quoted-speaker``: a third-person pronoun inside quotation marks is never the one who
   speaks them (a speaker says "I"): in '"He was captured in the north," Ann Lee said', "he" is not
-  Ann Lee; the speakers framing a quotation are the subjects of verbs of speech outside quotation marks
-  in its sentences and the sentence before and after it (a quotation running on into the next one
-  with no attribution between takes that one's too);
+  Ann Lee; who speaks a quotation is the subject of a verb of speech outside quotation marks in its
+  sentences, or when there is none in the sentence before or after it (a quotation running on into
+  the next one with no attribution between takes that one's);
 * ``reporter-says-he``: the subject pronoun of a clause reported by a verb of speech is the reporter
   when they agree ("X says he can …", "He says he can …": the same man);
 * ``speaker-not-a-possessor``: "he said" with no person reported speaking before is the last person
@@ -135,6 +135,8 @@ def _reports(ctx: Ctx, m: RawMention) -> bool:
     head = ctx.tokens(m.seg)[m.tok_end - 1] if m.seg >= 0 else None
     if head is not None and head.dep_ == "appos":
         head = head.head  # "A delegate, Sayed Gailani, summed up …"
+        while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
+            head = head.head  # "The head of the Law Institute, Ann Lee, says" (the name hung on "Institute")
     return head is not None and head.dep_ == "nsubj" and (
         head.head.dep_ == "ROOT" or head.head.lemma_.lower() in REPORTING_VERBS)
 
@@ -212,7 +214,7 @@ def _quotation_at(quoted: list[tuple[int, int]] | None, pos: int) -> int:
 def _quote_speakers(ctx: Ctx, si: int, k: int, quoted: list[tuple[int, int]]) -> set[str]:
     """Entity keys of who speaks quotation ``k`` (rule ``not-the-quoted-speaker``): subjects of verbs of
     speech outside quotation marks in the sentences the quotation spans (with the quotations it runs on
-    into) and the sentence before and after them."""
+    into), or, when there are none, in the sentence before and after them."""
     text = ctx.segment_text(si)
     last = k
     while last + 1 < len(quoted) and not text[quoted[last][1]:quoted[last + 1][0]].strip(" \t\n\"“”‘’'"):
@@ -223,20 +225,25 @@ def _quote_speakers(ctx: Ctx, si: int, k: int, quoted: list[tuple[int, int]]) ->
     last_tok = ctx.tokens_between(si, quoted[last][0], quoted[last][1])
     if not first_tok or not last_tok:
         return set()
-    lo = max(0, bisect.bisect_right(starts, first_tok[0].i) - 2)
-    hi = min(len(starts), bisect.bisect_right(starts, last_tok[-1].i) + 1)
-    begin, end = starts[lo], starts[hi] if hi < len(starts) else len(toks)
+    lo = bisect.bisect_right(starts, first_tok[0].i) - 1
+    hi = bisect.bisect_right(starts, last_tok[-1].i)
+
+    def subjects(begin: int, end: int) -> "list[Token]":
+        return [c for t in toks[begin:end] if t.pos_ == "VERB" and t.lemma_.lower() in ATTRIBUTION_VERBS
+                and _quotation_at(quoted, t.idx) < 0 for c in t.children if c.dep_ == "nsubj"]
+
+    found = subjects(starts[lo], starts[hi] if hi < len(starts) else len(toks))
+    if not found:  # no attribution beside the quotation: who speaks is named just before or after it
+        found = subjects(starts[max(0, lo - 1)], starts[min(len(starts), hi + 1)] if hi + 1 < len(starts)
+                         else len(toks))
     keys: set[str] = set()
-    for t in toks[begin:end]:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in ATTRIBUTION_VERBS or _quotation_at(quoted, t.idx) >= 0:
-            continue
-        for subj in (c for c in t.children if c.dep_ == "nsubj"):
-            m = ctx.mention_at(si, subj.i)
-            if m is None and subj.pos_ == "PRON" and subj.lower_ in _MALE | _FEMALE | _NEUTER | _PLURAL \
-                    and _quotation_at(quoted, subj.idx) < 0:
-                m = _resolve_pronoun(ctx, si, subj, quoted)  # '"…," he said': not resolved yet
-            if m is not None and m.key:
-                keys.add(m.key)
+    for subj in found:
+        m = ctx.mention_at(si, subj.i)
+        if m is None and subj.pos_ == "PRON" and subj.lower_ in _MALE | _FEMALE | _NEUTER | _PLURAL \
+                and _quotation_at(quoted, subj.idx) < 0:
+            m = _resolve_pronoun(ctx, si, subj, quoted)  # '"…," he said': not resolved yet
+        if m is not None and m.key:
+            keys.add(m.key)
     return keys
 
 

@@ -128,3 +128,20 @@ def test_he_says_he_is_the_reporter_not_a_possessor_named_before(extract_text):
     x = extract_text(text)
     assert not _pronoun_mentions(x, "Victor Lang")
     assert ("he", text.index("he can")) in _pronoun_mentions(x, "Omar Haddad")
+
+
+def test_he_said_after_a_name_in_apposition_to_a_subject(extract_text):
+    # "The head of the Law Institute, John Lee, says …": John Lee reports, though the parse may hang
+    # the name on "Institute"; "he" inside his quotation is the other man
+    text = ('Tom Reyes was arrested on Monday. The head of the Law Institute, John Lee, says Mr Reyes could '
+            'face a charge. "If the facts allow, he could be charged with treason," he said.')
+    x = extract_text(text)
+    assert ("he", text.index("he said")) in _pronoun_mentions(x, "John Lee")
+    assert ("he", text.index("he could")) not in _pronoun_mentions(x, "John Lee")
+
+
+def test_a_quotation_with_its_own_attribution_does_not_exclude_the_sentence_before(extract_text):
+    text = ('Nick Hale says Tom Reyes told him about the camp. "He trained for weeks and lost a few of his '
+            'friends," the man said.')
+    x = extract_text(text)
+    assert ("his", text.index("his friends")) in _pronoun_mentions(x, "Tom Reyes")
