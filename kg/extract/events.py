@@ -249,7 +249,9 @@ def speakers_of(args: Args, verb: "Token") -> list[Arg]:
     names several ("the FBI and Kenyan police said"); a participle's agent ("the decision, announced
     Wednesday by X") speaks."""
     # a parse may give a verb two subjects ('"… panic mode," said Ann Lee'): the one naming an entity speaks
-    subj = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: args.entity(c) is None)
+    # ('"If it …," said Ann Lee'): a name before a pronoun the parse took from inside the quotation
+    subj = sorted((c for c in verb.children if c.dep_ == "nsubj"),
+                  key=lambda c: (args.entity(c) is None, c.pos_ == "PRON"))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if any(c.dep_ == "nsubjpass" for c in verb.children):

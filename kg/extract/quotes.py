@@ -112,6 +112,8 @@ def _adjacent_name(ctx: Ctx, si: int, last: "Token") -> "tuple[Token, Arg] | Non
     if verb_at is None or window[verb_at].lemma_.lower() not in _SENTENCE_VERBS | BELIEF_VERBS:
         return None  # no verb, or another verb first (a verb inside a name is a tagging slip: 'Tulsa')
     verb = window[verb_at]
+    if "\n" in ctx.segment_text(si)[last.idx:verb.idx]:
+        return None  # a new paragraph after the quotation: its first sentence attributes something else
 
     def speaker_at(k: int) -> Arg | None:
         m = ctx.mention_at(si, window[k].i)

@@ -55,6 +55,7 @@ _PERSON_SOURCES = frozenset(
     chairman chairwoman president secretary governor mayor minister ambassador diplomat leader chief
     candidate nominee member businessman businesswoman man woman person owner founder activist organizer
     organiser protester demonstrator veteran survivor victim relative parent spokesmen official
+    general delegate
     """.split()
 )
 #: head nouns (lemmas) of a body that speaks as one
@@ -63,7 +64,7 @@ _ORG_SOURCES = frozenset(
     union newspaper paper magazine network channel station website site committee campaign company firm
     agency department ministry court government administration council commission board panel office
     organization organisation group party team bank fund institute foundation association coalition
-    police embassy army military
+    police embassy army military authority journal
     """.split()
 )
 #: head nouns (lemmas) of a document or record that says something
@@ -73,7 +74,8 @@ _WORK_SOURCES = frozenset(
     analysis editorial filing lawsuit complaint opinion decision review piece post tweet video email
     release finding record audit transcript column indictment affidavit order verdict summary data
     chart estimate projection forecast assessment investigation inquiry paper website page note message
-    brief motion bill law
+    brief motion bill law clip spot slide story datum data statistic database average research submission
+    account footage
     """.split()
 )
 #: words for people in general, never a source of their own

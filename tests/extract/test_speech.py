@@ -495,3 +495,22 @@ def test_two_single_marks_typed_for_a_double_one():
 
     t = "''We will go,'' she said. ''It's late.'' He left, and Bob's car too."
     assert [t[s:e] for s, e in quote_spans(t)] == ["We will go,", "It's late."]
+
+
+def test_documents_and_bodies_that_say_things(extract_text):
+    x = extract_text("The clip shows that the senator voted twice. Federal data show that rents rose. "
+                     "Authorities said the man had fled. Another slide says that exports grew.")
+    for start, cls in (("that the senator", "CreativeWork"), ("that rents rose", "CreativeWork"),
+                       ("the man had fled", "Group"), ("that exports grew", "CreativeWork")):
+        s = statement(x, start)
+        assert s.speaker is not None and entity(x, s.speaker).type == cls, start
+
+
+def test_a_name_after_a_quotation_in_the_next_paragraph_is_not_its_speaker(extract_text):
+    x = extract_text('"When I went there, everyone got pushed along," Ann Lee said. "So, when you\'re in that spot, '
+                     'I think you see people doing well because there\'s so much work that you can\'t afford to '
+                     'have old notions that, \'I need someone from this school\' or \'I need someone who reminds '
+                     'me of me.\'"\n\nData from the 2014 American Community Survey show that women held 41 percent '
+                     'of the jobs.')
+    q = [q for q in quoted(x) if q.text.startswith("So, when")][0]
+    assert labels(x).get(q.speaker) == "Ann Lee"
