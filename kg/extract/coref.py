@@ -5,7 +5,8 @@ pronouns and definite descriptions to an entity already mentioned:
 
 * he/him/his/she/her: the most recent single person (not a plural name: "the Beatles", "Englishmen") of that gender (:func:`kg.extract.speech.gender_of_person`;
   a person of unknown gender agrees with both); "he said" the most recent such person who is the
-  subject of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is"),
+  subject of a verb of speech or of a sentence ("X says …"), not of a reported clause ("… says Y is",
+  "… said Y noted"),
   searched in the twelve sentences before;
 * a pronoun outside quotation marks does not refer to a name inside them;
 * ``not-the-quoted-speaker``: a third-person pronoun inside quotation marks is never the one who
@@ -137,8 +138,12 @@ def _reports(ctx: Ctx, m: RawMention) -> bool:
         head = head.head  # "A delegate, Sayed Gailani, summed up …"
         while head.dep_ in ("pobj", "prep") and head.head.i != head.i:
             head = head.head  # "The head of the Law Institute, Ann Lee, says" (the name hung on "Institute")
-    return head is not None and head.dep_ == "nsubj" and (
-        head.head.dep_ == "ROOT" or head.head.lemma_.lower() in REPORTING_VERBS)
+    if head is None or head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return False  # "X said Y noted …": Y speaks inside X's report; "He says …" after it goes on with X
+    return verb.dep_ == "ROOT" or verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _is_person(ctx: Ctx, m: RawMention) -> bool:

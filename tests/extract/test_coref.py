@@ -145,3 +145,10 @@ def test_a_quotation_with_its_own_attribution_does_not_exclude_the_sentence_befo
             'friends," the man said.')
     x = extract_text(text)
     assert ("his", text.index("his friends")) in _pronoun_mentions(x, "Tom Reyes")
+
+
+def test_he_says_goes_on_with_the_reporter_not_one_reported_speaking(extract_text):
+    text = ("Mr Gibbons told the inquiry on Monday. Mr Gibbons said Mr Smith noted that the firm was short "
+            "of assets. He says the directors were told.")
+    x = extract_text(text)
+    assert ("He", text.index("He says")) not in _pronoun_mentions(x, "Smith")
