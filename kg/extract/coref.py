@@ -252,14 +252,19 @@ def _quote_speakers(ctx: Ctx, si: int, k: int, quoted: list[tuple[int, int]]) ->
     return keys
 
 
-def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token",
-                     quoted: list[tuple[int, int]] | None = None) -> RawMention | None:
+def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, int]] | None = None,
+                     speakers_of: dict[tuple[int, int], set[str]] | None = None) -> RawMention | None:
     low = tok.lower_
     cands = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok), quoted)
     k = _quotation_at(quoted, tok.idx)
     reported = _reporting_subject(tok) if k < 0 else None  # '"He was caught," X said': not X
     if k >= 0 and quoted:
-        speakers = _quote_speakers(ctx, si, k, quoted)
+        if speakers_of is None:
+            speakers = _quote_speakers(ctx, si, k, quoted)
+        else:  # the same for every pronoun of the quotation: found once
+            speakers = speakers_of.get((si, k))
+            if speakers is None:
+                speakers = speakers_of[(si, k)] = _quote_speakers(ctx, si, k, quoted)
         cands = [m for m in cands if m.key not in speakers]
     if low.endswith(("self", "selves")) or tok.dep_ == "poss":
         # reflexives and possessives bind to the subject of their clause when it has one
@@ -453,13 +458,14 @@ def _resolve_title(ctx: Ctx, si: int, tok: "Token") -> tuple["Token", RawMention
 
 def resolve_coreference(ctx: Ctx) -> None:
     """Add pronoun and description mentions (with their entity key) to ``ctx``."""
+    speakers_of: dict[tuple[int, int], set[str]] = {}  # who speaks each quotation, found once
     for si, seg in enumerate(ctx.segments):
         quoted = ctx.quotations(si)
         for tok in ctx.tokens(si):
             if ctx.covered(si, tok.i):
                 continue
             if tok.pos_ == "PRON":
-                target = _resolve_pronoun(ctx, si, tok, quoted)
+                target = _resolve_pronoun(ctx, si, tok, quoted, speakers_of)
                 if target is not None:
                     _add_coref(ctx, si, tok, tok, target, "pronoun")
                 continue
