@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
+from kg.extract.link import demonym_country
 from kg.extract.speech import SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender
 from kg.types import Event, Quote, Relation
 
@@ -283,11 +284,20 @@ def _of_a_body(ctx: Ctx, si: int, head: "Token") -> bool:
 def _same_source(ctx: Ctx, key: str, words: list["Token"], head: "Token") -> bool:
     """Whether "the …" (``words``, headed by ``head``) may be the unnamed source ``key`` named before with
     the same head noun: every word it adds to its head is one of that source's words ("the Acme official"
-    after "an official from Acme"; not after "a Zenith official")."""
+    after "an official from Acme"; not after "a Zenith official"); a country's name stands for its
+    nationality ("the Israel official" after "a senior Israeli official")."""
     labels: Counter[str] = ctx.entity_info.get(key, {}).get("labels") or Counter()  # type: ignore[assignment]
     known = {w.strip(".,'’").removesuffix("'s").removesuffix("’s") for label in labels for w in label.lower().split()}
     extra = [t for t in words if t.i != head.i and t.dep_ not in ("det", "punct") and not t.is_stop]
-    return all(t.lower_ in known for t in extra)
+    if all(t.lower_ in known for t in extra):
+        return True
+
+    def country(word: str) -> str | None:  # "Israel" and "Israeli" name one country
+        link = demonym_country(word) if word[:1].isalpha() else None
+        return link.label if link is not None else None
+
+    countries = {country(w) for w in known} - {None}
+    return all(t.lower_ in known or country(t.text) in countries for t in extra)
 
 
 def _link_unnamed(ctx: Ctx, si: int, head: "Token", own: str, last_of_head: dict[str, str]) -> list[str]:

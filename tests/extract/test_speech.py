@@ -514,3 +514,9 @@ def test_a_name_after_a_quotation_in_the_next_paragraph_is_not_its_speaker(extra
                      'of the jobs.')
     q = [q for q in quoted(x) if q.text.startswith("So, when")][0]
     assert labels(x).get(q.speaker) == "Ann Lee"
+
+
+def test_the_official_named_by_its_country_is_the_one_named_by_its_nationality(extract_text):
+    x = extract_text("A senior French defence official said the ships had sailed. Later the France official said "
+                     "the ships would return.")
+    assert statement(x, "the ships had sailed").speaker == statement(x, "the ships would return").speaker
