@@ -287,7 +287,8 @@ def _same_source(ctx: Ctx, key: str, words: list["Token"], head: "Token") -> boo
     after "an official from Acme"; not after "a Zenith official"); a country's name stands for its
     nationality ("the Israel official" after "a senior Israeli official")."""
     labels: Counter[str] = ctx.entity_info.get(key, {}).get("labels") or Counter()  # type: ignore[assignment]
-    known = {w.strip(".,'’").removesuffix("'s").removesuffix("’s") for label in labels for w in label.lower().split()}
+    known = {w.strip(".,'’").removesuffix("'s").removesuffix("’s") for label in labels
+             for w in label.lower().replace("-", " ").split()}
     extra = [t for t in words if t.i != head.i and t.dep_ not in ("det", "punct") and not t.is_stop]
     if all(t.lower_ in known for t in extra):
         return True

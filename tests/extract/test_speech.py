@@ -520,3 +520,9 @@ def test_the_official_named_by_its_country_is_the_one_named_by_its_nationality(e
     x = extract_text("A senior French defence official said the ships had sailed. Later the France official said "
                      "the ships would return.")
     assert statement(x, "the ships had sailed").speaker == statement(x, "the ships would return").speaker
+
+
+def test_the_hyphenated_words_of_an_unnamed_source_named_again(extract_text):
+    x = extract_text("A Paris-based French news agency said the talks had failed. The Paris-based news agency "
+                     "said later that the ministers had left.")
+    assert statement(x, "the talks had failed").speaker == statement(x, "that the ministers had left").speaker
