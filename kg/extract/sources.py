@@ -56,7 +56,7 @@ _PERSON_SOURCES = frozenset(
     chairman chairwoman president secretary governor mayor minister ambassador diplomat leader chief
     candidate nominee member businessman businesswoman man woman person owner founder activist organizer
     organiser protester demonstrator veteran survivor victim relative parent spokesmen official
-    general delegate
+    delegate
     """.split()
 )
 #: head nouns (lemmas) of a body that speaks as one
