@@ -13,9 +13,11 @@ pronouns and definite descriptions to an entity already mentioned:
   speaks them (a speaker says "I"): in '"He was captured in the north," Ann Lee said', "he" is not
   Ann Lee; who speaks a quotation is the subject of a verb of speech outside quotation marks in its
   sentences, or when there is none in the sentence before or after it (a quotation running on into
-  the next one with no attribution between takes that one's);
+  the next one with no attribution between takes that one's; one that follows another closely with
+  none of its own near it is the same speaker's);
 * ``reporter-says-he``: the subject pronoun of a clause reported by a verb of speech is the reporter
   when they agree ("X says he can …", "He says he can …": the same man);
+* ``parallel-subject``: "He wants X, he wants Y": the second "he" is the first one, not X;
 * ``speaker-not-a-possessor``: "he said" with no person reported speaking before is the last person
   named as the head of a phrase, not one named as a possessor or modifier ("engineer on X's plants.
   He says …" is not X);
@@ -124,6 +126,28 @@ def _reporting_subject(tok: "Token") -> "Token | None":
         return None  # "vowed to isolate the group should it seize power": a conditional, not what was said
     subj = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return subj[0] if subj else None
+
+
+def _parallel_subject(ctx: Ctx, si: int, tok: "Token") -> RawMention | None:
+    """Rule ``parallel-subject``: a subject pronoun of a clause set beside another whose subject is the
+    same pronoun on the same side of the quotation marks, already resolved, is the same one ("He wants
+    X, he wants Y ripped up": not X)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    beside = [c for c in verb.children if c.dep_ in ("ccomp", "conj", "parataxis") and c.i < tok.i]
+    if verb.dep_ in ("conj", "parataxis") and verb.head.i < tok.i:
+        beside.append(verb.head)
+    quoted = ctx.quotations(si)
+    side = _quotation_at(quoted, tok.idx)
+    for other in beside:
+        for subj in other.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ == tok.lower_ and subj.i < tok.i \
+                    and _quotation_at(quoted, subj.idx) == side:  # not '"He …," he said'
+                m = ctx.mention_at(si, subj.i)
+                if m is not None and m.key:
+                    return m
+    return None
 
 
 def _same_pronoun_class(a: str, b: str) -> bool:
@@ -241,6 +265,8 @@ def _quote_speakers(ctx: Ctx, si: int, k: int, quoted: list[tuple[int, int]]) ->
     if not found:  # no attribution beside the quotation: who speaks is named just before or after it
         found = subjects(starts[max(0, lo - 1)], starts[min(len(starts), hi + 1)] if hi + 1 < len(starts)
                          else len(toks))
+    if not found and k > 0 and len(text[quoted[k - 1][1]:quoted[k][0]]) < 80:
+        return _quote_speakers(ctx, si, k - 1, quoted)  # '"…," X said. "…" "…"': X's quotations go on
     keys: set[str] = set()
     for subj in found:
         m = ctx.mention_at(si, subj.i)
@@ -258,13 +284,14 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, in
     cands = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok), quoted)
     k = _quotation_at(quoted, tok.idx)
     reported = _reporting_subject(tok) if k < 0 else None  # '"He was caught," X said': not X
+    speakers: set[str] = set()
     if k >= 0 and quoted:
-        if speakers_of is None:
-            speakers = _quote_speakers(ctx, si, k, quoted)
-        else:  # the same for every pronoun of the quotation: found once
-            speakers = speakers_of.get((si, k))
-            if speakers is None:
-                speakers = speakers_of[(si, k)] = _quote_speakers(ctx, si, k, quoted)
+        cached = speakers_of.get((si, k)) if speakers_of is not None else None
+        if cached is None:  # the same for every pronoun of the quotation: found once
+            cached = _quote_speakers(ctx, si, k, quoted)
+            if speakers_of is not None:
+                speakers_of[(si, k)] = cached
+        speakers = cached
         cands = [m for m in cands if m.key not in speakers]
     if low.endswith(("self", "selves")) or tok.dep_ == "poss":
         # reflexives and possessives bind to the subject of their clause when it has one
@@ -285,6 +312,9 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, in
                 sm = ctx.mention_at(si, subj.i)
                 if sm is not None and sm.key and person(sm):
                     return sm
+        twin = _parallel_subject(ctx, si, tok)
+        if twin is not None and person(twin):
+            return twin
         if reported is not None:
             # rule ``reporter-says-he``: "X says he can …", "He says he can …": the one who reports, when
             # gender agrees
@@ -297,7 +327,8 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, in
             # '"…," he said' after 'X says …': the last person of that gender reported speaking or
             # acting, looked for further back than other pronouns: a speaker is often named paragraphs
             # before their words go on
-            far = _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok, _SPEAKER_WINDOW), quoted)
+            far = [m for m in _outside_quotes(ctx, si, tok, _candidates(ctx, si, tok, _SPEAKER_WINDOW), quoted)
+                   if m.key not in speakers]
             for pool in (cands, far):
                 speaker = _pick(pool, lambda m: person(m) and _reports(ctx, m), prefer_heads=False)
                 if speaker is not None:
@@ -316,6 +347,8 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, in
         agrees = (low in _PLURAL and reported.tag_ in ("NNS", "NNPS")) or (
             low in _MALE | _FEMALE | _NEUTER and reported.tag_ in ("NN", "NNP")) or (
             reported.pos_ == "PRON" and _same_pronoun_class(reported.lower_, low))
+        if agrees and low in _NEUTER and rm is not None and rm.key and _is_person(ctx, rm):
+            return None  # "X has told the radio it should not be dismissed": a thing X speaks of, not X
         if agrees:
             return rm if rm is not None and rm.key else None
     if low in _NEUTER:

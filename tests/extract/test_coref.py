@@ -152,3 +152,25 @@ def test_he_says_goes_on_with_the_reporter_not_one_reported_speaking(extract_tex
             "of assets. He says the directors were told.")
     x = extract_text(text)
     assert ("He", text.index("He says")) not in _pronoun_mentions(x, "Smith")
+
+
+def test_a_pronoun_beside_the_same_pronoun_is_the_same_one(extract_text):
+    # rule parallel-subject
+    text = ('Mr Hale says Mayor Tom Reyes does not care how long it takes. "He wants Victor Lang, he wants the '
+            'gang broken up," Mr Hale said.')
+    x = extract_text(text)
+    assert ("he", text.index("he wants the")) not in _pronoun_mentions(x, "Victor Lang")
+
+
+def test_it_reported_by_a_person_is_not_that_person(extract_text):
+    text = "Foreign Minister Ann Lee has told the radio it should not be dismissed."
+    x = extract_text(text)
+    assert not [m for m in _pronoun_mentions(x, "Ann Lee") if m[0] == "it"]
+
+
+def test_he_in_quotations_that_follow_the_speakers_quotation_is_not_the_speaker(extract_text):
+    text = ('Police arrested Tom Reyes in May. "He admits the plot is real," Mr Ford said. "It is no hoax." '
+            '"We are grateful that he has been arrested."')
+    x = extract_text(text)
+    ford = [e for e in x.entities if e.label.endswith("Ford")]
+    assert not [m for e in ford for m in e.mentions if m.kind == "pronoun" and m.start == text.index("he has")]
