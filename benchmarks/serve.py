@@ -1,11 +1,15 @@
 """HTTP benchmark: kg serve against the bare Oxigraph server it wraps, on the same store, in one run.
 
-    python benchmarks/serve.py [STORE] [--clients 8] [--per-client 200] [--big-rows 1000000]
+    python benchmarks/serve.py [STORE] [--clients 8] [--per-client 200] [--rounds 4] [--big-rows 1000000]
 
 STORE defaults to output/lee (``kg build ../shared/corpus/lee --out output/lee``). Both servers are
-started read-only on the store, one after the other; 8 concurrent clients send 200 small queries
-each (cycling through a count, a LIMIT 50 listing and a label filter, as an application would),
-JSON answers. Prints requests per second, p50 and p99 latency and errors for each, and their ratios,
+started read-only on the store, side by side; 8 concurrent clients send 200 small queries each
+(cycling through a count, a LIMIT 50 listing and a label filter, as an application would), JSON
+answers. The load is sent in ``--rounds`` rounds that alternate between the two servers (A B, B A,
+A B …, each round a share of every client's queries), so that other work on a shared machine falls on
+both alike; ``--rounds 1`` measures one server after the other, as the first runs did. Prints
+requests per second (requests over the seconds of that server's rounds), p50 and p99 latency and
+errors for each, and their ratios,
 and the CPU time per request of the engine (the Oxigraph process), of kg's front (the kg serve
 process) and of the benchmark's own clients (read from /proc and the clients' process): on a machine
 other work shares, they say more than the wall-clock figures.
@@ -139,32 +143,57 @@ def main() -> None:
     ap.add_argument("store", nargs="?", default=str(ROOT / "output" / "lee"))
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--per-client", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=4, help="alternating rounds of load (1: one server, then the other)")
     ap.add_argument("--big-rows", type=int, default=1_000_000)
     args = ap.parse_args()
     store = Path(args.store)
     location = store / "store" if (store / "store" / "CURRENT").exists() else store
     print(f"machine: {machine()}\nstore: {store}")
-    figures = {}
-    for name in ("oxigraph", "kg serve"):
-        port = free_port()
-        url = f"http://127.0.0.1:{port}/query"
-        argv = ([oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind", f"127.0.0.1:{port}",
-                 "--union-default-graph", "--timeout-s", "30"] if name == "oxigraph"
-                else kg_cmd("serve", "--store", str(store), "--port", str(port)))
-        server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            _wait(url, server)
-            engine = ([server.pid] + _children(server.pid))[-1]  # kg serve: its Oxigraph child
-            cpu0 = {p: _cpu_s(p) for p in {server.pid, engine}}
-            wall, lat, errors = _load(url, args.clients, args.per_client)
-            cpu = {p: (_cpu_s(p) - cpu0[p]) * 1000 / len(lat) for p in cpu0}  # CPU ms per request
-        finally:
+    names = ("oxigraph", "kg serve")
+    servers, urls = {}, {}
+    try:
+        for name in names:
+            port = free_port()
+            urls[name] = f"http://127.0.0.1:{port}/query"
+            argv = ([oxigraph_binary(), "serve-read-only", "--location", str(location), "--bind",
+                     f"127.0.0.1:{port}", "--union-default-graph", "--timeout-s", "30"] if name == "oxigraph"
+                    else kg_cmd("serve", "--store", str(store), "--port", str(port)))
+            servers[name] = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _wait(urls[name], servers[name])
+        walls = {n: 0.0 for n in names}
+        lats: dict[str, list[float]] = {n: [] for n in names}
+        errs = {n: 0 for n in names}
+        cpus: dict[str, dict[int, float]] = {}
+        client_ms = {n: 0.0 for n in names}
+        rounds = max(1, args.rounds)
+        for r in range(rounds):
+            share = args.per_client // rounds + (1 if r < args.per_client % rounds else 0)
+            for name in (names if r % 2 == 0 else names[::-1]):
+                pid = servers[name].pid
+                engine = ([pid] + _children(pid))[-1]  # kg serve: its Oxigraph child
+                cpu0 = {p: _cpu_s(p) for p in {pid, engine}}
+                wall, lat, errors = _load(urls[name], args.clients, share)
+                spent = cpus.setdefault(name, {"engine": 0.0, "front": 0.0})
+                spent["engine"] += _cpu_s(engine) - cpu0[engine]
+                if engine != pid:
+                    spent["front"] += _cpu_s(pid) - cpu0[pid]
+                walls[name] += wall
+                lats[name] += lat
+                errs[name] += errors
+                client_ms[name] += CLIENT_CPU_MS * len(lat)
+    finally:
+        for server in servers.values():
             server.terminate()
             server.wait(timeout=20)
+    figures = {}
+    for name in names:
+        lat = sorted(lats[name])
         p99 = lat[int(len(lat) * 0.99) - 1]
-        front = cpu[server.pid] if server.pid != engine else 0.0
-        figures[name] = (len(lat) / wall, statistics.median(lat), p99, errors, cpu[engine], front, CLIENT_CPU_MS)
-    print(f"\n{args.clients} clients x {args.per_client} queries each (a count, a LIMIT 50 listing, a label filter)")
+        n = len(lat)
+        figures[name] = (n / walls[name], statistics.median(lat), p99, errs[name],
+                         cpus[name]["engine"] * 1000 / n, cpus[name]["front"] * 1000 / n, client_ms[name] / n)
+    print(f"\n{args.clients} clients x {args.per_client} queries each (a count, a LIMIT 50 listing, a label filter), "
+          f"in {rounds} alternating round{'s' if rounds > 1 else ''}")
     print("\n| server | requests/s | p50 ms | p99 ms | errors | CPU ms/request: engine | front | clients |"
           "\n|---|---|---|---|---|---|---|---|")
     for name, (rps, p50, p99, errors, eng, front, cl) in figures.items():
