@@ -1,6 +1,6 @@
 """HTTP benchmark: kg serve against the bare Oxigraph server it wraps, on the same store, in one run.
 
-    python benchmarks/serve.py [STORE] [--clients 8] [--per-client 200] [--rounds 4] [--big-rows 1000000]
+    python benchmarks/serve.py [STORE] [--clients 8] [--per-client 200] [--rounds 10] [--big-rows 1000000]
 
 STORE defaults to output/lee (``kg build ../shared/corpus/lee --out output/lee``). Both servers are
 started read-only on the store, side by side; 8 concurrent clients send 200 small queries each
@@ -143,7 +143,7 @@ def main() -> None:
     ap.add_argument("store", nargs="?", default=str(ROOT / "output" / "lee"))
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--per-client", type=int, default=200)
-    ap.add_argument("--rounds", type=int, default=4, help="alternating rounds of load (1: one server, then the other)")
+    ap.add_argument("--rounds", type=int, default=10, help="alternating rounds of load (1: one server, then the other)")
     ap.add_argument("--big-rows", type=int, default=1_000_000)
     args = ap.parse_args()
     store = Path(args.store)

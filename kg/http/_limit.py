@@ -309,6 +309,17 @@ def _block(declared: frozenset[str]) -> bytes:
 
 
 _ALL_PREFIXES = _block(frozenset())
+# a header name as sent: 0 passed on, 1 hop-by-hop, 2 Host, 3 Content-Type, 4 Content-Length, 5 Transfer-Encoding
+_KINDS: dict[bytes, int] = {}
+_KIND = {b"host": 2, b"content-type": 3, b"content-length": 4, b"transfer-encoding": 5}
+
+
+def _kind(name: bytes) -> int:
+    low = name.lower()
+    kind = _KIND.get(low) or (1 if low in _HOP_BY_HOP else 0)
+    if len(_KINDS) < 512:  # the names clients send are few: remembered as sent, not lowered each time
+        _KINDS[name] = kind
+    return kind
 # the counters for the media types as Oxigraph writes them (others go through cutter())
 _COUNTERS = {b"application/sparql-results+json": _Json, b"application/sparql-results+xml": _Xml,
              b"text/tab-separated-values; charset=utf-8": lambda limit: _Lines(limit, 1),
@@ -557,15 +568,19 @@ class _Exchange:
         out, ctype, framed = [], b"", False
         head_only = self.method == b"HEAD"
         for name, value in headers:
-            low = name.lower()
-            if low in _HOP_BY_HOP:
-                if low == b"content-length" or low == b"transfer-encoding":
+            kind = _KINDS.get(name)
+            if kind is None:
+                kind = _kind(name)
+            if kind:
+                if kind == 3:
+                    ctype = value
+                elif kind >= 4:
                     framed = True
-                    if head_only and low == b"content-length":  # HEAD: the length a GET would have
+                    if head_only and kind == 4:  # HEAD: the length a GET would have
                         out.append(name + b": " + value)
-                continue
-            if low == b"content-type":
-                ctype = value
+                    continue
+                elif kind != 0:
+                    continue
             out.append(name + b": " + value)
         self.out = out
         front = self.front
@@ -910,13 +925,16 @@ class _Front:
         host = ctype = b""
         lines = []
         for name, value in headers:
-            low = name.lower()
-            if low in _HOP_BY_HOP:
-                if low == b"host":
+            kind = _KINDS.get(name)
+            if kind is None:
+                kind = _kind(name)
+            if kind:
+                if kind == 2:
                     host = value
+                elif kind == 3:
+                    ctype = value
+                    lines.append(b"%s: %s\r\n" % (name, value))
                 continue
-            if low == b"content-type":
-                ctype = value
             lines.append(b"%s: %s\r\n" % (name, value))
         query: str | bytes | None = None
         shift = 0
@@ -925,7 +943,7 @@ class _Front:
                 media = ctype if ctype == b"application/sparql-query" else ctype.split(b";", 1)[0].strip().lower()
                 if media == b"application/sparql-query":
                     query = body
-                    block = _ALL_PREFIXES if _DECLARED_BYTES.search(body) is None else \
+                    block = _ALL_PREFIXES if b"prefix" not in body.lower() else \
                         _block(frozenset([m.group(1).decode("ascii") if m.group(1) else ""
                                           for m in _DECLARED_BYTES.finditer(body)]))
                     if block:
