@@ -757,7 +757,7 @@ class _Client(asyncio.Protocol):
         self.parser = httptools.HttpRequestParser(self)
         self.queue: deque[tuple] = deque()  # type: ignore[type-arg]  # requests read, not yet answered
         self.ex: _Exchange | None = None
-        self.closing = self.reading_paused = self.write_paused = self.too_big = self.expect = False
+        self.closing = self.reading_paused = self.write_paused = self.too_big = self.expect = self.eof = False
         self.url, self.headers, self.body, self.size = b"", [], [], 0  # type: ignore[var-annotated]
         self.local = b""
         self.last = 0.0  # -1.0: idle at the last sweep
@@ -790,6 +790,11 @@ class _Client(asyncio.Protocol):
             return
         if self.ex is None and self.queue:
             self._next()
+
+    def eof_received(self) -> bool:
+        """The client has sent all it will send (a half-close): answer what it asked, then close."""
+        self.eof = True
+        return self.ex is not None or bool(self.queue)
 
     def pause_writing(self) -> None:  # the client reads slower than Oxigraph writes: stop reading Oxigraph
         self.write_paused = True
@@ -860,6 +865,8 @@ class _Client(asyncio.Protocol):
             self.close()
         elif self.queue:
             self._next()
+        elif self.eof:
+            self.close()
 
     def close(self) -> None:
         if not self.closing:

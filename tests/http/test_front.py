@@ -198,3 +198,19 @@ def test_requests_sent_together_are_answered_in_order_and_100_continue_is_given(
             assert [b[:8] for b in bodies] == [b'{"n":"%d"' % i for i in range(1, 5)]
     finally:
         engine.close()
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+def test_a_client_that_half_closes_after_its_request_gets_the_answer(loop):
+    engine = Engine(lambda c, n, head, body, sock: sock.sendall(ok()))
+    try:
+        with front(engine.url, loop=loop) as url:
+            port = int(url.split(":")[2].split("/")[0])
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.settimeout(60)
+                client.sendall(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\n\r\n")
+                client.shutdown(socket.SHUT_WR)
+                answer = client.makefile("rb").read()  # to the end: the front closes once it has answered
+            assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(ok()[-20:])
+    finally:
+        engine.close()
