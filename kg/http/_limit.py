@@ -53,7 +53,7 @@ _CANCELLED = b"The SPARQL operation has been cancelled"  # what Oxigraph writes 
 _HOLD = 64 * 1024  # bytes held before an answer without a limit is sent on (so a timeout before it is a clean 503)
 _MAX_BODY = 64 * 1024 * 1024  # the largest request body taken (a query, a form)
 _POOL = 64  # connections to Oxigraph at most; requests beyond wait for one to be free
-_IDLE_S = 75.0  # a client connection idle this long is closed
+_IDLE_S = 75.0  # a client connection idle this long (at least half of it) is closed
 _HOP_BY_HOP = {b"connection", b"keep-alive", b"proxy-authenticate", b"proxy-authorization", b"proxy-connection",
                b"te", b"trailer", b"transfer-encoding", b"upgrade", b"host", b"content-length", b"accept-encoding",
                b"content-encoding", b"expect"}
@@ -61,6 +61,7 @@ _DECLARED = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.M
 _DECLARED_BYTES = re.compile(rb"^\s*PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE | re.MULTILINE)
 _POSITION = re.compile(rb"error at (\d+):")
 _REASON = {s.value: s.phrase.encode("latin-1") for s in HTTPStatus}
+
 
 class NotValid(ValueError):
     """An answer that does not parse in its own format."""
