@@ -106,10 +106,27 @@ def _dated(tok: "Token") -> bool:
     """A DATE token, or a TIME one naming a day ("Friday night", "Thursday morning")."""
     if tok.ent_type_ == "DATE":
         return True
+    if tok.ent_type_ == "EVENT":
+        return _month_day(tok) is not None
     if tok.ent_type_ != "TIME":
         return False
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     return ent is not None and any(t.lower_ in _WEEKDAY_WORDS for t in ent) or _day_of(tok) is not None
+
+
+_MONTH_WORDS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul jul.
+    july aug aug. august sep sep. sept sept. september oct oct. october nov nov. november dec dec. december""".split())
+
+
+def _month_day(tok: "Token") -> "tuple[Token, Token] | None":
+    """First and last token of a month and its day that the NER took into the name of an event ("the Aug. 7
+    Embassy bombings", "the September 11 attacks"; rule ``day-in-event-name``), or None."""
+    if tok.lower_ not in _MONTH_WORDS or tok.pos_ != "PROPN":
+        return None
+    day = next((c for c in tok.children if c.dep_ == "nummod" and c.text.isdigit() and 1 <= int(c.text) <= 31), None)
+    if day is None:
+        return None
+    return (tok, day) if tok.i < day.i else (day, tok)
 
 
 def _day_of(tok: "Token") -> "Token | None":
@@ -122,8 +139,26 @@ def _dates_on(tok: "Token") -> list["Token"]:
     """DATE tokens attached to ``tok``: a child ("met Monday") or the object of a preposition ("on Monday")."""
     out = [c for c in tok.children if _dated(c) and c.dep_ != "prep"]
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "within", "over"):
-            out.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
+        if c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+            out.extend(_prep_dates(c))
+    return out
+
+
+_DATE_PREPS = ("on", "in", "since", "during", "by", "within", "over")
+#: Parts of a day named by "of" and its date: "on the night of Oct. 23", "on the morning of Friday, Oct. 23".
+_PARTS_OF_DAY = frozenset("night morning afternoon evening".split())
+
+
+def _prep_dates(prep: "Token") -> list["Token"]:
+    """The DATE objects of a preposition: "on Monday", and the day of a part of it ("on the night of Oct. 23":
+    rule ``part-of-day``)."""
+    out = []
+    for p in (c for c in prep.children if c.dep_ == "pobj"):
+        if _dated(p):
+            out.append(p)
+        elif p.lemma_.lower() in _PARTS_OF_DAY:
+            out.extend(o for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                       for o in of.children if o.dep_ == "pobj" and _dated(o))
     return out
 
 
@@ -139,10 +174,11 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
     for c in tok.children:
         if _dated(c):
             cands.append(c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "within", "over"):
-            cands.extend(p for p in c.children if p.dep_ == "pobj" and _dated(p))
+        elif c.dep_ == "prep" and c.lower_ in _DATE_PREPS:
+            cands.extend(_prep_dates(c))
     if tok.pos_ == "NOUN":
         cands.extend(t for t in tok.subtree if _dated(t) and t.i < tok.i)
+        cands.extend(_second_date_of_object(tok))
     else:
         cands.extend(_subject_final_dates(tok))
     for c in tok.children:  # "said when asked Thursday", "said as dawn broke Saturday": at the same time
@@ -150,6 +186,8 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
             cands.extend(_dates_on(c))
     if tok.lemma_.lower() in REPORTING_VERBS:
         cands.extend(_document_dates(tok))
+    if not cands and tok.pos_ in ("VERB", "NOUN"):
+        cands.extend(_dates_on_arguments(tok))
     if not cands and _bare_participle(tok) and tok.head.pos_ == "VERB":
         # "exploded Friday, killing dozens", "filed a brief on Monday arguing …": the clause's own day
         cands.extend(d for d in _dates_on(tok.head) if d.i < tok.i)
@@ -164,7 +202,8 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
     for c in cands:
         if c.ent_type_ == "TIME" and _day_of(c) is not None:
             c = _day_of(c)
-        ent = next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        named = _month_day(c) if c.ent_type_ == "EVENT" else None
+        ent = doc[named[0].i:named[1].i + 1] if named else next((e for e in doc.ents if e.start <= c.i < e.end), None)
         if ent is None:
             continue
         start, end = ctx.char_span(si, ent[0], ent[-1])
@@ -192,6 +231,56 @@ def _bare_participle(tok: "Token") -> bool:
     the clause it hangs on."""
     return tok.tag_ == "VBG" and tok.dep_ == "advcl" and not any(
         c.dep_ in ("mark", "nsubj", "nsubjpass") for c in tok.children)
+
+
+#: Object nouns a date hung on belongs to the noun's own time, not the verb's ("the meeting of June 3").
+_TIMED_NOUNS = frozenset("""edition issue session meeting day week night morning evening afternoon weekend
+    copy version letter report statement""".split())
+
+
+#: Named places: a date the parser hung on one is the event's ("the attacks in the United States on Sept. 11").
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _dates_on_arguments(verb: "Token") -> list["Token"]:
+    """A date the parser hung on a plain noun or a named place of the clause of a verb or event noun (rule
+    ``date-on-argument``): "was shot in the back on Friday night", "attacked targets in Gaza on Friday",
+    "the attacks in the United States on September 11". Two nouns deep, through objects and prepositions;
+    not through an event noun ("condemned the bombing of the embassies on Friday": Friday is the bombing's),
+    a noun with a time of its own ("Friday's edition", "the letter of June 3"), another name, or another
+    clause."""
+    out: list[Token] = []
+    frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if verb.pos_ == "VERB" else []
+    frontier += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for _depth in range(2):
+        nxt = []
+        for noun in frontier:
+            if (noun.pos_ != "NOUN" and noun.ent_type_ not in _PLACE_LABELS) or _dated(noun) \
+                    or noun.lemma_.lower() in EVENT_NOUNS \
+                    or noun.lemma_.lower() in _TIMED_NOUNS or noun.lemma_.lower() in _DOCUMENT_NOUNS:
+                continue
+            for c in noun.children:
+                if c.dep_ == "npadvmod" and _dated(c):
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "on":
+                    out.extend(_prep_dates(c))
+                elif c.dep_ == "prep":
+                    nxt.extend(p for p in c.children if p.dep_ == "pobj")
+        frontier = nxt
+    return out
+
+
+def _second_date_of_object(noun: "Token") -> list["Token"]:
+    """The date right after an event noun that is the object of a verb dated by another date of its own
+    (rule ``second-date-of-object``): "X Saturday condemned the attacks in Kenya Friday": the parser hangs
+    both days on "condemned"; Saturday dates the condemning, Friday the attacks."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB":
+        return []
+    days = [c for c in verb.children if c.dep_ == "npadvmod" and _dated(c)]
+    if len(days) != 2 or days[0].i > verb.i or days[1].left_edge.i != noun.right_edge.i + 1:
+        return []
+    return [days[1]]
 
 
 def _subject_final_dates(verb: "Token") -> list["Token"]:
@@ -254,8 +343,9 @@ def speakers_of(args: Args, verb: "Token") -> list[Arg]:
                   key=lambda c: (args.entity(c) is None, c.pos_ == "PRON"))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        # "Hicks was told …": the one told is no speaker; "… was announced by the ministry" names one
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "Hicks was told …", "asked for a visa but was told by officials …": the one told is no speaker;
+        # "… was announced by the ministry" names one
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         if not subj:
             return []
@@ -339,9 +429,9 @@ _SIGNED = frozenset("bill law decree order legislation measure resolution act am
 _ANNOUNCED = frozenset("""statement report warning caution communique communiqué decree order list guideline
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
-#: verbs of saying that also name a deed ("responded to the requests", "reacted angrily"): a statement only with
-#: what was said (a clause or a quotation)
-_SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add".split())  # "X and Y added 72" (runs)
+#: verbs of saying that also name a deed ("responded to the requests", "reacted angrily", "maintains a distance",
+#: "wrote down the number"): a statement only with what was said (a clause or a quotation)
+_SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add maintain write".split())  # "X and Y added 72" (runs)
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
@@ -401,8 +491,11 @@ def _verb_type(tok: "Token") -> str | None:
     if lemma == "march" and "into" in preps:
         return None  # troops marching into a town
     if lemma == "charge":  # "charged him with murder", "was charged over the attacks"; not "charged $5"
+        # "charged him with murder"; "was charged in federal complaints with murder": "with" on the complaints
         accused = any(c.dep_ == "prep" and c.lower_ in ("with", "over") for c in tok.children) or any(
-            p.dep_ == "prep" and p.lower_ == "with" for c in tok.children for p in c.children)
+            p.dep_ == "prep" and p.lower_ == "with" for c in tok.children for p in c.children) or any(
+            w.dep_ == "prep" and w.lower_ == "with" for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+            for o in c.children if o.dep_ == "pobj" for w in o.children)
         return etype if accused and (passive or dobj is not None) else None
     if lemma == "sanction" and dobj is None and not passive:
         return None
@@ -608,8 +701,8 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
             continue
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if pobj.ent_type_ == "DATE":
-                continue
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "attacked on Friday night", "on the night of Oct. 23": when, not whom
             found = args.expand(pobj)
             if word in ("with", "between", "among"):
                 for a in found:

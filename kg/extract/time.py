@@ -7,7 +7,8 @@
 * "yesterday", "March 3", "in January", "last year" and other phrases go
   through dateparser with the publication date as base (a day or month named
   without a year is the one nearest the publication date, a day after it
-  counting twice; "April 24-25" is its first day), and keep the
+  counting twice; "April 24-25" is its first day; "last Oct. 23" the latest such day on or before
+  it, :func:`_last_named_day`), and keep the
   precision they have: a day is an xsd:date, a month ("in January") an
   xsd:gYearMonth, a year ("last year") an xsd:gYear; a week ("last week")
   has no XSD type and is left undated rather than given a made-up day;
@@ -100,6 +101,9 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
     day = _weekday(clean, published)
     if day is not None:
         return TimeValue(text, start, end, day.isoformat(), "date")
+    last = _last_named_day(clean, published)
+    if last is not None:
+        return TimeValue(text, start, end, last.isoformat(), "date")
     ranged = _RANGE.match(clean)
     if ranged and _MONTH.search(clean):
         clean = ranged.group(1)  # "April 24-25": the first day (not the year 1925)
@@ -130,6 +134,29 @@ def ahead(tv: TimeValue, published: date | None) -> TimeValue:
         return tv
     day = published + relativedelta(weekday=weekdays[_WEEKDAYS.index(words)](+1))
     return TimeValue(tv.text, tv.start, tv.end, day.isoformat(), "date")
+
+
+_LAST_DAY = re.compile(r"^last\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})$",
+                       re.IGNORECASE)
+
+
+def _last_named_day(text: str, published: date) -> date | None:
+    """"last Oct. 23": the latest 23 October on or before the publication date (in an article of April
+    1999, 23 October 1998); None for any other text."""
+    m = _LAST_DAY.match(text)
+    if m is None:
+        return None
+    parsed = _parser(published).get_date_data(m.group(1))
+    if parsed.date_obj is None or parsed.period != "day":
+        return None
+    for years in (0, -1):
+        try:
+            when = parsed.date_obj.date().replace(year=published.year + years)
+        except ValueError:  # 29 February
+            continue
+        if when <= published:
+            return when
+    return None
 
 
 _DAYS_AGO = re.compile(r"^(\d+|[a-z]+)\s+days?\s+ago$", re.IGNORECASE)

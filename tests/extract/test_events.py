@@ -335,3 +335,77 @@ def test_an_attack_by_a_nationality_the_article_names(extract_text):
     assert find(x, "Attack", agent="Israel")
     x = extract_text("Palestinian police arrested him after the Israeli raids.")  # Israel is never named
     assert not [f for f in facts(x) if f[0] == "Attack" and f[1].get("agent")]
+
+
+def _dates(x, etype):
+    return [f[3] for f in facts(x) if f[0] == etype]
+
+
+def test_the_day_of_a_part_of_it(extract_text):  # rule part-of-day; the part is no participant
+    x = extract_text("The doctor John Smith was shot to death on the night of Feb. 23 as he stood in his kitchen.")
+    shot = find(x, "Attack", theme="John Smith")
+    assert [f[3] for f in shot] == ["2024-02-23"] and all(f[1]["theme"] == {"John Smith"} for f in shot)
+    x = extract_text("John Smith was shot on the night he arrived.")  # no date named
+    assert _dates(x, "Attack") == [None]
+
+
+def test_a_date_hung_on_a_plain_noun_dates_the_verb(extract_text):  # rule date-on-argument
+    x = extract_text("John Smith was shot in the back on Friday night as he stood in his kitchen.")
+    assert [f[3] for f in find(x, "Attack", theme="John Smith")] == ["2024-03-01"]
+    x = extract_text("He recalled that the changed world since the attacks in the United States on Feb. 11 mattered.")
+    assert [f[3] for f in facts(x) if f[0] == "Attack" and f[2] == "United States"] == ["2024-02-11"]
+
+
+def _parsed(words, heads, deps, pos, dates=()):
+    """A Doc built by hand: each token's head index, dependency and part of speech; ``dates`` the indices
+    of one-token DATE entities."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, i, i + 1, label="DATE") for i in dates]
+    return doc
+
+
+def test_a_date_on_a_noun_after_an_event_noun_is_not_the_verbs():
+    from kg.extract.events import _dates_on_arguments
+
+    words = "Iran denounced the bombing of the embassy on Friday".split()
+    heads = [1, 1, 3, 1, 3, 6, 4, 6, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"]
+    doc = _parsed(words, heads, deps, pos, dates=[8])
+    assert _dates_on_arguments(doc[1]) == []  # Friday is the bombing's
+    words[3], pos[3] = "visitors", "NOUN"  # "denounced the visitors of the embassy on Friday": the verb's
+    doc = _parsed(words, heads, deps, pos, dates=[8])
+    assert [t.i for t in _dates_on_arguments(doc[1])] == [8]
+
+
+def test_a_day_the_parser_took_into_an_event_name(extract_text):  # rule day-in-event-name
+    x = extract_text("Tour operators say there were cancellations after the Feb. 7 Embassy bombings in Nairobi.")
+    assert [f[3] for f in facts(x) if f[0] == "Attack"] == ["2024-02-07"]
+
+
+def test_the_second_day_of_a_verb_dates_its_event_object(extract_text):  # rule second-date-of-object
+    x = extract_text("The Cypriot government Saturday strongly condemned two terrorist bomb attacks in Kenya "
+                     "and Tanzania Friday, calling them an atrocious crime.")
+    assert _dates(x, "Attack") == ["2024-03-01"] and _dates(x, "Condemn") == ["2024-03-02"]
+    x = extract_text("The Cypriot government strongly condemned two terrorist bomb attacks in Kenya Friday.")
+    assert _dates(x, "Attack") == [None]  # one day: the parser's reading stands
+
+
+def test_charged_in_complaints_with_a_crime(extract_text):
+    x = extract_text("John Smith fled in May. He was charged Thursday in state and federal complaints with murder.")
+    assert [f[3] for f in find(x, "Charge", theme="John Smith")] == ["2024-02-29"]
+    x = extract_text("John Smith was charged Thursday in the evening.")  # no crime: no charge
+    assert not [f for f in facts(x) if f[0] == "Charge"]
+
+
+def test_who_was_told_is_no_speaker_and_deeds_are_no_statements(extract_text):
+    x = extract_text("Greg Craig asked for a visa Thursday, but was told by State Department officials that he "
+                     "had to apply.")
+    assert not find(x, "Statement", agent="Greg Craig")
+    x = extract_text("Juanita Castro maintains a distance from the politics. Mary Jones wrote down the number.")
+    assert not [f for f in facts(x) if f[0] == "Statement"]
+    x = extract_text("Juanita Castro maintains that she is innocent.")
+    assert find(x, "Statement", agent="Juanita Castro")

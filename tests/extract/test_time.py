@@ -35,6 +35,9 @@ PUB = date(2021, 8, 11)  # a Wednesday
     ("late Monday", "2021-08-09", "date"),  # a part of that day, not a vague "later"
     ("Earlier Friday", "2021-08-06", "date"),
     ("a day ago", "2021-08-10", "date"),
+    ("last Oct. 23", "2020-10-23", "date"),  # the latest such day before the publication date, not ahead
+    ("last Aug. 9", "2021-08-09", "date"),
+    ("last August 12", "2020-08-12", "date"),
 ])
 def test_normalise(text, value, datatype):
     tv = normalise(text, 0, len(text), PUB)
