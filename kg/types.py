@@ -112,7 +112,7 @@ class TimeValue:
     start: int
     end: int
     value: str  # "2021-08-11", "2020", "P6D"
-    datatype: str  # "date" | "gYear" | "gYearMonth" | "duration"
+    datatype: str  # "date" | "gYear" | "gYearMonth" | "gMonthDay" (no publication date) | "duration"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx
 from kg.extract.lexicon import PLACE_NOUNS
+from kg.extract.modality import pressed_to
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -101,23 +102,6 @@ def _named_by_of(args: "Args", tok: "Token") -> "Token | None":
     return None
 
 
-#: Nouns of pressing someone to act: "pressure on X to arrest them", "a call on X to resign".
-_PRESSING = frozenset("pressure call calls appeal demand demands onus".split())
-
-
-def _pressed_to(verb: "Token") -> "Token | None":
-    """X of "... pressure on X to V" right before the infinitive of ``verb``, whatever the parser hung it on."""
-    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or to.i < 3:
-        return None
-    before = verb.doc[to.i - 1]  # the last word of X
-    prep = next((a for a in before.ancestors if a.dep_ == "prep"), None)
-    if prep is None or prep.lower_ not in ("on", "upon") or prep.head.lemma_.lower() not in _PRESSING:
-        return None
-    pobj = [c for c in prep.children if c.dep_ == "pobj"]
-    return pobj[0] if pobj and pobj[0].i <= before.i else None
-
-
 _ACCUSING = frozenset("accuse suspect blame charge convict indict".split())
 _RELATIVE = frozenset({"who", "whom", "which", "that"})
 _QUANTIFIERS = frozenset({"all", "some", "many", "most", "both", "each", "several", "none", "any", "few"})
@@ -147,7 +131,7 @@ def noun_phrase(tok: "Token") -> tuple["Token", "Token"]:
     doc = tok.doc
     while first.i < tok.i and (first.dep_ in ("det", "poss") and first.lower_ in ("the", "a", "an", "its", "their",
                                                                                   "his", "her", "this", "that")
-                               or first.is_punct):
+                               or first.is_punct or first.is_space):
         first = doc[first.i + 1]
     return first, tok
 
@@ -161,7 +145,7 @@ def subject_of(verb: "Token") -> "Token | None":
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if subj:
             return subj[0]
-        pressed = _pressed_to(node)
+        pressed = pressed_to(node)
         if pressed is not None:
             return pressed
         if node.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl") and node.head.i != node.i:

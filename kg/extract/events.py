@@ -430,7 +430,8 @@ _ANNOUNCED = frozenset("""statement report warning caution communique communiquÃ
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
 #: verbs of saying that also name a deed ("responded to the requests", "reacted angrily", "maintains a distance",
-#: "wrote down the number"): a statement only with what was said (a clause or a quotation)
+#: "wrote down the number"): a statement only with what was said (a clause or a quotation) or a document
+#: ("wrote a letter of complaint")
 _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add maintain write".split())  # "X and Y added 72" (runs)
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
@@ -620,7 +621,8 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
         for tok in ctx.tokens(si):
             if tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING_VERBS and not _unrealised(tok):
                 if tok.lemma_.lower() in _SAYING_ONLY_WITH_CONTENT and not any(
-                        c.dep_ in ("ccomp", "parataxis") or c.is_quote for c in tok.children):
+                        c.dep_ in ("ccomp", "parataxis") or c.is_quote
+                        or (c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENT_NOUNS) for c in tok.children):
                     continue  # "responding favourably to requests": an answer in deeds, not words
                 speakers = speakers_of(args, tok)
                 if not speakers:
@@ -878,6 +880,11 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     for a in agents:
         b.add("theme" if undergoer else "agent", a)
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and not _apposed_description(c)]
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and (si, tok.head.i) not in by_token \
+            and tok.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(tok.head)  # "the 50 metres event won by X", "the town captured by rebels": what is acted on
+    if not objs and etype in _TAKES_OBJECT:
+        objs.extend(_shared_object(tok))
     joined = _member_of(tok) if lemma == "become" else None
     if joined is not None:
         objs.append(joined)
@@ -896,6 +903,12 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     _prep_args(ctx, args, tok, b, by_token, si)
     for o in objs:  # "captured X from Y", "won the runoff in Z": the parser often hangs these on the object
         _prep_args(ctx, args, o, b, by_token, si, only=("from", "in", "at"))
+    if b.place is None:
+        first = tok
+        while first.dep_ == "conj" and first.tag_ == "VBG" and first.head.tag_ == "VBG":
+            first = first.head  # "killing 14 people and injuring several others"
+        if _bare_participle(first) and first.head.pos_ == "VERB":
+            b.place = _place_of_clause(ctx, args, first.head)
     if not any(p.entity for p in b.participants) and not (b.place and etype in _PLACE_ENOUGH):
         return None  # no entity takes part: nothing an analyst could query or check
     if etype == "Travel" and not (b.place or b.origin or any(p.role == "partner" for p in b.participants)):
@@ -913,6 +926,35 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     b.label = " ".join(x for x in (agent_label, "join" if joined is not None else lemma, other) if x)
     builders[b.key] = b
     return b
+
+
+#: Events whose verb needs an object: "arrest and sentence X" shares X.
+_TAKES_OBJECT = frozenset({"Arrest", "Attack", "Charge", "Rule", "Seize", "Condemn", "Sanction", "Acquire"})
+
+
+def _shared_object(verb: "Token") -> list["Token"]:
+    """The object of the verb conjoined right after ``verb`` ("to arrest and sentence extremists": the
+    extremists are arrested too; rule ``shared-object``), when that verb has no subject of its own."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc" or doc[verb.i + 1].lower_ not in ("and", "or"):
+        return []
+    nxt = doc[verb.i + 2]
+    if nxt.dep_ != "conj" or nxt.head.i != verb.i or nxt.pos_ != "VERB" \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+        return []
+    return [c for c in nxt.children if c.dep_ == "dobj"]
+
+
+def _place_of_clause(ctx: Ctx, args: Args, verb: "Token") -> str | None:
+    """The named place of the clause a bare participle hangs on (rule ``place-of-clause``): "the jets blasted
+    vehicles at X on Saturday, killing 14 people": the killing is at X. The verb's or its object's "in"/"at"."""
+    for node in (verb, *[c for c in verb.children if c.dep_ == "dobj"]):
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _dated(c)):
+                for a in args.expand(pobj):
+                    if _etype(ctx, a.entity) in _PLACE_TYPES:
+                        return a.entity
+    return None
 
 
 #: Events that say something with a place alone ("an earthquake hit X", "fighting in X").

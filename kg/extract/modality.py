@@ -12,7 +12,7 @@ a relation (a spaCy verb, noun or adjective token) and it reads the clause's str
 * the word governing it, climbing through infinitives, gerunds and conjoined verbs: "plans to meet",
   "is expected to close", "is to meet" (planned), "willing to meet", "offered to mediate" (offered),
   "threatened to attack" (threatened), "accused of waging war", "charged with murder" (alleged),
-  "urged X to withdraw", "called for talks" (demanded), "tried to seize" (attempted), "refused to
+  "urged X to withdraw", "called for talks", "pressure on X to arrest them" (demanded), "tried to seize" (attempted), "refused to
   meet", "denied attacking", "ruled out talks" (negated), "travel to Rome to meet Y" (a
   purpose: planned), "talks proposed for next week" (planned).
 
@@ -36,7 +36,7 @@ from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["KINDS", "Modality", "modality_of", "hedge_of"]
+__all__ = ["KINDS", "Modality", "modality_of", "hedge_of", "pressed_to"]
 
 #: Every kind :func:`modality_of` returns. "asserted" is what the text states as fact (past or present).
 KINDS = ("asserted", "planned", "offered", "threatened", "alleged", "demanded", "attempted", "hypothetical")
@@ -136,6 +136,23 @@ _ADVERBS = {"allegedly": "alleged", "purportedly": "alleged", "supposedly": "all
 _NEGATIVE_DETS = {"no"}
 
 
+#: Nouns of pressing someone to act: "pressure on X to arrest them", "a call on X to resign".
+_PRESSING = frozenset("pressure call calls appeal demand demands onus".split())
+
+
+def pressed_to(verb: "Token") -> "Token | None":
+    """X of "... pressure on X to V" right before the infinitive of ``verb``, whatever the parser hung it on."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i < 3:
+        return None
+    before = verb.doc[to.i - 1]  # the last word of X
+    prep = next((a for a in before.ancestors if a.dep_ == "prep"), None)
+    if prep is None or prep.lower_ not in ("on", "upon") or prep.head.lemma_.lower() not in _PRESSING:
+        return None
+    pobj = [c for c in prep.children if c.dep_ == "pobj"]
+    return pobj[0] if pobj and pobj[0].i <= before.i else None
+
+
 def hedge_of(tok: "Token", according_to: bool | None = None) -> str | None:
     """How the clause of ``tok`` is attributed: a hedge word on it ("reportedly"), "according to" in its
     sentence, or the lemma of the verb of speech above it ("say"); None when none is found. A caller that
@@ -229,6 +246,8 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
             negated, neg_cue = True, neg_cue or cue
         if kind is not None:
             return kind, negated, cue
+        if _has_to(node) and pressed_to(node) is not None:
+            return "demanded", negated, "pressure"  # "pile pressure on X to arrest them": what X is pressed to do
         head = node.head
         if head.i == node.i:
             break

@@ -14,7 +14,9 @@
   has no XSD type and is left undated rather than given a made-up day;
 * "six days", "20-year" are durations (xsd:duration P6D, P20Y).
 
-Without a publication date only absolute values (years, full dates) are kept.
+Without a publication date only what the text fixes is kept: years, full dates, a month of a year, and a
+day of a month without its year as an xsd:gMonthDay ("on September 11": "--09-11"); weekdays and
+relative dates stay undated.
 """
 from __future__ import annotations
 
@@ -96,8 +98,10 @@ def normalise(text: str, start: int, end: int, published: date | None) -> TimeVa
         n = int(ago.group(1)) if ago.group(1).isdigit() else _NUMBERS.get(ago.group(1).lower())
         if n is not None:
             return TimeValue(text, start, end, (published - timedelta(days=n)).isoformat(), "date")  # "11 days ago"
-    if published is None or _VAGUE.search(clean):
+    if _VAGUE.search(clean):
         return None
+    if published is None:
+        return _without_publication(text, start, end, clean)
     day = _weekday(clean, published)
     if day is not None:
         return TimeValue(text, start, end, day.isoformat(), "date")
@@ -134,6 +138,37 @@ def ahead(tv: TimeValue, published: date | None) -> TimeValue:
         return tv
     day = published + relativedelta(weekday=weekdays[_WEEKDAYS.index(words)](+1))
     return TimeValue(tv.text, tv.start, tv.end, day.isoformat(), "date")
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_WORD = r"(" + "|".join(_MONTH_NAMES) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH_DAY = re.compile(rf"^(?:on\s+)?{_MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?$"
+                        rf"|^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}$", re.IGNORECASE)
+
+
+def _month_number(word: str) -> int:
+    return next(i + 1 for i, name in enumerate(_MONTH_NAMES) if name.startswith(word.lower()[:3]))
+
+
+def _without_publication(text: str, start: int, end: int, clean: str) -> TimeValue | None:
+    """What a date says without a publication date to resolve it against: a full date or a month of a year
+    named ("Dec. 21, 1988", "December 2020") as such; a day and month without a year ("on September 11",
+    "November 28", "2 October") an xsd:gMonthDay ("--09-11"), the year left open rather than guessed."""
+    if re.search(r"\b(?:1[89]|20)\d\d\b", clean) and _MONTH.search(clean):
+        parsed = _parser(date(2000, 1, 1)).get_date_data(clean)  # the year is named: any base gives the same
+        if parsed.date_obj is None or parsed.period not in ("day", "month"):
+            return None
+        datatype, length = _PERIODS[parsed.period]
+        return TimeValue(text, start, end, parsed.date_obj.date().isoformat()[:length], datatype)
+    m = _MONTH_DAY.match(clean)
+    if m is None:
+        return None
+    name, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+    month = _month_number(name)
+    if not 1 <= int(day) <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return TimeValue(text, start, end, f"--{month:02d}-{int(day):02d}", "gMonthDay")
 
 
 _LAST_DAY = re.compile(r"^last\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})$",

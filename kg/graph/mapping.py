@@ -40,7 +40,8 @@ CLASS_OF = {
     "Group": KG.Group,  # unnamed sources: "officials", "analysts"
     "CreativeWork": SCHEMA.CreativeWork,  # documents that say something: "the report", "the ruling"
 }
-_DATATYPE = {"date": XSD.date, "gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "duration": XSD.duration}
+_DATATYPE = {"date": XSD.date, "gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "gMonthDay": XSD.gMonthDay,
+             "duration": XSD.duration}
 _ROLE_PROPERTY = {
     "agent": KG.agent, "participant": KG.participant, "partner": KG.partner, "theme": KG.theme,
     "source": KG.source,

@@ -409,3 +409,34 @@ def test_who_was_told_is_no_speaker_and_deeds_are_no_statements(extract_text):
     assert not [f for f in facts(x) if f[0] == "Statement"]
     x = extract_text("Juanita Castro maintains that she is innocent.")
     assert find(x, "Statement", agent="Juanita Castro")
+    x = extract_text("Philip Ruddock has written a letter of complaint to the journal.")
+    assert find(x, "Statement", agent="Philip Ruddock")
+
+
+def test_verbs_that_share_an_object_and_a_participle_on_what_it_acts_on(extract_text):
+    # rule shared-object: "to arrest and sentence X" arrests X too; the pressure makes both demanded
+    x = extract_text("Ariel Sharon sent in tanks to pile pressure on Yasser Arafat to arrest and sentence Islamic "
+                     "extremists.")
+    arrests = find(x, "Arrest", agent="Yasser Arafat")
+    assert arrests and all(f[1].get("theme") == {"Islamic extremists"} and f[4] == "demanded" for f in arrests)
+    x = extract_text("John Smith arrived and met Mary Jones.")  # a journey shares no object
+    assert not [f for f in facts(x) if f[0] == "Travel" and f[1].get("theme")]
+    # a participle on a noun: the noun is what is acted on
+    x = extract_text("Welsh was the first eliminated in the  50 metres event won by Ray Hass.")  # two spaces
+    assert [f[1].get("theme") for f in find(x, "Win", agent="Ray Hass")] == [{"50 metres event"}]
+
+
+def test_a_bare_participle_happens_where_its_clause_does(extract_text):  # rule place-of-clause
+    x = extract_text("The news agency said Israeli jets blasted several cars at Hebron on Saturday, killing John "
+                     "Smith and injuring Mary Jones.")
+    assert [f[2] for f in find(x, "Die", theme="John Smith")] == ["Hebron"]
+    assert [f[2] for f in find(x, "Injure", theme="Mary Jones")] == ["Hebron"]
+    x = extract_text("Israeli jets blasted several cars near Hebron on Saturday, killing John Smith.")
+    assert [f[2] for f in find(x, "Die", theme="John Smith")] == [None]  # near a place is not in it
+
+
+def test_a_day_without_its_year_in_an_undated_document(extract_text):
+    x = extract_text("John Gibbons says he attended a meeting with Kim Smith on November 28.", published=None)
+    assert [f[3] for f in facts(x) if f[0] == "Meet"] == ["--11-28"]
+    x = extract_text("John Gibbons says he met Kim Smith on Tuesday.", published=None)
+    assert [f[3] for f in facts(x) if f[0] == "Meet"] == [None]

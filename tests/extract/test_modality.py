@@ -56,6 +56,12 @@ CASES = [
     ("Sharon piled pressure on Arafat to arrest the extremists behind a wave of suicide bombings last week.",
      "bombings", "asserted", False),
     ("Tom Hargreaves will join Acme's board once the deal closes.", "closes", "planned", False),
+    # what someone is pressed to do is demanded of them, not planned
+    ("Sharon sent in tanks to pile pressure on Arafat to arrest and sentence the extremists.", "arrest", "demanded",
+     False),
+    ("Sharon sent in tanks to pile pressure on Arafat to arrest and sentence the extremists.", "sentence",
+     "demanded", False),
+    ("Sharon sent in tanks to arrest the extremists.", "arrest", "planned", False),  # a purpose, no pressure
 ]
 
 

@@ -65,3 +65,20 @@ def test_later_alone_stays_vague():
                                         ("2020", "2020")])
 def test_what_is_planned_takes_the_coming_weekday(text, value):
     assert ahead(normalise(text, 0, len(text), PUB), PUB).value == value
+
+
+@pytest.mark.parametrize("text, value, datatype", [
+    ("September 11", "--09-11", "gMonthDay"),  # the year left open, not guessed
+    ("on Nov. 28", "--11-28", "gMonthDay"),
+    ("2 October", "--10-02", "gMonthDay"),
+    ("Dec. 21, 1988", "1988-12-21", "date"),  # a full date needs no publication date
+    ("December 2020", "2020-12", "gYearMonth"),
+])
+def test_without_a_publication_date_what_the_text_fixes(text, value, datatype):
+    tv = normalise(text, 0, len(text), None)
+    assert (tv.value, tv.datatype) == (value, datatype)
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "yesterday", "last month", "Feb. 30", "Marching 3", "December"])
+def test_without_a_publication_date_relative_days_stay_undated(text):
+    assert normalise(text, 0, len(text), None) is None
