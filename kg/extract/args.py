@@ -43,7 +43,10 @@ class Args:
         key = self.role_person.get((self.si, tok.i))
         if key:
             return key
-        return self.ctx.entity_at(self.si, tok)
+        m = self.ctx.mention_at(self.si, tok.i)
+        if m is not None and _in_clause_of(tok, m.tok_start, m.tok_end):
+            return None
+        return None if m is None else m.key
 
     def phrase(self, tok: "Token") -> Arg:
         first, last = noun_phrase(tok)
@@ -88,6 +91,21 @@ class Args:
 
     def entities(self, tok: "Token") -> list[Arg]:
         return [a for a in self.expand(tok) if a.entity is not None]
+
+
+def _in_clause_of(tok: "Token", first: int, end: int) -> bool:
+    """A token in a clause inside a long description ("a director of a company that organised a trip that
+    ended with 21 people dying": "people" is no director): a verb of the mention's span lies between the token
+    and the mention's head (rule ``clause-in-description``)."""
+    node = tok
+    for _ in range(12):
+        head = node.head
+        if head.i == node.i or not first <= head.i < end:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            return True
+        node = head
+    return False
 
 
 def _named_by_of(args: "Args", tok: "Token") -> "Token | None":

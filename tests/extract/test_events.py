@@ -440,3 +440,10 @@ def test_a_day_without_its_year_in_an_undated_document(extract_text):
     assert [f[3] for f in facts(x) if f[0] == "Meet"] == ["--11-28"]
     x = extract_text("John Gibbons says he met Kim Smith on Tuesday.", published=None)
     assert [f[3] for f in facts(x) if f[0] == "Meet"] == [None]
+
+
+def test_a_noun_in_a_clause_of_a_long_description_is_not_the_description(extract_text):
+    # rule clause-in-description: "people" lies inside the director's description, but is no director
+    x = extract_text("A director of a defunct Swiss company that organised a canyoning trip in 1999 that ended "
+                     "with 21 people dying, 14 of them Australians, has denied responsibility for the tragedy.")
+    assert not [f for f in facts(x) if f[0] == "Die" and any("director" in t for t in f[1].get("theme", ()))]
