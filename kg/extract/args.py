@@ -44,7 +44,7 @@ class Args:
         if key:
             return key
         m = self.ctx.mention_at(self.si, tok.i)
-        if m is not None and _in_clause_of(tok, m.tok_start, m.tok_end):
+        if m is not None and m.kind not in ("name", "surname", "acronym") and _in_clause_of(tok, m.tok_start, m.tok_end):
             return None
         return None if m is None else m.key
 
@@ -94,8 +94,8 @@ class Args:
 
 
 def _in_clause_of(tok: "Token", first: int, end: int) -> bool:
-    """A token in a clause inside a long description ("a director of a company that organised a trip that
-    ended with 21 people dying": "people" is no director): a verb of the mention's span lies between the token
+    """A token in a clause inside a long description ("a manager of a firm that ran a tour that ended with six
+    hikers missing": "hikers" is no manager): a verb of the mention's span lies between the token
     and the mention's head (rule ``clause-in-description``)."""
     node = tok
     for _ in range(12):

@@ -119,8 +119,8 @@ _MONTH_WORDS = frozenset("""jan jan. january feb feb. february mar mar. march ap
 
 
 def _month_day(tok: "Token") -> "tuple[Token, Token] | None":
-    """First and last token of a month and its day that the NER took into the name of an event ("the Aug. 7
-    Embassy bombings", "the September 11 attacks"; rule ``day-in-event-name``), or None."""
+    """First and last token of a month and its day that the NER took into the name of an event ("the May 2
+    Harbour bombing", "the March 3 riots"; rule ``day-in-event-name``), or None."""
     if tok.lower_ not in _MONTH_WORDS or tok.pos_ != "PROPN":
         return None
     day = next((c for c in tok.children if c.dep_ == "nummod" and c.text.isdigit() and 1 <= int(c.text) <= 31), None)
@@ -145,12 +145,12 @@ def _dates_on(tok: "Token") -> list["Token"]:
 
 
 _DATE_PREPS = ("on", "in", "since", "during", "by", "within", "over")
-#: Parts of a day named by "of" and its date: "on the night of Oct. 23", "on the morning of Friday, Oct. 23".
+#: Parts of a day named by "of" and its date: "on the night of March 3", "on the morning of Friday, May 5".
 _PARTS_OF_DAY = frozenset("night morning afternoon evening".split())
 
 
 def _prep_dates(prep: "Token") -> list["Token"]:
-    """The DATE objects of a preposition: "on Monday", and the day of a part of it ("on the night of Oct. 23":
+    """The DATE objects of a preposition: "on Monday", and the day of a part of it ("on the night of March 3":
     rule ``part-of-day``)."""
     out = []
     for p in (c for c in prep.children if c.dep_ == "pobj"):
@@ -235,22 +235,25 @@ def _bare_participle(tok: "Token") -> bool:
 
 #: Object nouns a date hung on belongs to the noun's own time, not the verb's ("the meeting of June 3").
 _TIMED_NOUNS = frozenset("""edition issue session meeting day week night morning evening afternoon weekend
-    copy version letter report statement""".split())
+    copy version letter report statement remark remarks comment comments speech address interview testimony
+    ceremony service debate hearing election vote trip rally funeral match game race show broadcast""".split())
 
 
-#: Named places: a date the parser hung on one is the event's ("the attacks in the United States on Sept. 11").
+#: Named places: a date the parser hung on one is the event's ("the raids in X on May 2").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _dates_on_arguments(verb: "Token") -> list["Token"]:
     """A date the parser hung on a plain noun or a named place of the clause of a verb or event noun (rule
-    ``date-on-argument``): "was shot in the back on Friday night", "attacked targets in Gaza on Friday",
-    "the attacks in the United States on September 11". Two nouns deep, through objects and prepositions;
-    not through an event noun ("condemned the bombing of the embassies on Friday": Friday is the bombing's),
-    a noun with a time of its own ("Friday's edition", "the letter of June 3"), another name, or another
-    clause."""
+    ``date-on-argument``): "was stabbed in the arm on Friday night", "shelled targets in X on Friday", "the
+    raids in X on May 2". Two nouns deep, through prepositions (and objects that name a place); not through an
+    event noun ("denounced the shelling of the port on Friday": Friday is the shelling's), a noun with a time of
+    its own ("the letter of June 3", "her speech on Monday"), another name, or another clause."""
     out: list[Token] = []
-    frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr")] if verb.pos_ == "VERB" else []
+    # an object only when it names a place: the day hung on a plain object may be the object's own ("called her
+    # speech on Monday a turning point")
+    frontier = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.ent_type_ in _PLACE_LABELS] \
+        if verb.pos_ == "VERB" else []
     frontier += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
     for _depth in range(2):
         nxt = []
@@ -272,8 +275,8 @@ def _dates_on_arguments(verb: "Token") -> list["Token"]:
 
 def _second_date_of_object(noun: "Token") -> list["Token"]:
     """The date right after an event noun that is the object of a verb dated by another date of its own
-    (rule ``second-date-of-object``): "X Saturday condemned the attacks in Kenya Friday": the parser hangs
-    both days on "condemned"; Saturday dates the condemning, Friday the attacks."""
+    (rule ``second-date-of-object``): "X Tuesday denounced the raids in Y Monday": the parser hangs
+    both days on "denounced"; Tuesday dates the denouncing, Monday the raids."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB":
         return []
@@ -343,8 +346,9 @@ def speakers_of(args: Args, verb: "Token") -> list[Arg]:
                   key=lambda c: (args.entity(c) is None, c.pos_ == "PRON"))
     if not subj and verb.dep_ == "acl" and verb.tag_ == "VBN":
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        # "Hicks was told …", "asked for a visa but was told by officials …": the one told is no speaker;
+    if any(c.dep_ == "nsubjpass" for c in verb.children) or (
+            any(c.dep_ == "auxpass" for c in verb.children) and not any(c.dep_ == "nsubj" for c in verb.children)):
+        # "Hicks was told …", "applied for a permit but was told by officials …": the one told is no speaker;
         # "… was announced by the ministry" names one
         subj = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
         if not subj:
@@ -429,9 +433,9 @@ _SIGNED = frozenset("bill law decree order legislation measure resolution act am
 _ANNOUNCED = frozenset("""statement report warning caution communique communiqué decree order list guideline
     guidelines advisory alert appeal call plan resolution findings finding results figures forecast
     ultimatum declaration memo letter""".split())
-#: verbs of saying that also name a deed ("responded to the requests", "reacted angrily", "maintains a distance",
-#: "wrote down the number"): a statement only with what was said (a clause or a quotation) or a document
-#: ("wrote a letter of complaint")
+#: verbs of saying that also name a deed ("responded to the requests", "reacted angrily", "maintains a lead",
+#: "wrote down the figures"): a statement only with what was said (a clause or a quotation) or a document
+#: ("wrote a letter to the mayor")
 _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add maintain write".split())  # "X and Y added 72" (runs)
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
@@ -492,7 +496,7 @@ def _verb_type(tok: "Token") -> str | None:
     if lemma == "march" and "into" in preps:
         return None  # troops marching into a town
     if lemma == "charge":  # "charged him with murder", "was charged over the attacks"; not "charged $5"
-        # "charged him with murder"; "was charged in federal complaints with murder": "with" on the complaints
+        # "charged him with murder"; "was charged in two indictments with fraud": "with" on the indictments
         accused = any(c.dep_ == "prep" and c.lower_ in ("with", "over") for c in tok.children) or any(
             p.dep_ == "prep" and p.lower_ == "with" for c in tok.children for p in c.children) or any(
             w.dep_ == "prep" and w.lower_ == "with" for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -704,7 +708,7 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             if pobj.ent_type_ in ("DATE", "TIME"):
-                continue  # "attacked on Friday night", "on the night of Oct. 23": when, not whom
+                continue  # "attacked on Friday night", "on the night of March 3": when, not whom
             found = args.expand(pobj)
             if word in ("with", "between", "among"):
                 for a in found:
@@ -882,7 +886,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass") and not _apposed_description(c)]
     if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN" and (si, tok.head.i) not in by_token \
             and tok.head.pos_ in ("NOUN", "PROPN"):
-        objs.append(tok.head)  # "the 50 metres event won by X", "the town captured by rebels": what is acted on
+        objs.append(tok.head)  # "the sprint won by X", "the town captured by rebels": what is acted on
     if not objs and etype in _TAKES_OBJECT:
         objs.extend(_shared_object(tok))
     joined = _member_of(tok) if lemma == "become" else None
@@ -906,7 +910,7 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     if b.place is None:
         first = tok
         while first.dep_ == "conj" and first.tag_ == "VBG" and first.head.tag_ == "VBG":
-            first = first.head  # "killing 14 people and injuring several others"
+            first = first.head  # "killing two and wounding five"
         if _bare_participle(first) and first.head.pos_ == "VERB":
             b.place = _place_of_clause(ctx, args, first.head)
     if not any(p.entity for p in b.participants) and not (b.place and etype in _PLACE_ENOUGH):
@@ -928,13 +932,13 @@ def _verb_event(ctx: Ctx, si: int, args: Args, tok: "Token", etype: str,
     return b
 
 
-#: Events whose verb needs an object: "arrest and sentence X" shares X.
+#: Events whose verb needs an object: "detain and charge X" shares X.
 _TAKES_OBJECT = frozenset({"Arrest", "Attack", "Charge", "Rule", "Seize", "Condemn", "Sanction", "Acquire"})
 
 
 def _shared_object(verb: "Token") -> list["Token"]:
-    """The object of the verb conjoined right after ``verb`` ("to arrest and sentence extremists": the
-    extremists are arrested too; rule ``shared-object``), when that verb has no subject of its own."""
+    """The object of the verb conjoined right after ``verb`` ("to detain and charge the suspects": the
+    suspects are detained too; rule ``shared-object``), when that verb has no subject of its own."""
     doc = verb.doc
     if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc" or doc[verb.i + 1].lower_ not in ("and", "or"):
         return []
@@ -946,8 +950,8 @@ def _shared_object(verb: "Token") -> list["Token"]:
 
 
 def _place_of_clause(ctx: Ctx, args: Args, verb: "Token") -> str | None:
-    """The named place of the clause a bare participle hangs on (rule ``place-of-clause``): "the jets blasted
-    vehicles at X on Saturday, killing 14 people": the killing is at X. The verb's or its object's "in"/"at"."""
+    """The named place of the clause a bare participle hangs on (rule ``place-of-clause``): "gunmen fired on a
+    bus at X on Monday, wounding six": the wounding is at X. The verb's or its object's "in"/"at"."""
     for node in (verb, *[c for c in verb.children if c.dep_ == "dobj"]):
         for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
             for pobj in (c for c in prep.children if c.dep_ == "pobj" and not _dated(c)):

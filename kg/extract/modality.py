@@ -12,7 +12,7 @@ a relation (a spaCy verb, noun or adjective token) and it reads the clause's str
 * the word governing it, climbing through infinitives, gerunds and conjoined verbs: "plans to meet",
   "is expected to close", "is to meet" (planned), "willing to meet", "offered to mediate" (offered),
   "threatened to attack" (threatened), "accused of waging war", "charged with murder" (alleged),
-  "urged X to withdraw", "called for talks", "pressure on X to arrest them" (demanded), "tried to seize" (attempted), "refused to
+  "urged X to withdraw", "called for talks", "pressure on X to release them" (demanded), "tried to seize" (attempted), "refused to
   meet", "denied attacking", "ruled out talks" (negated), "travel to Rome to meet Y" (a
   purpose: planned), "talks proposed for next week" (planned).
 
@@ -247,7 +247,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if kind is not None:
             return kind, negated, cue
         if _has_to(node) and pressed_to(node) is not None:
-            return "demanded", negated, "pressure"  # "pile pressure on X to arrest them": what X is pressed to do
+            return "demanded", negated, "pressure"  # "put pressure on X to release them": what X is pressed to do
         head = node.head
         if head.i == node.i:
             break

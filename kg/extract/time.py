@@ -7,7 +7,7 @@
 * "yesterday", "March 3", "in January", "last year" and other phrases go
   through dateparser with the publication date as base (a day or month named
   without a year is the one nearest the publication date, a day after it
-  counting twice; "April 24-25" is its first day; "last Oct. 23" the latest such day on or before
+  counting twice; "April 24-25" is its first day; "last Oct. 4" the latest such day on or before
   it, :func:`_last_named_day`), and keep the
   precision they have: a day is an xsd:date, a month ("in January") an
   xsd:gYearMonth, a year ("last year") an xsd:gYear; a week ("last week")
@@ -15,7 +15,7 @@
 * "six days", "20-year" are durations (xsd:duration P6D, P20Y).
 
 Without a publication date only what the text fixes is kept: years, full dates, a month of a year, and a
-day of a month without its year as an xsd:gMonthDay ("on September 11": "--09-11"); weekdays and
+day of a month without its year as an xsd:gMonthDay ("on June 14": "--06-14"); weekdays and
 relative dates stay undated.
 """
 from __future__ import annotations
@@ -153,8 +153,8 @@ def _month_number(word: str) -> int:
 
 def _without_publication(text: str, start: int, end: int, clean: str) -> TimeValue | None:
     """What a date says without a publication date to resolve it against: a full date or a month of a year
-    named ("Dec. 21, 1988", "December 2020") as such; a day and month without a year ("on September 11",
-    "November 28", "2 October") an xsd:gMonthDay ("--09-11"), the year left open rather than guessed."""
+    named ("March 4, 1990", "December 2020") as such; a day and month without a year ("on June 14",
+    "November 3", "2 May") an xsd:gMonthDay ("--06-14"), the year left open rather than guessed."""
     if re.search(r"\b(?:1[89]|20)\d\d\b", clean) and _MONTH.search(clean):
         parsed = _parser(date(2000, 1, 1)).get_date_data(clean)  # the year is named: any base gives the same
         if parsed.date_obj is None or parsed.period not in ("day", "month"):
@@ -176,8 +176,8 @@ _LAST_DAY = re.compile(r"^last\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oc
 
 
 def _last_named_day(text: str, published: date) -> date | None:
-    """"last Oct. 23": the latest 23 October on or before the publication date (in an article of April
-    1999, 23 October 1998); None for any other text."""
+    """"last Oct. 4": the latest 4 October on or before the publication date (in an article of May 2010,
+    4 October 2009); None for any other text."""
     m = _LAST_DAY.match(text)
     if m is None:
         return None

@@ -342,75 +342,84 @@ def _dates(x, etype):
 
 
 def test_the_day_of_a_part_of_it(extract_text):  # rule part-of-day; the part is no participant
-    x = extract_text("The doctor John Smith was shot to death on the night of Feb. 23 as he stood in his kitchen.")
-    shot = find(x, "Attack", theme="John Smith")
-    assert [f[3] for f in shot] == ["2024-02-23"] and all(f[1]["theme"] == {"John Smith"} for f in shot)
+    x = extract_text("The banker Peter Novak was shot dead on the night of Feb. 23 as he left the club.")
+    shot = find(x, "Attack", theme="Peter Novak")
+    assert [f[3] for f in shot] == ["2024-02-23"] and all(f[1]["theme"] == {"Peter Novak"} for f in shot)
     x = extract_text("John Smith was shot on the night he arrived.")  # no date named
     assert _dates(x, "Attack") == [None]
 
 
 def test_a_date_hung_on_a_plain_noun_dates_the_verb(extract_text):  # rule date-on-argument
-    x = extract_text("John Smith was shot in the back on Friday night as he stood in his kitchen.")
-    assert [f[3] for f in find(x, "Attack", theme="John Smith")] == ["2024-03-01"]
-    x = extract_text("He recalled that the changed world since the attacks in the United States on Feb. 11 mattered.")
-    assert [f[3] for f in facts(x) if f[0] == "Attack" and f[2] == "United States"] == ["2024-02-11"]
+    x = extract_text("Peter Novak was shot in the back on Friday night as he stood in his garden.")
+    assert [f[3] for f in find(x, "Attack", theme="Peter Novak")] == ["2024-03-01"]
 
 
-def _parsed(words, heads, deps, pos, dates=()):
-    """A Doc built by hand: each token's head index, dependency and part of speech; ``dates`` the indices
-    of one-token DATE entities."""
+def _parsed(words, heads, deps, pos, dates=(), places=()):
+    """A Doc built by hand: each token's head index, dependency and part of speech; ``dates`` and ``places``
+    the indices of one-token DATE and GPE entities."""
     import spacy
     from spacy.tokens import Doc, Span
 
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
-    doc.ents = [Span(doc, i, i + 1, label="DATE") for i in dates]
+    doc.ents = sorted([Span(doc, i, i + 1, label="DATE") for i in dates]
+                      + [Span(doc, i, i + 1, label="GPE") for i in places], key=lambda e: e.start)
     return doc
+
+
+def test_a_date_on_a_named_place_dates_the_event_noun():  # "the raids in Peru on Friday", "on" hung on Peru
+    from kg.extract.events import _dates_on_arguments
+
+    words = "the raids in Peru on Friday".split()
+    heads, deps = [1, 1, 1, 2, 3, 4], ["det", "ROOT", "prep", "pobj", "prep", "pobj"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "ADP", "PROPN"]
+    assert [t.i for t in _dates_on_arguments(_parsed(words, heads, deps, pos, dates=[5], places=[3])[1])] == [5]
+    assert _dates_on_arguments(_parsed(words, heads, deps, pos, dates=[5])[1]) == []  # a name, not a place
 
 
 def test_a_date_on_a_noun_after_an_event_noun_is_not_the_verbs():
     from kg.extract.events import _dates_on_arguments
 
-    words = "Iran denounced the bombing of the embassy on Friday".split()
-    heads = [1, 1, 3, 1, 3, 6, 4, 6, 7]
-    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"]
-    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"]
-    doc = _parsed(words, heads, deps, pos, dates=[8])
+    words = "Iran spoke about the bombing of the embassy on Friday".split()
+    heads = [1, 1, 1, 4, 2, 4, 7, 5, 7, 8]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "det", "pobj", "prep", "pobj"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"]
+    doc = _parsed(words, heads, deps, pos, dates=[9])
     assert _dates_on_arguments(doc[1]) == []  # Friday is the bombing's
-    words[3], pos[3] = "visitors", "NOUN"  # "denounced the visitors of the embassy on Friday": the verb's
-    doc = _parsed(words, heads, deps, pos, dates=[8])
-    assert [t.i for t in _dates_on_arguments(doc[1])] == [8]
+    words[4] = "visitors"  # "spoke about the visitors of the embassy on Friday": the speaking's
+    doc = _parsed(words, heads, deps, pos, dates=[9])
+    assert [t.i for t in _dates_on_arguments(doc[1])] == [9]
+    deps[2], deps[4], heads[4] = "dep", "dobj", 1  # "spoke the visitors …": a plain object is not walked
+    doc = _parsed([w for w in words], heads, deps, pos, dates=[9])
+    assert _dates_on_arguments(doc[1]) == []
 
 
 def test_a_day_the_parser_took_into_an_event_name(extract_text):  # rule day-in-event-name
-    x = extract_text("Tour operators say there were cancellations after the Feb. 7 Embassy bombings in Nairobi.")
+    x = extract_text("Hotels say bookings fell after the Feb. 7 Embassy bombings in Lima.")
     assert [f[3] for f in facts(x) if f[0] == "Attack"] == ["2024-02-07"]
 
 
 def test_the_second_day_of_a_verb_dates_its_event_object(extract_text):  # rule second-date-of-object
-    x = extract_text("The Cypriot government Saturday strongly condemned two terrorist bomb attacks in Kenya "
-                     "and Tanzania Friday, calling them an atrocious crime.")
+    x = extract_text("The Maltese government Saturday sharply denounced two deadly bomb attacks in Peru and Chile "
+                     "Friday, calling them barbaric.")
     assert _dates(x, "Attack") == ["2024-03-01"] and _dates(x, "Condemn") == ["2024-03-02"]
-    x = extract_text("The Cypriot government strongly condemned two terrorist bomb attacks in Kenya Friday.")
-    assert _dates(x, "Attack") == [None]  # one day: the parser's reading stands
 
 
 def test_charged_in_complaints_with_a_crime(extract_text):
-    x = extract_text("John Smith fled in May. He was charged Thursday in state and federal complaints with murder.")
-    assert [f[3] for f in find(x, "Charge", theme="John Smith")] == ["2024-02-29"]
-    x = extract_text("John Smith was charged Thursday in the evening.")  # no crime: no charge
+    x = extract_text("Peter Novak fled in May. He was charged Thursday in federal court papers with fraud.")
+    assert [f[3] for f in find(x, "Charge", theme="Peter Novak")] == ["2024-02-29"]
+    x = extract_text("Peter Novak was charged Thursday in the evening.")  # no crime: no charge
     assert not [f for f in facts(x) if f[0] == "Charge"]
 
 
 def test_who_was_told_is_no_speaker_and_deeds_are_no_statements(extract_text):
-    x = extract_text("Greg Craig asked for a visa Thursday, but was told by State Department officials that he "
-                     "had to apply.")
-    assert not find(x, "Statement", agent="Greg Craig")
-    x = extract_text("Juanita Castro maintains a distance from the politics. Mary Jones wrote down the number.")
+    x = extract_text("Anna Berg applied for a permit Thursday, but was told by city officials that she had to wait.")
+    assert not find(x, "Statement", agent="Anna Berg")
+    x = extract_text("Anna Berg maintains a lead in the polls. Peter Novak wrote down the number.")
     assert not [f for f in facts(x) if f[0] == "Statement"]
-    x = extract_text("Juanita Castro maintains that she is innocent.")
-    assert find(x, "Statement", agent="Juanita Castro")
-    x = extract_text("Philip Ruddock has written a letter of complaint to the journal.")
-    assert find(x, "Statement", agent="Philip Ruddock")
+    x = extract_text("Anna Berg maintains that she is innocent.")
+    assert find(x, "Statement", agent="Anna Berg")
+    x = extract_text("Anna Berg has written a letter of protest to the mayor.")
+    assert find(x, "Statement", agent="Anna Berg")
 
 
 def test_verbs_that_share_an_object_and_a_participle_on_what_it_acts_on(extract_text):
@@ -447,3 +456,19 @@ def test_a_noun_in_a_clause_of_a_long_description_is_not_the_description(extract
     x = extract_text("A director of a defunct Swiss company that organised a canyoning trip in 1999 that ended "
                      "with 21 people dying, 14 of them Australians, has denied responsibility for the tragedy.")
     assert not [f for f in facts(x) if f[0] == "Die" and any("director" in t for t in f[1].get("theme", ()))]
+
+
+
+def _quotes(x):
+    labels = {e.key: e.label for e in x.entities}
+    return [(labels.get(q.speaker), q.date.value if q.date else None) for q in x.quotes]
+
+
+def test_a_day_on_a_speech_noun_or_a_plain_object_is_not_the_verbs(extract_text):
+    x = extract_text('Anna Berg called the mayor\'s remarks on Saturday "a disgrace".')
+    assert _quotes(x) and all(q == ("Anna Berg", None) for q in _quotes(x))  # Saturday is the remarks' day
+
+
+def test_a_relative_who_has_called_for_speaks(extract_text):  # "who's" parsed as a passive auxiliary
+    x = extract_text("It is a big issue, with Anna Berg, who’s called for higher taxes, attacking the plan.")
+    assert ("Anna Berg", None) in _quotes(x)
