@@ -463,6 +463,11 @@ def _member_of(tok: "Token") -> "Token | None":
     return None
 
 
+#: what explodes in an attack ("a bomb exploded"; not "a gas cylinder exploded")
+_EXPLOSIVES = frozenset("""bomb device explosive explosives grenade mine landmine shell rocket missile mortar
+    charge ied belt vest""".split())
+
+
 def _verb_type(tok: "Token") -> str | None:
     lemma = tok.lemma_.lower()
     if lemma == "become" and _member_of(tok) is not None:
@@ -489,6 +494,12 @@ def _verb_type(tok: "Token") -> str | None:
         return etype if dobj is None or dlemma in _WITHDRAWN or dobj.ent_type_ in ("ORG", "NORP", "GPE") else None
     if lemma == "strike" and passive:
         return None  # "I'm struck by the unpredictability": a feeling, not an attack
+    if lemma in ("explode", "detonate") and dobj is None and not passive:
+        subj = kids.get("nsubj")  # "a bomb exploded" is an attack; "a fireworks cache exploded" an accident
+        if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subj = tok.head  # "the bomb that exploded"
+        if subj is None or (not subj.ent_type_ and subj.lemma_.lower() not in _EXPLOSIVES):
+            return None
     if lemma in ("attend", "participate", "conclude", "convene"):
         return "join-noun"  # only adds its subject to an event noun ("attended the talks")
     if lemma == "negotiate" and "with" not in preps:
@@ -723,6 +734,8 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
                     if _etype(ctx, a.entity) in _PLACE_TYPES:
                         b.place = b.place or a.entity
             elif word == "from":
+                if _distance_from(prep):
+                    continue  # "exploded four blocks from X", "46 miles from X": near X, not from X
                 for a in found:
                     if _etype(ctx, a.entity) in _PLACE_TYPES:
                         b.origin = b.origin or a.entity
@@ -739,6 +752,16 @@ def _prep_args(ctx: Ctx, args: Args, tok: "Token", b: _Builder, by_token: dict[t
             elif word in ("against", "on") and b.type in ("Attack", "Protest"):
                 for a in found:
                     b.add("theme", a)
+
+
+def _distance_from(prep: "Token") -> bool:
+    """Whether "from" measures a distance ("four blocks from X", "50 metres from X"): a measure noun
+    hangs on it or stands right before it."""
+    if any(c.dep_ == "npadvmod" for c in prep.children):
+        return True
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return before is not None and before.dep_ == "npadvmod" and before.pos_ == "NOUN" \
+        and any(c.dep_ == "nummod" or c.like_num for c in before.children)
 
 
 def _place_within(ctx: Ctx, args: Args, noun: "Token", depth: int = 2) -> str | None:

@@ -139,6 +139,28 @@ def test_trigger_words_in_their_sense(extract_text, text, etype, role, label):
     assert find(x, etype, **{role: label}), facts(x)
 
 
+def test_an_explosion_is_an_attack_only_when_a_weapon_explodes(extract_text):
+    x = extract_text("A fireworks cache exploded in a shop four blocks from the Ruritanian Congress in Lima on Monday.")
+    assert not [e for e in x.events if e.type == "Attack"], facts(x)
+    x = extract_text("A bomb exploded outside the Acme Industries offices in Lima on Monday.")
+    assert [e for e in x.events if e.type == "Attack"], facts(x)
+    x = extract_text("Reports said the bomb that exploded in Nairobi was carried by road.")
+    assert [e for e in x.events if e.type == "Attack"], facts(x)
+
+
+def test_a_distance_from_a_place_is_no_origin(extract_text):
+    x = extract_text("Hamas attacked the convoy 20 kilometres from Jerusalem on Monday.")
+    ev = [e for e in x.events if e.type == "Attack"]
+    assert ev and all(_labels(x).get(e.origin) != "Jerusalem" for e in ev), facts(x)
+    assert find(x, "Attack", agent="Hamas")
+    x = extract_text("Russia withdrew its troops from Georgia on Monday.")  # from a place: the origin
+    assert any(_labels(x).get(e.origin) == "Georgia" for e in x.events), facts(x)
+
+
+def _labels(x):
+    return {e.key: e.label for e in x.entities}
+
+
 def test_labour_strike_is_a_protest_not_an_attack(extract_text):
     x = extract_text("Workers at Qantas went on strike in Sydney on Monday.")
     assert not [e for e in x.events if e.type == "Attack"]
