@@ -596,7 +596,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
             bare = dets[:1] == ["the"] and not [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nummod", "nmod")]
             if bare and any(c.dep_ == "prep" and c.lower_ == "on" and any(_dated(p) for p in c.children)
                             for c in tok.children):
-                bare = False  # "the bombings on Aug. 7": dated by its own words, an event of its own
+                bare = False  # "the bombings on May 3": dated by its own words, an event of its own
             if prev is not None and bare:
                 by_token[(si, tok.i)] = prev
                 continue
@@ -681,15 +681,15 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
 
 #: Verbs that say when an event noun (their subject) happened: "the blast occurred Friday".
 _OCCUR_VERBS = frozenset("occur happen erupt unfold".split())
-#: Verbs telling what an attack or a disaster did, on the day it happened: "the bombings killed 258 on Aug. 7".
+#: Verbs telling what an attack or a disaster did, on the day it happened: "the bombings killed 40 on May 3".
 _TOLL_VERBS = frozenset("kill injure wound destroy damage level topple".split())
 
 
 def _date_the_occurrence(ctx: Ctx, si: int, tok: "Token", by_token: dict[tuple[int, int], _Builder],
                          published: date | None) -> None:
     """An event noun that is the subject of a verb of occurrence ("the blast occurred Friday", "the bombs went
-    off on Aug. 7", "the meeting took place Monday"), or an attack or disaster that is the subject of a verb
-    of its toll ("bombings … on Aug. 7 killed 258 people"), has the date of that verb."""
+    off on May 3", "the meeting took place Monday"), or an attack or disaster that is the subject of a verb
+    of its toll ("bombings … on May 3 killed 40 people"), has the date of that verb."""
     lemma = tok.lemma_.lower()
     occurs = lemma in _OCCUR_VERBS or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place"
                                                                for c in tok.children))
