@@ -497,7 +497,7 @@ def _verb_type(tok: "Token") -> str | None:
     if lemma in ("explode", "detonate") and dobj is None and not passive:
         subj = kids.get("nsubj")  # "a bomb exploded" is an attack; "a fireworks cache exploded" an accident
         if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-            subj = tok.head  # "the bomb that exploded"
+            subj = tok.head  # "the grenade that exploded"
         if subj is None or (not subj.ent_type_ and subj.lemma_.lower() not in _EXPLOSIVES):
             return None
     if lemma in ("attend", "participate", "conclude", "convene"):

@@ -144,7 +144,7 @@ def test_an_explosion_is_an_attack_only_when_a_weapon_explodes(extract_text):
     assert not [e for e in x.events if e.type == "Attack"], facts(x)
     x = extract_text("A bomb exploded outside the Acme Industries offices in Lima on Monday.")
     assert [e for e in x.events if e.type == "Attack"], facts(x)
-    x = extract_text("Reports said the bomb that exploded in Nairobi was carried by road.")
+    x = extract_text("Police said the grenade that exploded in Lima on Monday was made locally.")
     assert [e for e in x.events if e.type == "Attack"], facts(x)
 
 
