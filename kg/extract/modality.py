@@ -256,7 +256,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if dep == "xcomp" or (dep in ("ccomp", "advcl") and _has_to(node) and head.pos_ in ("VERB", "AUX", "ADJ")
                               and (hlemma in _GOVERNORS or hlemma in _DENYING)):
             if hlemma in _DENYING:
-                return "asserted", True, head.lower_
+                return _walk(head)[0], True, head.lower_  # "will refuse to meet": planned, and negated
             if hlemma == "be" and not _has_to(node):
                 node = head
                 continue
@@ -303,7 +303,9 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if dep in ("dobj", "nsubjpass", "attr") and node.pos_ in ("NOUN", "PROPN"):
             if hlemma in _DENYING or (hlemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out"
                                                                 for c in head.children)):
-                return "asserted", True, head.lower_  # "rejected a deal", "ruled out talks"
+                # "rejected a deal", "ruled out talks"; "decided to stop the attacks": the stopping is
+                # only decided, so the attacks are planned not to happen, not stated never to have been
+                return _walk(head)[0], True, head.lower_
             if hlemma in _OBJECT_GOVERNORS and _OBJECT_GOVERNORS[hlemma] != "asserted":
                 return _OBJECT_GOVERNORS[hlemma], negated, head.lower_
             if hlemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
