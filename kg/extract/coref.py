@@ -197,13 +197,10 @@ def _outside_quotes(ctx: Ctx, si: int, tok: "Token", cands: list[RawMention],
                     quoted: list[tuple[int, int]] | None) -> list[RawMention]:
     """For a pronoun outside quotation marks, the candidates outside them too: in '"We heard the Prime
     Minister …," he said', "he" is not the Prime Minister."""
-    def inside(pos: int) -> bool:
-        return any(start <= pos < end for start, end in quoted)
-
-    if not quoted or inside(tok.idx):
+    if not quoted or _quotation_at(quoted, tok.idx) >= 0:
         return cands
     offset = ctx.segments[si].offset
-    return [m for m in cands if not inside(m.start - offset)]
+    return [m for m in cands if _quotation_at(quoted, m.start - offset) < 0]
 
 
 def _people_between(ctx: Ctx, si: int, m: RawMention, tok: "Token") -> bool:
