@@ -440,7 +440,7 @@ _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add maintain w
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
-_ATTENDING_VERBS = frozenset("attend join address".split())
+_ATTENDING_VERBS = frozenset("attend join address participate take".split())
 #: Verbs that carry an event noun: their subject does what the noun names ("launched attacks", "held talks").
 _SUPPORT_VERBS = frozenset("""launch carry conduct stage mount hold wage reach clinch seal unleash begin start
     resume continue complete finalise finalize make sign strike step intensify escalate end conclude""".split()) \
@@ -815,6 +815,14 @@ def _where_said(ctx: Ctx, args: Args, verb: "Token") -> str | None:
     return None
 
 
+def _stance_before(tok: "Token") -> str | None:
+    """"anti" or "pro" when ``tok`` is the name after "anti-" or "pro-" ("anti-Israeli"), else None."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "\u2010", "\u2011") and doc[tok.i - 2].lower_ in ("anti", "pro"):
+        return doc[tok.i - 2].lower_
+    return None
+
+
 def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) -> None:
     for c in tok.lefts:
         if c.dep_ == "poss":
@@ -831,9 +839,10 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
         elif c.dep_ == "amod" and c.ent_type_ == "NORP" and b.type == "Attack":
             nation = demonym_country(c.text)  # "the heaviest Israeli air raids": the country that attacks,
             countries = ctx.countries_with_code(nation.code if nation else None)  # when the article names it
-            if len(countries) == 1:
+            stance = _stance_before(c)  # "anti-Western attacks": the West is attacked, not attacking
+            if len(countries) == 1 and stance in (None, "anti"):
                 start, end = ctx.char_span(si, c, c)
-                b.add("agent", Arg(countries[0], c.text, start, end))
+                b.add("agent" if stance is None else "theme", Arg(countries[0], c.text, start, end))
     _prep_args(ctx, args, tok, b, None, si)
     # "the acquisition of X", "the capture of X": what is acted on; "the withdrawal of X": who withdraws
     of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")
@@ -994,12 +1003,32 @@ _PRONOUN_TYPES = {"it": {"Organization", "Country", "City", "Place"}, "its": {"O
 _TEMPORAL_MARKS = frozenset("since after before when while because as until once".split())
 
 
+#: Nouns of armed people and machines: "Hamas gunmen", "US bombers" act for the organisation or country named
+#: before them.
+_ARMED_NOUNS = frozenset("""gunman bomber militant fighter guerrilla sniper commando attacker assailant warplane jet
+    helicopter gunship troop soldier force""".split())
+
+
+def _armed_owner(args: Args, subj: "Token") -> Arg | None:
+    """The organisation or country in "Hamas gunmen", "US B-52 bombers" (a subject that is no entity of its
+    own), as the one who acts; None otherwise."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in _ARMED_NOUNS or args.entity(subj) is not None:
+        return None
+    owners = [c for c in subj.subtree if c.i < subj.i and c.dep_ in ("compound", "nmod", "poss")
+              and args.entity(c) is not None
+              and _etype(args.ctx, args.entity(c)) in ("Organization", "Country")]
+    return args.phrase(owners[0]) if owners else None
+
+
 def clause_subject(args: Args, verb: "Token", subj: "Token") -> list[Arg]:
     """The argument(s) of a subject, with a pronoun subject of a subordinate clause resolved by the clause
     it hangs on rather than by recency: in a conditional ("vowed to isolate the group should it seize
     power", "will punish X if it attacks") it is the object of the main clause; in a clause of time or
     cause ("its biggest deal since it bought Y") the subject of the main clause. Other subjects are
     :meth:`Args.expand`'s."""
+    owner = _armed_owner(args, subj) if subj.head.i == verb.i else None  # not through "trying to", "helped"
+    if owner is not None:
+        return [owner]
     fits = _PRONOUN_TYPES.get(subj.lower_)
     if fits is None or subj.head.i != verb.i or verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
         return args.expand(subj)
@@ -1030,8 +1059,9 @@ def _noun_type(tok: "Token") -> str | None:
         return None  # "business operations", "the operation on his knee"
     if lemma == "strike":
         on_strike = tok.head.lower_ == "on" and tok.dep_ == "pobj"
-        if on_strike or mods & _LABOUR_STRIKE:
-            return "Protest"  # "went on strike", "a general strike"
+        called = tok.dep_ == "dobj" and tok.head.lemma_.lower() == "call"
+        if on_strike or called or mods & _LABOUR_STRIKE:
+            return "Protest"  # "went on strike", "a general strike", "the union called a strike"
     if lemma in ("sanction", "sanctions") and tok.tag_ != "NNS":
         return None  # "the sanction of the court": an approval
     if lemma == "death" and (tok.dep_ == "compound" or tok.tag_ == "NNS" and not [
@@ -1050,11 +1080,22 @@ def _apposed_description(tok: "Token") -> bool:
         and any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
+def _carried(tok: "Token") -> list["Token"]:
+    """The nouns a support verb carries: its object ("held talks"), or what its subject takes part in ("took
+    part in the talks", "participated in a rally"); "take" carries nothing else."""
+    lemma = tok.lemma_.lower()
+    if lemma in ("take", "participate"):
+        if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            return []
+        return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
 def _support_verb(ctx: Ctx, si: int, args: Args, tok: "Token", by_token: dict[tuple[int, int], _Builder],
                   published: date | None) -> _Builder | None:
     """A verb that carries an event noun ("launched a wave of attacks", "held talks with Y"): its subject
     is the event's agent, its prepositions add partner, theme and place."""
-    for o in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+    for o in _carried(tok):
         if o.lemma_.lower() in _QUANTITY_NOUNS:
             of = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
             o = of[0] if of else o
@@ -1075,7 +1116,8 @@ def _support_verb(ctx: Ctx, si: int, args: Args, tok: "Token", by_token: dict[tu
         _prep_args(ctx, args, tok, ev, by_token, si)
         if ev.date is None:
             ev.date, _ = date_of(ctx, si, tok, published)
-        if tok.lemma_.lower() in _PLANNING_VERBS:
+        if tok.lemma_.lower() in _PLANNING_VERBS and not any(c.dep_ == "prt" for c in tok.children):
+            # ("called off the talks" is no plan: the noun keeps the modality it has, denied)
             m = modality_of(tok)  # "planned a demonstration on Saturday": a plan, unless the planning is denied
             ev.modality, ev.negated = ("planned" if m.kind == "asserted" else m.kind), m.negated
         return ev

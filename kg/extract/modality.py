@@ -76,6 +76,7 @@ _GOVERNORS = {
     "due": "planned", "aim": "planned", "hope": "hypothetical", "want": "planned", "wish": "planned",
     "decide": "planned", "agree": "planned", "vow": "planned", "pledge": "planned", "promise": "planned",
     "prepare": "planned", "propose": "planned", "go": "planned", "be": "planned", "mean": "planned",
+    "suppose": "planned",
     "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
     "need": "hypothetical", "have": "hypothetical",
     # offered or threatened
@@ -232,6 +233,22 @@ def _conditional_above(node: "Token") -> bool:
                for c in node.children)
 
 
+#: Forms the model's lemmatizer gets wrong ("hoping" -> "hop"), with the lemma the rules need.
+_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
+
+
+def _lemma(tok: "Token") -> str:
+    low = tok.lower_
+    return _LEMMA_FIXES.get(low) or tok.lemma_.lower()
+
+
+def _denied_below(head: "Token") -> tuple[str, bool, str]:
+    """What a verb that stops, refuses or calls off an event makes of it: the verb's own kind, and the event
+    denied unless the verb itself is ("did not call off the trip": the trip went ahead)."""
+    kind, negated, _ = _walk(head)
+    return kind, not negated, head.lower_
+
+
 def _has_to(node: "Token") -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
@@ -252,11 +269,11 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if head.i == node.i:
             break
         dep = node.dep_
-        hlemma = head.lemma_.lower()
+        hlemma = _lemma(head)
         if dep == "xcomp" or (dep in ("ccomp", "advcl") and _has_to(node) and head.pos_ in ("VERB", "AUX", "ADJ")
                               and (hlemma in _GOVERNORS or hlemma in _DENYING)):
             if hlemma in _DENYING:
-                return _walk(head)[0], True, head.lower_  # "will refuse to meet": planned, and negated
+                return _denied_below(head)  # "will refuse to meet": planned, and negated
             if hlemma == "be" and not _has_to(node):
                 node = head
                 continue
@@ -305,11 +322,11 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
                                                                 for c in head.children)):
                 # "rejected a deal", "ruled out talks"; "decided to stop the attacks": the stopping is
                 # only decided, so the attacks are planned not to happen, not stated never to have been
-                return _walk(head)[0], True, head.lower_
+                return _denied_below(head)
             if hlemma in _OBJECT_GOVERNORS and _OBJECT_GOVERNORS[hlemma] != "asserted":
                 return _OBJECT_GOVERNORS[hlemma], negated, head.lower_
             if hlemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
-                return "asserted", True, head.lower_  # "called off the talks"
+                return _denied_below(head)  # "called off the talks"; "did not call off the trip": it went ahead
             node = head  # "could sign a deal": the verb's modality
             continue
         if dep == "nsubj" and node.pos_ == "NOUN" and hlemma not in _LINKING:

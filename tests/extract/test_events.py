@@ -359,6 +359,29 @@ def test_an_attack_by_a_nationality_the_article_names(extract_text):
     assert not [f for f in facts(x) if f[0] == "Attack" and f[1].get("agent")]
 
 
+def test_an_attack_against_a_nationality_has_it_as_target(extract_text):
+    x = extract_text("Israel closed the border. The group called for an end to all anti-Israeli attacks.")
+    assert find(x, "Attack", theme="Israel") and not find(x, "Attack", agent="Israel")
+
+
+def test_armed_people_of_an_organisation_act_for_it(extract_text):
+    x = extract_text("Hamas gunmen attacked a bus in Jerusalem on Monday.")
+    assert find(x, "Attack", agent="Hamas")
+    x = extract_text("Hamas gunmen fought police, trying to arrest a local leader.")  # who tries is unclear
+    assert not find(x, "Arrest", agent="Hamas")
+
+
+def test_taking_part_and_a_union_strike(extract_text):
+    x = extract_text("Their families were supposed to take part in a prayer meeting in Delhi tomorrow.")
+    assert [f[4] for f in facts(x) if f[0] == "Meet"] == ["planned"]
+    x = extract_text("The teachers' union called a strike for Monday.")
+    assert not [f for f in facts(x) if f[0] == "Attack"] and [f for f in facts(x) if f[0] == "Protest"]
+    x = extract_text("The coroner asked why he did not call off the canyoning trip.")
+    assert [(f[4], f[5]) for f in facts(x) if f[0] == "Travel"] == [("asserted", False)]
+    x = extract_text("The company called off the merger talks.")
+    assert [(f[4], f[5]) for f in facts(x) if f[0] == "Meet"] == [("asserted", True)]
+
+
 def _dates(x, etype):
     return [f[3] for f in facts(x) if f[0] == etype]
 

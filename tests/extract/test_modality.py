@@ -65,6 +65,14 @@ CASES = [
     ("Sharon sent in tanks to pile pressure on Arafat to arrest and sentence the extremists.", "sentence",
      "demanded", False),
     ("Sharon sent in tanks to arrest the extremists.", "arrest", "planned", False),  # a purpose, no pressure
+    # the lemmatizer makes "hoping" "hop": the hope is read from the word itself
+    ("The striker says she is hoping to win her third title.", "win", "hypothetical", False),
+    ("The two families were supposed to attend the ceremony tomorrow.", "attend", "planned", False),
+    # a cancelling verb denies the event below it, unless it is itself denied
+    ("The club called off the tour.", "tour", "asserted", True),
+    ("The guide did not call off the trip.", "trip", "asserted", False),
+    ("The army did not stop its attacks on the city.", "attacks", "asserted", False),
+    ("The rebels did not refuse to meet the envoy.", "meet", "asserted", False),
 ]
 
 
