@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
+import numpy
+
 from kg.extract.quotemarks import quote_spans
 from kg.types import Document, Sentence
 
@@ -88,7 +90,9 @@ class Ctx:
         """The index of each token's syntactic head in segment ``seg`` (cached: ``token.head`` builds a Token)."""
         heads = self._heads.get(seg)
         if heads is None:
-            heads = self._heads[seg] = [t.head.i for t in self.tokens(seg)]
+            doc = self.segments[seg].doc  # relative offsets, as unsigned integers: back to signed, then absolute
+            heads = self._heads[seg] = (doc.to_array("HEAD").astype("int64") + numpy.arange(len(doc))).tolist() \
+                if len(doc) else []
         return heads
 
     def ents(self, seg: int) -> list["Span"]:

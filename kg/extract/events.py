@@ -203,7 +203,7 @@ def date_of(ctx: Ctx, si: int, tok: "Token", published: date | None) -> tuple[Ti
         if c.ent_type_ == "TIME" and _day_of(c) is not None:
             c = _day_of(c)
         named = _month_day(c) if c.ent_type_ == "EVENT" else None
-        ent = doc[named[0].i:named[1].i + 1] if named else next((e for e in doc.ents if e.start <= c.i < e.end), None)
+        ent = doc[named[0].i:named[1].i + 1] if named else next((e for e in ctx.ents(si) if e.start <= c.i < e.end), None)
         if ent is None:
             continue
         start, end = ctx.char_span(si, ent[0], ent[-1])

@@ -28,13 +28,14 @@ frozen record, for events and relations alike.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["KINDS", "Modality", "modality_of", "hedge_of", "pressed_to"]
 
@@ -154,6 +155,25 @@ def pressed_to(verb: "Token") -> "Token | None":
     return pobj[0] if pobj and pobj[0].i <= before.i else None
 
 
+_ACCORDING_TO = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+
+
+def _according_to_sentences(doc: "Doc") -> list[tuple[int, int]]:
+    """(start, end) token indices of the sentences of ``doc`` that hold "according to" (found once per
+    document and kept in its ``user_data``: the rules ask for every clause they read)."""
+    found = doc.user_data.get("kg.according_to")
+    if found is None:
+        found = []
+        whole = not doc.has_annotation("SENT_START")
+        for m in _ACCORDING_TO.finditer(doc.text):
+            span = doc.char_span(m.start(), m.start() + len("according"))
+            if span is not None:
+                sent = doc[:] if whole else span[0].sent
+                found.append((sent.start, sent.end))
+        doc.user_data["kg.according_to"] = found
+    return found
+
+
 def hedge_of(tok: "Token", according_to: bool | None = None) -> str | None:
     """How the clause of ``tok`` is attributed: a hedge word on it ("reportedly"), "according to" in its
     sentence, or the lemma of the verb of speech above it ("say"); None when none is found. A caller that
@@ -162,9 +182,7 @@ def hedge_of(tok: "Token", according_to: bool | None = None) -> str | None:
         if c.lower_ in HEDGES:
             return c.lower_
     if according_to is None:
-        sent = tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
-        according_to = any(t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to"
-                           for t in sent)
+        according_to = any(start <= tok.i < end for start, end in _according_to_sentences(tok.doc))
     if according_to:
         return "according to"
     for c in tok.ancestors:
