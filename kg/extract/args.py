@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.context import Ctx
-from kg.extract.lexicon import PLACE_NOUNS
+from kg.extract.lexicon import PLACE_NOUNS, REPORTING_VERBS
 from kg.extract.modality import pressed_to
 
 if TYPE_CHECKING:
@@ -154,10 +154,30 @@ def noun_phrase(tok: "Token") -> tuple["Token", "Token"]:
     return first, tok
 
 
+def _after_relative_clause(conj: "Token") -> bool:
+    """Whether a verb conjoined to another comes right after a relative clause inside that verb's clause ("X
+    expressed concern about a man who was arrested in India and has confessed to …"): it may go on the relative
+    clause (the man confessed) as well as the main verb, which is all the parser could attach it to."""
+    head = conj.head
+    cc = next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    if cc is None:
+        return False
+    for t in head.subtree:
+        # "who": a person, who may well go on to act or speak; "that", "which": a thing, which does not speak
+        relative = {"who"} if conj.lemma_.lower() in REPORTING_VERBS else {"who", "that", "which"}
+        if t.dep_ == "relcl" and t.i < cc.i and t.head.i != head.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in relative for c in t.children):
+            last = max(x.i for x in t.subtree)
+            if last + 1 == cc.i or (last + 2 == cc.i and conj.doc[last + 1].text == ","):
+                return True
+    return False
+
+
 def subject_of(verb: "Token") -> "Token | None":
     """The subject of a verb, inherited through xcomp, advcl, conj and
     participial clauses when the verb has none of its own; a gerund after a
-    preposition on a verb ("X spoke after meeting Y") has that verb's subject."""
+    preposition on a verb ("X spoke after meeting Y") has that verb's subject. None (rule
+    ``conj-after-relative``) for a verb conjoined right after a relative clause, which it may continue."""
     node = verb
     for _ in range(6):
         subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
@@ -173,6 +193,8 @@ def subject_of(verb: "Token") -> "Token | None":
                 # "his decision to pull": the possessor decides
                 poss = [c for c in node.head.children if c.dep_ == "poss"]
                 return poss[0] if poss else None
+            if node.dep_ == "conj" and _after_relative_clause(node):
+                return None  # rule ``conj-after-relative``: whose verb it is, the parse cannot tell
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" \

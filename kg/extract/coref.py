@@ -18,6 +18,11 @@ pronouns and definite descriptions to an entity already mentioned:
 * ``reporter-says-he``: the subject pronoun of a clause reported by a verb of speech is the reporter
   when they agree ("X says he can …", "He says he can …": the same man);
 * ``parallel-subject``: "He wants X, he wants Y": the second "he" is the first one, not X;
+* ``unnamed-person-near``: a person the text brings in without a name ("the family of an Australian man
+  who …") and refers back to with the same noun in the six sentences before ("The 26-year-old man was
+  arrested …") may be the one "he" means as well as the last person named: such a "he" (or "she") is left
+  unresolved, unless the clause's own structure decides it (reporter, parallel subject, possessor's
+  subject, "he said");
 * ``speaker-not-a-possessor``: "he said" with no person reported speaking before is the last person
   named as the head of a phrase, not one named as a possessor or modifier ("engineer on X's plants.
   He says …" is not X);
@@ -49,8 +54,8 @@ import bisect
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract.context import Ctx, RawMention
-from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, REPORTING_VERBS, ROLE_HEADS,
-                                ROLE_MODIFIERS)
+from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEADS, PERSON_NOUNS, REPORTING_VERBS,
+                                ROLE_HEADS, ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
 from kg.extract.sources import source_class
 from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, never_speaks
@@ -224,6 +229,40 @@ def _people_between(ctx: Ctx, si: int, m: RawMention, tok: "Token") -> bool:
     return False
 
 
+_UNNAMED_WINDOW = 6  # sentences before a pronoun in which "the man" must come back
+#: Verbs that name the person a noun brings in: "a man known as Nick", "a woman identified as Jo Lee".
+_NAMING_VERBS = frozenset("know name call identify".split())
+_MALE_NOUNS = frozenset("man boy father son husband brother businessman actor".split())
+_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister businesswoman actress".split())
+
+
+def _unnamed_person_before(ctx: Ctx, si: int, tok: "Token", gender: str) -> bool:
+    """Rule ``unnamed-person-near``: whether the text brings in one person it describes but does not name
+    ("the family of an Australian man who …") and refers back to that person with the same noun in the
+    sentences before the pronoun ("The 26-year-old man was arrested …"), of the pronoun's gender or of none:
+    "he" may then mean that person rather than the last one named, and a wrong referent is worse than none.
+    A person named where brought in ("a man known as Nick", "a man, John Smith,") does not count."""
+    toks = ctx.tokens(si)
+    starts = ctx.sentence_starts(si)
+    cur = bisect.bisect_right(starts, tok.i) - 1
+    recent = starts[max(0, cur - _UNNAMED_WINDOW)]
+    other = _FEMALE_NOUNS if gender == "male" else _MALE_NOUNS
+    brought_in: dict[str, int] = {}
+    for t in toks[:tok.i]:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in PERSON_NOUNS or lemma in other \
+                or ctx.mention_at(si, t.i) is not None:
+            continue
+        dets = {c.lower_ for c in t.children if c.dep_ == "det"}
+        if dets & {"a", "an"} and t.dep_ != "attr" and lemma not in brought_in and not any(
+                c.dep_ == "appos" or (c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _NAMING_VERBS)
+                for c in t.children):
+            brought_in[lemma] = t.i
+        elif "the" in dets and t.i >= recent and brought_in.get(lemma, t.i) < t.i:
+            return True
+    return False
+
+
 def _person_at(ctx: Ctx, si: int, t: "Token") -> bool:
     m = ctx.mention_at(si, t.i)
     return m is not None and _is_person(ctx, m)
@@ -335,7 +374,10 @@ def _resolve_pronoun(ctx: Ctx, si: int, tok: "Token", quoted: list[tuple[int, in
 
             return _pick(named_as_head(cands), person, prefer_heads=False) \
                 or _pick(named_as_head(far), person, prefer_heads=False)
-        return _pick(cands, person, prefer_heads=False)
+        found = _pick(cands, person, prefer_heads=False)
+        if found is not None and _unnamed_person_before(ctx, si, tok, gender):
+            return None  # rule ``unnamed-person-near``: "the man" may be meant as well as the one named
+        return found
     if (low in _NEUTER or low in _PLURAL) and tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
         return None  # an object "it" / "them" refers to things as often as to entities: left alone
     if reported is not None:

@@ -174,3 +174,15 @@ def test_he_in_quotations_that_follow_the_speakers_quotation_is_not_the_speaker(
     x = extract_text(text)
     ford = [e for e in x.entities if e.label.endswith("Ford")]
     assert not [m for e in ford for m in e.mentions if m.kind == "pronoun" and m.start == text.index("he has")]
+
+
+def test_he_near_an_unnamed_man_is_left_open(extract_text):  # rule unnamed-person-near
+    text = ("Police questioned a man who was found near the harbour. The man was arrested on Friday. "
+            "Inspector Tom Ryan said the suspect was calm. He had travelled from Perth in May.")
+    x = extract_text(text)
+    assert ("He", "pronoun") not in kinds(x, "Tom Ryan")
+    # a man named where he is brought in is no unnamed person: "he" goes to the name as before
+    x = extract_text("Police questioned a man known as Nick Bell. The man was released. Bill Hart said he left town.")
+    assert ("he", "pronoun") in kinds(x, "Bill Hart") or ("he", "pronoun") in kinds(x, "Nick Bell")
+    x = extract_text("Inspector Tom Ryan spoke to reporters on Friday. He had travelled from Perth in May.")
+    assert ("He", "pronoun") in kinds(x, "Tom Ryan")

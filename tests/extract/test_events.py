@@ -517,3 +517,12 @@ def test_a_day_on_a_speech_noun_or_a_plain_object_is_not_the_verbs(extract_text)
 def test_a_relative_who_has_called_for_speaks(extract_text):  # "who's" parsed as a passive auxiliary
     x = extract_text("It is a big issue, with Anna Berg, who’s called for higher taxes, attacking the plan.")
     assert ("Anna Berg", None) in _quotes(x)
+
+
+def test_a_verb_after_a_relative_clause_has_no_subject_from_the_main_clause(extract_text):
+    # rule conj-after-relative: the parser hangs "has confessed" on "expressed"; the man confessed
+    x = extract_text("The Foreign Minister, Alexander Downer, has expressed concern about a man who was arrested in "
+                     "India and has reportedly confessed to planning suicide attacks in Australia.")
+    assert not find(x, "Attack", agent="Alexander Downer")
+    x = extract_text("Mr Nelson will not name any part of his portfolio which could be cut and says he is not afraid.")
+    assert find(x, "Statement", agent="Nelson")
