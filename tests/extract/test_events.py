@@ -526,3 +526,11 @@ def test_a_verb_after_a_relative_clause_has_no_subject_from_the_main_clause(extr
     assert not find(x, "Attack", agent="Alexander Downer")
     x = extract_text("Mr Nelson will not name any part of his portfolio which could be cut and says he is not afraid.")
     assert find(x, "Statement", agent="Nelson")
+
+
+def test_confirming_whereabouts_is_finding_out_not_saying(extract_text):
+    x = extract_text("The army believes it has finally confirmed the whereabouts of the rebel leader.")
+    assert not [f for f in facts(x) if f[0] == "Statement" and f[1].get("agent") and "confirm" in str(f)] \
+        and not [e for e in x.events if e.type == "Statement" and e.trigger.text == "confirmed"]
+    x = extract_text("The Pentagon confirmed the report on Monday.")
+    assert find(x, "Statement", agent="Pentagon")
