@@ -308,7 +308,10 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if dep == "advcl":
             if _has_to(node):
                 return "planned", negated, "to"  # a purpose: "travel to Rome to meet X"
-            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"} | {
+                c.lower_ for c in node.children if c.dep_ == "advmod" and c.lower_ in ("when", "whenever")}
+            if node.tag_ in ("VBZ", "VBP") and head.tag_ in ("VBZ", "VBP") and marks & {"when", "whenever"}:
+                return "hypothetical", negated, "when"  # "when X kills civilians, people have the right to …": habitual
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and not (
                     node.tag_ in ("VBZ", "VBP") and marks & {"once", "until", "when", "before", "after"}):
                 break  # "since it bought Y", "as it continues": a clause of its own; "once the deal closes" is not

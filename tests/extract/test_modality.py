@@ -73,6 +73,9 @@ CASES = [
     ("The guide did not call off the trip.", "trip", "asserted", False),
     ("The army did not stop its attacks on the city.", "attacks", "asserted", False),
     ("The rebels did not refuse to meet the envoy.", "meet", "asserted", False),
+    # a present "when" clause under a present main clause says what happens whenever, not what happened
+    ("When the army kills civilians, the people have the right to defend themselves.", "kills", "hypothetical", False),
+    ("When the army killed civilians, the people fled.", "killed", "asserted", False),
 ]
 
 
