@@ -822,6 +822,31 @@ def _where_said(ctx: Ctx, args: Args, verb: "Token") -> str | None:
     return None
 
 
+#: Nouns for the one thought to have done an event: "X, the main suspect in the bombing".
+_SUSPECT_NOUNS = frozenset("suspect suspects mastermind masterminds".split())
+
+
+def _suspect_of(args: Args, tok: "Token") -> Arg | None:
+    """Rule ``suspect-in``: the one named as "the suspect in" (or "the mastermind of") an event noun, in
+    apposition ("X, the main suspect in the bombing") or as the subject of "is" ("X is the prime suspect in
+    the bombing"): the event's agent, hedged "suspected"; the event itself is stated as having happened."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "of", "behind"):
+        return None
+    noun = prep.head
+    if noun.lemma_.lower() not in _SUSPECT_NOUNS and noun.lower_ not in _SUSPECT_NOUNS:
+        return None
+    if noun.dep_ == "appos":
+        named = noun.head
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        named = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if named is None or args.entity(named) is None:
+        return None
+    return args.phrase(named)
+
+
 def _stance_before(tok: "Token") -> str | None:
     """"anti" or "pro" when ``tok`` is the name after "anti-" or "pro-" ("anti-Israeli"), else None."""
     doc = tok.doc
@@ -850,6 +875,9 @@ def _noun_arguments(ctx: Ctx, si: int, args: Args, tok: "Token", b: _Builder) ->
             if len(countries) == 1 and stance in (None, "anti"):
                 start, end = ctx.char_span(si, c, c)
                 b.add("agent" if stance is None else "theme", Arg(countries[0], c.text, start, end))
+    suspect = _suspect_of(args, tok)
+    if suspect is not None:
+        b.add("agent", suspect, "suspected")
     _prep_args(ctx, args, tok, b, None, si)
     # "the acquisition of X", "the capture of X": what is acted on; "the withdrawal of X": who withdraws
     of_role = {"Withdraw": "agent", "Meet": "participant"}.get(b.type, "theme")

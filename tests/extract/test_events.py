@@ -534,3 +534,12 @@ def test_confirming_whereabouts_is_finding_out_not_saying(extract_text):
         and not [e for e in x.events if e.type == "Statement" and e.trigger.text == "confirmed"]
     x = extract_text("The Pentagon confirmed the report on Monday.")
     assert find(x, "Statement", agent="Pentagon")
+
+
+def test_the_suspect_in_an_attack_is_its_agent_hedged(extract_text):  # rule suspect-in
+    x = extract_text("Police said Omar Khan is the main suspect in the bombing of the hotel.")
+    agents = [p for e in x.events if e.type == "Attack" for p in e.participants if p.role == "agent"]
+    assert [(p.text, p.hedge) for p in agents] == [("Omar Khan", "suspected")]
+    assert [e.modality for e in x.events if e.type == "Attack"] == ["asserted"]
+    x = extract_text("Police said Omar Khan was questioned about the bombing of the hotel.")
+    assert not [p for e in x.events if e.type == "Attack" for p in e.participants if p.role == "agent"]
