@@ -18,9 +18,9 @@ pronouns and definite descriptions to an entity already mentioned:
 * ``reporter-says-he``: the subject pronoun of a clause reported by a verb of speech is the reporter
   when they agree ("X says he can …", "He says he can …": the same man);
 * ``parallel-subject``: "He wants X, he wants Y": the second "he" is the first one, not X;
-* ``unnamed-person-near``: a person the text brings in without a name ("the family of an Australian man
-  who …") and refers back to with the same noun in the six sentences before ("The 26-year-old man was
-  arrested …") may be the one "he" means as well as the last person named: such a "he" (or "she") is left
+* ``unnamed-person-near``: a person the text brings in without a name ("the lawyer of a Danish driver
+  who …") and refers back to with the same noun in the six sentences before ("The 40-year-old driver was
+  held …") may be the one "he" means as well as the last person named: such a "he" (or "she") is left
   unresolved, unless the clause's own structure decides it (reporter, parallel subject, possessor's
   subject, "he said");
 * ``speaker-not-a-possessor``: "he said" with no person reported speaking before is the last person
@@ -230,7 +230,7 @@ def _people_between(ctx: Ctx, si: int, m: RawMention, tok: "Token") -> bool:
 
 
 _UNNAMED_WINDOW = 6  # sentences before a pronoun in which "the man" must come back
-#: Verbs that name the person a noun brings in: "a man known as Nick", "a woman identified as Jo Lee".
+#: Verbs that name the person a noun brings in: "a driver known as Red", "a driver identified as Jo Lee".
 _NAMING_VERBS = frozenset("know name call identify".split())
 _MALE_NOUNS = frozenset("man boy father son husband brother businessman actor".split())
 _FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister businesswoman actress".split())
@@ -238,10 +238,10 @@ _FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister businesswoman 
 
 def _unnamed_person_before(ctx: Ctx, si: int, tok: "Token", gender: str) -> bool:
     """Rule ``unnamed-person-near``: whether the text brings in one person it describes but does not name
-    ("the family of an Australian man who …") and refers back to that person with the same noun in the
-    sentences before the pronoun ("The 26-year-old man was arrested …"), of the pronoun's gender or of none:
+    ("the lawyer of a Danish driver who …") and refers back to that person with the same noun in the
+    sentences before the pronoun ("The 40-year-old driver was held …"), of the pronoun's gender or of none:
     "he" may then mean that person rather than the last one named, and a wrong referent is worse than none.
-    A person named where brought in ("a man known as Nick", "a man, John Smith,") does not count."""
+    A person named where brought in ("a driver known as Red", "a driver, Ole Berg,") does not count."""
     toks = ctx.tokens(si)
     starts = ctx.sentence_starts(si)
     cur = bisect.bisect_right(starts, tok.i) - 1

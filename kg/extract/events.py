@@ -1038,14 +1038,14 @@ _PRONOUN_TYPES = {"it": {"Organization", "Country", "City", "Place"}, "its": {"O
 _TEMPORAL_MARKS = frozenset("since after before when while because as until once".split())
 
 
-#: Nouns of armed people and machines: "Hamas gunmen", "US bombers" act for the organisation or country named
+#: Nouns of armed people and machines: "Front gunmen", "Ruritanian bombers" act for the organisation or country named
 #: before them.
 _ARMED_NOUNS = frozenset("""gunman bomber militant fighter guerrilla sniper commando attacker assailant warplane jet
     helicopter gunship troop soldier force""".split())
 
 
 def _armed_owner(args: Args, subj: "Token") -> Arg | None:
-    """The organisation or country in "Hamas gunmen", "US B-52 bombers" (a subject that is no entity of its
+    """The organisation or country in "Front gunmen", "Ruritania's B-9 bombers" (a subject that is no entity of its
     own), as the one who acts; None otherwise."""
     if subj.pos_ != "NOUN" or subj.lemma_.lower() not in _ARMED_NOUNS or args.entity(subj) is not None:
         return None
