@@ -78,7 +78,7 @@ _GOVERNORS = {
     "decide": "planned", "agree": "planned", "vow": "planned", "pledge": "planned", "promise": "planned",
     "prepare": "planned", "propose": "planned", "go": "planned", "be": "planned", "mean": "planned",
     "suppose": "planned",
-    "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
+    "seek": "attempted", "apply": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
     "need": "hypothetical", "have": "hypothetical",
     # offered or threatened
     "offer": "offered", "willing": "offered", "ready": "offered", "prepared": "offered", "eager": "offered",

@@ -76,6 +76,7 @@ CASES = [
     # a present "when" clause under a present main clause says what happens whenever, not what happened
     ("When the army kills civilians, the people have the right to defend themselves.", "kills", "hypothetical", False),
     ("When the army killed civilians, the people fled.", "killed", "asserted", False),
+    ("He had applied to join the navy in 1999.", "join", "attempted", False),
 ]
 
 
