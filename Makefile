@@ -12,7 +12,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# kg's own modules compiled to bytecode once, here: where PYTHONDONTWRITEBYTECODE is set, Python would
+# otherwise compile them again at every start of kg (0.2-0.4 s); only changed files are compiled again
 install: $(STAMP)
+	$(BIN)/python -m compileall -q kg
 
 demo: install
 	$(BIN)/kg build examples/ --out output/
