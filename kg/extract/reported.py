@@ -79,6 +79,9 @@ _OBJECT_RULES = frozenset({"reported-object", "reported-naming", "reported-call-
 #: verbs of saying with a literal sense too, whose short object is most often that sense
 _LITERAL_TOO = frozenset({"find", "show", "claim"})
 _EDGE = " \t\n,;:.—–-"
+#: a statement whose content is at least this share one direct quotation is that quotation's record; below
+#: it, a content partly quoted and partly paraphrased is a mixed quotation, a statement of its own
+_QUOTED_SHARE = 0.8
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -127,6 +130,44 @@ def _hedge(verb: "Token") -> str | None:
     return word
 
 
+def _paragraph_part(text: str, start: int, end: int, cue: int) -> tuple[int, int]:
+    """A content the parse ran across a paragraph break (the sentence splitter joined two paragraphs) cut
+    to its paragraph on the side of the cue: the first paragraph after a cue before it, the last one
+    before a cue after it, the cue's own paragraph around it."""
+    if "\n" not in text[start:end]:
+        return start, end
+    if cue <= start:
+        end = text.index("\n", start)
+    elif cue >= end:
+        start = text.rindex("\n", start, end) + 1
+    else:
+        start = max(start, text.rfind("\n", start, cue) + 1)
+        nl = text.find("\n", cue, end)
+        end = end if nl < 0 else nl
+    return _trim(text, start, end)
+
+
+def _quotation_conflict(text: str, start: int, end: int, source: Span | None, quotes: tuple[Quote, ...]) -> bool:
+    """Whether a content overlapping direct quotations is not a statement of its own: a quotation records
+    (almost) all its words, or the parse let the content cross a quotation's marks (it begins inside one
+    and runs past its end, runs on after a quoted sentence, or takes in the words naming its own source or a
+    quotation and its verb). A content partly quoted and partly paraphrased (a mixed quotation: 'X said
+    the plan was “a disaster” for farmers') is a statement."""
+    inside = [q for q in quotes if q.start < end and start < q.end]
+    if not inside:
+        return False
+    for q in inside:
+        if min(end, q.end) - max(start, q.start) >= _QUOTED_SHARE * (end - start):
+            return True  # a direct quotation records these words
+        if q.start < start < q.end < end - 2:
+            return True  # begins inside a quotation and runs past its end
+        if start <= q.start and q.end < end - 2 and text[q.end - 1:q.end] in ".?!":
+            return True  # a quoted sentence ends inside the content, which goes on
+        if q.cue is not None and q.end <= q.cue.start < end:
+            return True  # the content takes in a quotation and the verb after it ('"…," X said')
+    return source is not None and start <= source.start < end
+
+
 class _Statements:
     """Collects one segment's statements, skipping those a direct quotation already records."""
 
@@ -139,14 +180,14 @@ class _Statements:
             speaker: Arg | None, source: Span | None, verb: "Token | None", hedge: str | None, n: int = 0,
             verb_label: str = "according to") -> None:
         ctx, text = self.ctx, self.ctx.document.text
-        start, end = _trim(text, start, end)
+        c_start, c_end = ctx.char_span(self.si, cue_first, cue_last)
+        start, end = _paragraph_part(text, *_trim(text, start, end), c_start)
         # "X endorsed Y", "X denied the charges"; not "troops found weapons", "she claimed the set"
         shortest = 1 if rule in _OBJECT_RULES and (verb is None or verb.lemma_.lower() not in _LITERAL_TOO) else 3
         if len(text[start:end].split()) < shortest or (speaker is None and source is None):
             return
-        if any(max(0, min(end, q.end) - max(start, q.start)) * 2 >= end - start for q in self.quotes):
-            return  # a direct quotation records these words
-        c_start, c_end = ctx.char_span(self.si, cue_first, cue_last)
+        if _quotation_conflict(text, start, end, source if rule != "reported-parenthetical" else None, self.quotes):
+            return
         sent_idx = ctx.sentence_of(self.si, cue_first)
         if sent_idx < 0:
             return

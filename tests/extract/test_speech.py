@@ -526,3 +526,28 @@ def test_the_hyphenated_words_of_an_unnamed_source_named_again(extract_text):
     x = extract_text("A Paris-based French news agency said the talks had failed. The Paris-based news agency "
                      "said later that the ministers had left.")
     assert statement(x, "the talks had failed").speaker == statement(x, "that the ministers had left").speaker
+
+
+def test_a_mixed_quotation_is_a_statement_with_its_quoted_part(extract_text):
+    x = extract_text("Mayor Ellen Voss said the new tax was “a burden on every family” in the city.")
+    s = statement(x, "the new tax was")
+    assert labels(x)[s.speaker] == "Ellen Voss" and s.text.endswith("in the city")
+    inner = quoted(x)[0]
+    assert (inner.text, inner.speaker) == ("a burden on every family", s.speaker)
+
+
+def test_a_content_that_is_nearly_all_one_quotation_is_that_quotation(extract_text):
+    x = extract_text("Mayor Ellen Voss said “the new tax is a burden on every family in the city and it must go”.")
+    assert not reported(x)
+    assert labels(x)[quoted(x)[0].speaker] == "Ellen Voss"
+
+
+def test_a_content_that_crosses_the_marks_of_a_quotation_is_no_statement(extract_text):
+    x = extract_text("“The plan will fail,” said Tom Hale, a farmer from the valley.")
+    assert not [q for q in reported(x) if "Tom Hale" in q.text]
+
+
+def test_a_content_run_across_a_paragraph_break_is_cut_at_it(extract_text):
+    x = extract_text("The minister said that the bridge would reopen in May\n\nThe council met again on Friday.")
+    s = statement(x, "that the bridge")
+    assert s.text == "that the bridge would reopen in May"
