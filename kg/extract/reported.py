@@ -52,7 +52,8 @@ from kg.extract.events import according_to_source, date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import headline_speaker, source_span
-from kg.extract.speech import BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, never_speaks
+from kg.extract.speech import (BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, QUOTING_VERBS, never_speaks,
+                               speech_lemma)
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -264,6 +265,30 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
 
 
+#: verbs that report words with a particle ("pointed out that …", "spelled out that …")
+_POINTING_VERBS = {"point": "out", "spell": "out"}
+
+
+def _that_clause(ctx: Ctx, si: int, args: Args, verb: "Token", lemma: str, found: _Statements) -> None:
+    """'X joked that …', 'X boasted that …', 'X pointed out that …' (``reported-clause``): a verb that
+    mostly introduces quoted words, or a verb of speech only with its particle, reports a clause that
+    "that" opens."""
+    if lemma in _POINTING_VERBS and not any(c.dep_ == "prt" and c.lower_ == _POINTING_VERBS[lemma]
+                                            for c in verb.children):
+        return
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses or lemma in CLAUSE_VERBS or _unrealised(verb) or _first_person(verb):
+        return
+    speaker = speaker_of(args, verb)
+    source = source_span(ctx, si, verb)
+    if _no_source(source, speaker):
+        return
+    cue_last = max((c for c in verb.children if c.dep_ == "prt"), key=lambda t: t.i, default=verb)
+    start, end = _clause_span(ctx, si, clauses[0])
+    found.add("reported-clause", verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
+
+
 def _parenthetical(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
     """'Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt' parsed as a side remark
     (``reported-parenthetical``): the clause the attribution interrupts, from its first to its last word."""
@@ -316,9 +341,11 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
         for tok in ctx.tokens(si):
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = speech_lemma(tok)
             if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS:
                 _object_content(ctx, si, args, tok, found)
+            if lemma in QUOTING_VERBS or lemma in _POINTING_VERBS:
+                _that_clause(ctx, si, args, tok, lemma, found)
             if lemma not in CLAUSE_VERBS and lemma not in INFINITIVE_VERBS:
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []

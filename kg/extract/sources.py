@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
 from kg.extract.link import demonym_country
-from kg.extract.speech import SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender
+from kg.extract.speech import SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender, speech_lemma
 from kg.types import Event, Quote, Relation
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
     subject of a verb of attribution, the agent of a passive one, the object of "according to"."""
     toks = ctx.tokens(si)
     for tok in toks:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in SOURCE_VERBS:
+        if tok.pos_ == "VERB" and speech_lemma(tok) in SOURCE_VERBS:
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subj:
                 subj = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from kg.extract.lexicon import REPORTING_VERBS
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.context import Ctx
 
 __all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS",
-           "COGNITION_VERBS",
+           "COGNITION_VERBS", "speech_lemma",
            "SOURCE_VERBS", "gender_of_person", "is_people_word",
            "never_speaks", "person_noun_gender"]
 
@@ -39,7 +41,7 @@ QUOTING_VERBS = frozenset(
 #: "X urged Y to …", "X wants to …", "X plans to …", "X agreed to …")
 INFINITIVE_VERBS = frozenset(
     "promise vow pledge threaten refuse urge warn tell ask encourage want plan intend seek aim decide agree "
-    "decline offer propose demand".split())
+    "decline offer propose demand hope".split())
 #: verbs of saying or of taking a stand whose object is what was said or the stand taken ("denied the
 #: allegations", "announced a recall", "praised the plan", "endorsed Clinton", "mentioned the deal")
 OBJECT_VERBS = frozenset(
@@ -54,11 +56,23 @@ OBJECT_VERBS = frozenset(
 #: only with a clause, never as the verb of a quotation
 COGNITION_VERBS = frozenset(
     "know understand learn feel worry doubt realize realise recognize recognise assume agree wonder ask question "
-    "remember notice discover reckon imagine".split())
+    "remember notice discover reckon imagine suspect rule demand".split())
+#: lemmas the tagger gives some forms of a verb of speech or belief, by the form ("hoped" is read "hop")
+_LEMMA_FIXES = {("hop", "hoped"): "hope", ("hop", "hoping"): "hope", ("hop", "hopes"): "hope"}
+
+
+def speech_lemma(tok: "Token") -> str:
+    """The lemma of ``tok`` in lower case, mended where the lemmatizer mistakes a verb of speech or
+    belief for another word ("hoped": "hope", not "hop")."""
+    lemma = tok.lemma_.lower()
+    return _LEMMA_FIXES.get((lemma, tok.lower_), lemma)
+
+
 #: every verb whose subject is the source of an attribution
 ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
 #: every verb whose subject is the source of a statement kg reports (also "X endorsed Y", "X wants to …")
-SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term"}
+SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term",
+                                                                                       "point"}
 
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "madam": "female"}

@@ -551,3 +551,30 @@ def test_a_content_run_across_a_paragraph_break_is_cut_at_it(extract_text):
     x = extract_text("The minister said that the bridge would reopen in May\n\nThe council met again on Friday.")
     s = statement(x, "that the bridge")
     assert s.text == "that the bridge would reopen in May"
+
+
+def test_that_clauses_of_joking_pointing_out_ruling_suspecting_and_demanding(extract_text):
+    x = extract_text("Senator Anna Brill joked that the budget was older than her dog. "
+                     "Governor Paul Okafor pointed out that the roads were built in 1950. "
+                     "The supreme court ruled that the new law was unconstitutional. "
+                     "Investigator Lena Marsh suspects the fire was started deliberately. "
+                     "Mayor Tom Reyes demanded that the company repair the bridge.")
+    names = labels(x)
+    assert names[statement(x, "that the budget").speaker] == "Anna Brill"
+    pointed = statement(x, "that the roads")
+    assert names[pointed.speaker] == "Paul Okafor" and pointed.cue.text == "pointed out"
+    assert statement(x, "that the new law").cue.text == "ruled"
+    assert names[statement(x, "the fire was started").speaker] == "Lena Marsh"
+    assert names[statement(x, "that the company repair").speaker] == "Tom Reyes"
+
+
+def test_a_quoting_verb_without_that_reports_no_clause(extract_text):
+    x = extract_text("Coach Ben Alder joked about the weather before the match.")
+    assert not reported(x)
+
+
+def test_hoped_is_a_verb_of_hoping(extract_text):
+    x = extract_text("Coach Ben Alder hoped the rain would stop before the final. He hopes to win the cup.")
+    names = labels(x)
+    assert names[statement(x, "the rain would stop").speaker] == "Ben Alder"
+    assert statement(x, "to win the cup").rule == "reported-infinitive"
