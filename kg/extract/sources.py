@@ -324,6 +324,55 @@ def _link_unnamed(ctx: Ctx, si: int, head: "Token", own: str, last_of_head: dict
     return linked
 
 
+#: words for a part or a number of people, a source only with words that say of whom ("many of his
+#: supporters", "those close to him", "a number of lawmakers"), and words for people in general, a source
+#: only so restricted ("people familiar with the talks", "people who attended")
+_QUANTIFIERS = frozenset("some many most several few all both those others number handful dozens hundreds".split())
+_RESTRICTED_PEOPLE = frozenset({"people"})
+#: prepositions after such a word that say whose part it is or which people ("of", "in the party", "at the
+#: bank", "close to him")
+_RESTRICTING_PREPS = frozenset({"of", "in", "at", "within", "inside", "among", "from", "on", "to", "with"})
+
+
+def _restricted_group(ctx: Ctx, si: int, head: "Token", verb: "Token") -> bool:
+    """Rule ``restricted-group``: a subject that names a part or a number of people by words that say of
+    whom or which ('many of his supporters say', 'those close to him say', 'people familiar with the talks
+    said', 'a number of lawmakers argued') is a group of its own in the document (``Group``, the phrase as
+    label); alone ('some say', 'many believe', 'people think', 'those who believe …') it names no one.
+    ``verb`` is the verb of attribution. Returns whether ``head``
+    is such a word (and records the group when it is restricted)."""
+    low = head.lower_
+    if not ((low in _QUANTIFIERS and head.pos_ in ("PRON", "DET", "ADJ", "NOUN"))
+            or (head.lemma_.lower() in _RESTRICTED_PEOPLE and head.pos_ == "NOUN")) or ctx.covered(si, head.i):
+        return False
+    last = None
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS:
+            pobj = [o for o in c.children if o.dep_ == "pobj"]
+            if c.lower_ == "of" and not (pobj and (pobj[0].tag_ in ("NNS", "NNPS", "WP") or pobj[0].lower_ in ("them", "us"))):
+                break  # "most of the money": a part of no people
+            last = max(c.subtree, key=lambda t: t.i)
+        elif c.dep_ in ("amod", "acl", "relcl") and c.i > head.i and verb not in c.subtree:
+            # "those close to him", "people who attended"; not "those who believe …" of "believe" itself
+            last = max(c.subtree, key=lambda t: t.i)
+        else:
+            continue
+        break
+    if last is None or last.i - head.i > 12:
+        return True
+    first = min((t.left_edge for t in head.lefts if t.dep_ in ("det", "amod", "advmod", "nummod")),
+                key=lambda t: t.i, default=head)
+    start, end = ctx.char_span(si, first, last)
+    label = ctx.document.text[start:end]
+    key = f"Group/{label.lower()}@{ctx.document.id}/{start}"
+    info = ctx.entity_info.setdefault(key, {"type": "Group", "labels": Counter(), "wikidata": None,
+                                            "code": None, "nationality": None, "source": True})
+    info["labels"][label] += 1  # type: ignore[index]
+    ctx.add_mention(RawMention(si, first.i, last.i + 1, start, end, label, "SOURCE", "description",
+                               key=key, head_dep=head.dep_))
+    return True
+
+
 def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     """Add a mention (and, for an unnamed source, an entity) for each source phrase of an attribution
     that no earlier stage resolved; return the memberships of unnamed sources."""
@@ -332,13 +381,15 @@ def find_sources(ctx: Ctx) -> tuple[Relation, ...]:
     last_of_head: dict[str, str] = {}  # head lemma -> key of the last unnamed source with it
     for si in range(len(ctx.segments)):
         relatives: list[tuple["Token", "Token"]] = []
-        for _verb, head in speech_subjects(ctx, si):
+        for verb, head in speech_subjects(ctx, si):
             if head.tag_ in ("WP", "WDT") and head.lower_ in _RELATIVES and head.head.dep_ == "relcl" \
                     and not ctx.covered(si, head.i):
                 relatives.append((head, head.head.head))  # "Ann Lee, who said …": the noun "who" stands for
                 head = head.head.head
             if head.pos_ == "PRON" and head.lower_ in _PRONOUN_CLASSES and not ctx.covered(si, head.i):
                 _pronoun_source(ctx, si, head)
+                continue
+            if _restricted_group(ctx, si, head, verb):
                 continue
             # "Democrats say": the members of a party or a faith, not a people, speak as a group
             party = head.ent_type_ == "NORP" and head.tag_ in ("NNS", "NNPS") and not is_people_word(head.text)

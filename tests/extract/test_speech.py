@@ -578,3 +578,19 @@ def test_hoped_is_a_verb_of_hoping(extract_text):
     names = labels(x)
     assert names[statement(x, "the rain would stop").speaker] == "Ben Alder"
     assert statement(x, "to win the cup").rule == "reported-infinitive"
+
+
+def test_a_part_of_people_restricted_by_whom_is_a_group_source(extract_text):
+    x = extract_text("Many of the mayor's supporters believe the stadium will never be built. "
+                     "People familiar with the talks said the deal could collapse. "
+                     "Some say the river is rising.")
+    names = labels(x)
+    s = statement(x, "the stadium will never")
+    assert names[s.speaker] == "Many of the mayor's supporters" and entity(x, s.speaker).type == "Group"
+    assert names[statement(x, "the deal could collapse").speaker] == "People familiar with the talks"
+    assert statement(x, "the river is rising").speaker is None
+
+
+def test_those_who_believe_is_no_group_of_its_own(extract_text):
+    x = extract_text("Those who believe the tax will fall are wrong, the minister said.")
+    assert not [e for e in x.entities if e.label.lower().startswith("those")]
