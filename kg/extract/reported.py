@@ -72,7 +72,9 @@ _CLAIM_VERBS = frozenset({"claim", "allege"})
 #: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
 _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
 #: verbs whose "for" phrase after the object is what it is praised or blamed for ("criticized X for …")
-_JUDGING = frozenset("praise criticize criticise blame slam chastise rebuke condemn mock applaud".split())
+_JUDGING = frozenset(
+    "praise criticize criticise blame slam chastise rebuke condemn mock applaud laud hail commend lambaste assail "
+    "berate castigate fault".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
 _NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
 #: rules whose content is a noun phrase, complete in one word ("endorsed Clinton"); a clause needs three
@@ -126,7 +128,7 @@ def _no_source(source: Span | None, speaker: Arg | None) -> bool:
 
 def _hedge(verb: "Token") -> str | None:
     word = next((c.lower_ for c in verb.children if c.lower_ in HEDGES), None)
-    if word is None and verb.lemma_.lower() in _CLAIM_VERBS:
+    if word is None and speech_lemma(verb) in _CLAIM_VERBS:
         return "alleged"
     return word
 
@@ -184,7 +186,7 @@ class _Statements:
         c_start, c_end = ctx.char_span(self.si, cue_first, cue_last)
         start, end = _paragraph_part(text, *_trim(text, start, end), c_start)
         # "X endorsed Y", "X denied the charges"; not "troops found weapons", "she claimed the set"
-        shortest = 1 if rule in _OBJECT_RULES and (verb is None or verb.lemma_.lower() not in _LITERAL_TOO) else 3
+        shortest = 1 if rule in _OBJECT_RULES and (verb is None or speech_lemma(verb) not in _LITERAL_TOO) else 3
         if len(text[start:end].split()) < shortest or (speaker is None and source is None):
             return
         if _quotation_conflict(text, start, end, source if rule != "reported-parenthetical" else None, self.quotes):
@@ -199,7 +201,7 @@ class _Statements:
             key=key, text=text[start:end], start=start, end=end, sentence=sent_idx,
             sentence_start=min(sent.start, start), sentence_end=max(sent.end, end),
             speaker=speaker.entity if speaker is not None else None,
-            verb=verb.lemma_.lower() if verb is not None else verb_label,
+            verb=speech_lemma(verb) if verb is not None else verb_label,
             date=when, hedge=hedge, direct=False, cue=Span(c_start, c_end, text[c_start:c_end]),
             source=source if source is not None else (Span(speaker.start, speaker.end, speaker.text)
                                                       if speaker is not None else None),
@@ -228,7 +230,7 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     for an inquiry', 'X called on Congress to act' (``reported-call-for``): the object is the content."""
     if _unrealised(verb) or _first_person(verb) or any(c.dep_ == "ccomp" for c in verb.children):
         return
-    if verb.lemma_.lower() == "call" and not any(c.dep_ == "oprd" for c in verb.children):
+    if speech_lemma(verb) == "call" and not any(c.dep_ == "oprd" for c in verb.children):
         prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")]
         if not prep:
             return
@@ -240,6 +242,9 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         rule, cue_last = "reported-call-for", prep[0]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objs and speech_lemma(verb) not in _NAMING_VERBS:  # "admitted using the loophole"
+            objs = [c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
+                    and not any(a.dep_ in ("aux", "nsubj") for a in c.children)]
         if not objs:
             return
         toks = list(objs[0].subtree)
@@ -247,22 +252,57 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         for c in verb.children:  # what the object is called or taken for: "described the plan as a disaster",
             # "accused X of lying", "called the bill a surrender"
             if c.i > objs[0].i and (c.dep_ == "oprd" or (c.dep_ == "prep" and (
-                    c.lower_ == "as" or (c.lower_ == "of" and verb.lemma_.lower() in _ACCUSING)
-                    or (c.lower_ == "for" and verb.lemma_.lower() in _JUDGING)))):
+                    c.lower_ == "as" or (c.lower_ == "of" and speech_lemma(verb) in _ACCUSING)
+                    or (c.lower_ == "for" and speech_lemma(verb) in _JUDGING)))):
                 toks += list(c.subtree)
                 rule = "reported-naming" if c.dep_ == "oprd" or c.lower_ == "as" else rule
-        if rule != "reported-naming" and verb.lemma_.lower() in _NAMING_VERBS:
+        if rule != "reported-naming" and speech_lemma(verb) in _NAMING_VERBS:
             return  # "called a meeting", "branded the cattle": naming nothing
+        toks += _object_tail(verb, max(toks, key=lambda t: t.i).i)
         toks.sort(key=lambda t: t.i)
     speaker = speaker_of(args, verb)
     source = source_span(ctx, si, verb)
     if _no_source(source, speaker):
         return
-    if verb.lemma_.lower() in _FINDING_VERBS and (speaker is None or str(
+    if speech_lemma(verb) in _FINDING_VERBS and (speaker is None or str(
             ctx.entity_info.get(speaker.entity or "", {}).get("type")) not in ("CreativeWork", "Organization", "Group")):
         return
     start, end = ctx.char_span(si, toks[0], toks[-1])
     found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
+
+
+#: prepositions of time, whose phrase after an object says when, not what was said
+_WHEN_PREPS = frozenset({"during", "after", "before", "since", "until", "till", "amid", "following", "ahead"})
+#: nouns of the occasion or the medium of a statement ("at a meeting", "in an interview", "in a videotape")
+_OCCASIONS = frozenset(
+    """
+    meeting interview speech statement conference briefing rally hearing session debate videotape video
+    broadcast release letter email tweet post message address remarks appearance event summit visit
+    """.split())
+
+
+def _object_tail(verb: "Token", last: int) -> list["Token"]:
+    """The phrases the parse hung on the verb that go on the object ending at token ``last``: 'unveiled a
+    list of endorsements from 95 retired generals', 'echoed statements by the nominee that …' (each
+    preposition right after the object, up to a comma, a time ('on Tuesday', 'during the debate'), the
+    occasion or medium of the statement ('at a meeting', 'in an interview') or a phrase already taken)."""
+    def circumstance(p: "Token") -> bool:  # "on Tuesday", "during the debate", "at a meeting"
+        return p.dep_ == "prep" and (p.lower_ in _WHEN_PREPS or any(
+            o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _OCCASIONS for o in p.children if o.dep_ == "pobj"))
+
+    tail: list["Token"] = []
+    for c in verb.rights:
+        if c.i <= last:
+            continue
+        if c.i != last + 1 or c.dep_ != "prep" or circumstance(c):
+            break
+        sub = list(c.subtree)
+        cut = next((k for k, t in enumerate(sub) if t.i > c.i and circumstance(t)), None)
+        tail += sub[:cut]
+        if cut is not None:
+            break
+        last = sub[-1].i
+    return tail
 
 
 #: verbs that report words with a particle ("pointed out that …", "spelled out that …")
@@ -371,6 +411,9 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                     found.add("reported-clause", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
                 if comps:
                     start, end = _clause_span(ctx, si, comps[0])
+                    more = [c for c in tok.rights if c.dep_ == "conj" and c.tag_ == "VB" and c.i > comps[0].i]
+                    if more:  # "agreed to share a currency and rely on one another": the bare verb goes on the to-clause
+                        end = max(end, _clause_span(ctx, si, more[-1])[1])
                     obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
                     if obj:  # "urged Congress to act": who is urged belongs to the content
                         start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]

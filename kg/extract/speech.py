@@ -41,7 +41,7 @@ QUOTING_VERBS = frozenset(
 #: "X urged Y to …", "X wants to …", "X plans to …", "X agreed to …")
 INFINITIVE_VERBS = frozenset(
     "promise vow pledge threaten refuse urge warn tell ask encourage want plan intend seek aim decide agree "
-    "decline offer propose demand hope".split())
+    "decline offer propose demand hope vote".split())
 #: verbs of saying or of taking a stand whose object is what was said or the stand taken ("denied the
 #: allegations", "announced a recall", "praised the plan", "endorsed Clinton", "mentioned the deal")
 OBJECT_VERBS = frozenset(
@@ -50,6 +50,8 @@ OBJECT_VERBS = frozenset(
     reject dispute claim note find show mention describe praise endorse oppose discuss accuse blame
     dismiss applaud tout support favor favour reiterate echo unveil highlight stress emphasize emphasise denounce decry
     lament recommend request concede admit promise pledge urge slam mock ridicule chastise rebuke
+    laud hail commend reference advocate champion detail outline downplay lambaste assail berate castigate
+    deride disparage rate back
     """.split())
 #: verbs of knowing, feeling, agreeing and asking whose content clause is what the source knows, feels,
 #: agrees on or asks ("X knows that …", "X worries that …", "X agreed that …", "X asked whether …");
@@ -58,7 +60,8 @@ COGNITION_VERBS = frozenset(
     "know understand learn feel worry doubt realize realise recognize recognise assume agree wonder ask question "
     "remember notice discover reckon imagine suspect rule demand".split())
 #: lemmas the tagger gives some forms of a verb of speech or belief, by the form ("hoped" is read "hop")
-_LEMMA_FIXES = {("hop", "hoped"): "hope", ("hop", "hoping"): "hope", ("hop", "hopes"): "hope"}
+_LEMMA_FIXES = {("hop", "hoped"): "hope", ("hop", "hoping"): "hope", ("hop", "hopes"): "hope",
+                ("rat", "rated"): "rate", ("rat", "rates"): "rate", ("rat", "rating"): "rate"}
 
 
 def speech_lemma(tok: "Token") -> str:

@@ -594,3 +594,38 @@ def test_a_part_of_people_restricted_by_whom_is_a_group_source(extract_text):
 def test_those_who_believe_is_no_group_of_its_own(extract_text):
     x = extract_text("Those who believe the tax will fall are wrong, the minister said.")
     assert not [e for e in x.entities if e.label.lower().startswith("those")]
+
+
+def test_an_object_goes_on_with_the_phrases_the_parse_hung_on_the_verb(extract_text):
+    x = extract_text("Senator Anna Brill unveiled a list of endorsements from 40 retired judges on Tuesday.")
+    s = statement(x, "a list of endorsements")
+    assert s.text == "a list of endorsements from 40 retired judges"
+
+
+def test_an_object_stops_at_the_occasion_of_the_statement(extract_text):
+    x = extract_text("The cabinet endorsed a series of new safety measures at a meeting in the capital.")
+    assert statement(x, "a series of").text == "a series of new safety measures"
+
+
+def test_a_gerund_is_the_object_of_a_verb_of_saying(extract_text):
+    x = extract_text("Governor Paul Okafor admitted using the loophole for years.")
+    s = statement(x, "using the loophole")
+    assert (s.rule, labels(x)[s.speaker]) == ("reported-object", "Paul Okafor")
+
+
+def test_a_bare_verb_after_a_to_clause_goes_on_with_it(extract_text):
+    x = extract_text("The two ministers agreed to share a single budget and rely on one another for patrols.")
+    s = statement(x, "to share a single budget")
+    assert s.text.endswith("rely on one another for patrols")
+
+
+def test_stances_of_lauding_backing_outlining_and_rating(extract_text):
+    x = extract_text("Mayor Tom Reyes lauded the firefighters for their courage. Senator Anna Brill backed the "
+                     "new stadium. The minister outlined plans to raise the fences. The watchdog rated the claim "
+                     "as false. The union voted to reject the wage freeze.")
+    assert statement(x, "the firefighters").text == "the firefighters for their courage"
+    assert labels(x)[statement(x, "the new stadium").speaker] == "Anna Brill"
+    assert statement(x, "plans to raise").cue.text == "outlined"
+    rated = statement(x, "the claim")
+    assert (rated.rule, rated.verb) == ("reported-naming", "rate")
+    assert statement(x, "to reject the wage freeze").rule == "reported-infinitive"
