@@ -21,6 +21,8 @@ attribution, its source the words naming who speaks and its speaker the entity t
   ("a study found 31 incidents", "the poll shows Clinton ahead") only of a document, body or group;
 * ``reported-call-for``: "X called for an inquiry", "X called on Congress to act";
 * ``reported-headline``: a headline that is a name, a colon and words ("Sanders: Clinton needs to …");
+* ``reported-attitude``: the that-clause of an adjective of a state of mind ("X is confident that …",
+  "X were frustrated that …"; :data:`ATTITUDE_WORDS`);
 * ``reported-noun``: the that-clause of a noun of saying or believing is what its possessor said
   ("Trump's claim that there have been thousands of shootings", "her warning that …").
 
@@ -51,8 +53,8 @@ from kg.extract.context import Ctx
 from kg.extract.events import according_to_source, date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
-from kg.extract.quotes import headline_speaker, source_span
-from kg.extract.speech import (BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, QUOTING_VERBS, never_speaks,
+from kg.extract.quotes import headline_speaker, noun_phrase_with_det, source_span
+from kg.extract.speech import (ATTITUDE_WORDS, BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, QUOTING_VERBS, never_speaks,
                                speech_lemma)
 from kg.types import Quote, Span
 
@@ -419,6 +421,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                         start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
                     found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
         _noun_content(ctx, si, args, quoted, found)
+        _attitude(ctx, si, args, quoted, found)
         _headline_colon(ctx, si, found)
         _according_to(ctx, si, args, quoted, found)
         result.extend(found.out.values())
@@ -477,6 +480,45 @@ def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
             continue
         start, end = _clause_span(ctx, si, clauses[0])
         found.add("reported-noun", tok, cue_last, start, end, speaker, None, tok, _hedge(tok))
+
+
+def _attitude(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
+    """'The minister is confident that the deal will hold', 'Protesters were frustrated that …'
+    (``reported-attitude``): the clause of an adjective of a state of mind is what its subject believes,
+    fears or hopes; not after "so" or "such" ("so tired that she slept": a consequence), nor of "it"; a
+    pronoun is its subject only in what someone says of himself ("X says he is confident that …")."""
+    for tok in ctx.tokens(si):
+        if tok.lower_ not in ATTITUDE_WORDS or tok.pos_ not in ("ADJ", "VERB") or _inside(quoted, tok.idx):
+            continue
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"
+                   and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                        or any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children))]
+        if not clauses or any(c.lower_ in ("so", "such", "too") for c in tok.children):
+            continue
+        holder = tok.head if tok.dep_ == "acomp" else tok
+        if _unrealised(holder) or _first_person(holder):
+            continue
+        subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or subj[0].lower_ in ("it", "this", "that", "there", "what"):
+            continue
+        if subj[0].dep_ == "nsubjpass":  # "Protesters were frustrated": a state, not a passive act
+            ents = [a for a in args.entities(subj[0]) if not never_speaks(ctx, a.entity)]
+            speaker = ents[0] if len(ents) == 1 else None
+        else:
+            speaker = speaker_of(args, holder)
+        if subj[0].pos_ == "PRON":  # "X says he is confident …": "he" only as the one saying so
+            outer = speaker_of(args, holder.head) if speech_lemma(holder.head) in CLAUSE_VERBS else None
+            if speaker is None or outer is None or outer.entity != speaker.entity:
+                continue
+        first, last = noun_phrase_with_det(subj[0])
+        s_start, s_end = ctx.char_span(si, first, last)
+        m = ctx.mention_at(si, subj[0].i)
+        source = Span(m.start, m.end, m.text) if m is not None and m.key else \
+            Span(s_start, s_end, ctx.document.text[s_start:s_end])
+        if _no_source(source, speaker):
+            continue
+        start, end = _clause_span(ctx, si, clauses[0])
+        found.add("reported-attitude", tok, tok, start, end, speaker, source, tok, _hedge(holder))
 
 
 def _headline_colon(ctx: Ctx, si: int, found: _Statements) -> None:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
 from kg.extract.link import demonym_country
-from kg.extract.speech import SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender, speech_lemma
+from kg.extract.speech import ATTITUDE_WORDS, SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender, speech_lemma
 from kg.types import Event, Quote, Relation
 
 if TYPE_CHECKING:
@@ -142,7 +142,8 @@ def _kind_of_speaker(head: "Token") -> str | None:
 
 def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
     """(verb or 'according', head token of who speaks) of every attribution in segment ``si``: the
-    subject of a verb of attribution, the agent of a passive one, the object of "according to"."""
+    subject of a verb of attribution, the agent of a passive one, the object of "according to", the subject
+    of an adjective of a state of mind with a clause ("… are confident that …")."""
     toks = ctx.tokens(si)
     for tok in toks:
         if tok.pos_ == "VERB" and speech_lemma(tok) in SOURCE_VERBS:
@@ -154,6 +155,12 @@ def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
                 subj = [inherited] if inherited is not None else []
             if subj:
                 yield tok, subj[0]
+        elif tok.lower_ in ATTITUDE_WORDS and any(c.dep_ == "ccomp" for c in tok.children):
+            # "Protesters were frustrated that …", "Many analysts are confident that …"
+            holder = tok.head if tok.dep_ == "acomp" else tok
+            subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                yield holder, subj[0]
         elif tok.lower_ == "according" and tok.i + 1 < len(toks) and toks[tok.i + 1].lower_ == "to":
             pobj = [c for c in toks[tok.i + 1].children if c.dep_ == "pobj"]
             if pobj:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from kg.extract.context import Ctx
 
 __all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS",
-           "COGNITION_VERBS", "speech_lemma",
+           "COGNITION_VERBS", "ATTITUDE_WORDS", "speech_lemma",
            "SOURCE_VERBS", "gender_of_person", "is_people_word",
            "never_speaks", "person_noun_gender"]
 
@@ -59,6 +59,14 @@ OBJECT_VERBS = frozenset(
 COGNITION_VERBS = frozenset(
     "know understand learn feel worry doubt realize realise recognize recognise assume agree wonder ask question "
     "remember notice discover reckon imagine suspect rule demand".split())
+#: adjectives (and participles) of a state of mind whose that-clause is what the one in it believes, fears
+#: or hopes ("X is confident that …", "X were frustrated that …")
+ATTITUDE_WORDS = frozenset(
+    """
+    afraid convinced confident sure certain worried concerned hopeful optimistic pessimistic frustrated angry
+    upset aware adamant skeptical sceptical doubtful fearful disappointed pleased glad happy proud furious
+    unhappy satisfied alarmed outraged troubled insistent persuaded
+    """.split())
 #: lemmas the tagger gives some forms of a verb of speech or belief, by the form ("hoped" is read "hop")
 _LEMMA_FIXES = {("hop", "hoped"): "hope", ("hop", "hoping"): "hope", ("hop", "hopes"): "hope",
                 ("rat", "rated"): "rate", ("rat", "rates"): "rate", ("rat", "rating"): "rate"}

@@ -629,3 +629,20 @@ def test_stances_of_lauding_backing_outlining_and_rating(extract_text):
     rated = statement(x, "the claim")
     assert (rated.rule, rated.verb) == ("reported-naming", "rate")
     assert statement(x, "to reject the wage freeze").rule == "reported-infinitive"
+
+
+def test_the_clause_of_a_state_of_mind_is_what_its_subject_believes(extract_text):
+    x = extract_text("Finance Minister Maria Lopez is confident that the economy will grow. "
+                     "Protesters were frustrated that the council ignored them. "
+                     "The runner was so tired that she slept for a day.")
+    s = statement(x, "that the economy will grow")
+    assert (s.rule, s.cue.text, labels(x)[s.speaker]) == ("reported-attitude", "confident", "Maria Lopez")
+    assert labels(x)[statement(x, "that the council").speaker] == "Protesters"
+    assert not [q for q in reported(x) if "slept" in q.text]
+
+
+def test_a_pronoun_in_a_state_of_mind_only_of_the_one_saying_so(extract_text):
+    x = extract_text("Coach Ben Alder says he is pleased the team won. "
+                     "Mayor Tom Reyes spoke first, but he is sure the bridge will open.")
+    assert labels(x)[statement(x, "the team won").speaker] == "Ben Alder"
+    assert not [q for q in reported(x) if q.rule == "reported-attitude" and "bridge" in q.text]
