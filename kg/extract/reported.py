@@ -70,6 +70,8 @@ CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS | COGNITION_VERBS
 _FINDING_VERBS = frozenset({"find", "show"})
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
+#: verbs after which a to-infinitive is an act that happens ("continues to insist that …")
+_GOING_ON = frozenset({"continue", "keep", "begin", "start"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
 #: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
 _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
@@ -78,7 +80,7 @@ _JUDGING = frozenset(
     "praise criticize criticise blame slam chastise rebuke condemn mock applaud laud hail commend lambaste assail "
     "berate castigate fault".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
-_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term"})
+_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "see", "view", "regard"})
 #: rules whose content is a noun phrase, complete in one word ("endorsed Clinton"); a clause needs three
 _OBJECT_RULES = frozenset({"reported-object", "reported-naming", "reported-call-for"})
 #: verbs of saying with a literal sense too, whose short object is most often that sense
@@ -108,8 +110,9 @@ def _unrealised(verb: "Token") -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
         return True
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
-        return True
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and not (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _GOING_ON):
+        return True  # "to say that"; not "continues to insist that", "kept saying"
     deps = {c.dep_ for c in kids}
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "amod", "acl") and not {"aux", "auxpass", "nsubj"} & deps
 
@@ -234,9 +237,16 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         return
     if speech_lemma(verb) == "call" and not any(c.dep_ == "oprd" for c in verb.children):
         prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")]
-        if not prep:
+        if not prep:  # "called for the files to be released", parsed as a clause that "for" opens
+            prep = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
+            if prep:
+                mark = next(m for m in prep[0].children if m.dep_ == "mark")
+                start, end = _clause_span(ctx, si, prep[0])
+                start = ctx.char_span(si, mark, mark)[1] + 1
+                _add_object(ctx, si, args, verb, "reported-call-for", mark, start, end, found)
             return
-        pobj = [c for c in prep[0].children if c.dep_ == "pobj"]
+        pobj = [c for c in prep[0].children if c.dep_ in ("pobj", "pcomp")]  # "called for reducing the tax"
         if not pobj:
             return
         toks = sorted([*pobj[0].subtree, *(t for c in verb.children if c.dep_ == "xcomp" for t in c.subtree)],
@@ -258,10 +268,18 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
                     or (c.lower_ == "for" and speech_lemma(verb) in _JUDGING)))):
                 toks += list(c.subtree)
                 rule = "reported-naming" if c.dep_ == "oprd" or c.lower_ == "as" else rule
+        if any(c.dep_ == "prep" and c.lower_ == "as" for c in objs[0].children):  # "see the tax as a burden"
+            rule = "reported-naming"
         if rule != "reported-naming" and speech_lemma(verb) in _NAMING_VERBS:
             return  # "called a meeting", "branded the cattle": naming nothing
         toks += _object_tail(verb, max(toks, key=lambda t: t.i).i)
         toks.sort(key=lambda t: t.i)
+    start, end = ctx.char_span(si, toks[0], toks[-1])
+    _add_object(ctx, si, args, verb, rule, cue_last, start, end, found)
+
+
+def _add_object(ctx: Ctx, si: int, args: Args, verb: "Token", rule: str, cue_last: "Token", start: int, end: int,
+                found: _Statements) -> None:
     speaker = speaker_of(args, verb)
     source = source_span(ctx, si, verb)
     if _no_source(source, speaker):
@@ -269,7 +287,6 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     if speech_lemma(verb) in _FINDING_VERBS and (speaker is None or str(
             ctx.entity_info.get(speaker.entity or "", {}).get("type")) not in ("CreativeWork", "Organization", "Group")):
         return
-    start, end = ctx.char_span(si, toks[0], toks[-1])
     found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
 
 
@@ -305,6 +322,82 @@ def _object_tail(verb: "Token", last: int) -> list["Token"]:
             break
         last = sub[-1].i
     return tail
+
+
+#: verbs of speaking, with the prepositions after which comes what was spoken about ("spoke about the need
+#: for reform", "complained about the noise", "railed against the tax code", "asked him about his returns";
+#: after a particle also "against": "spoke out against the war")
+TOPIC_VERBS: dict[str, tuple[str, ...]] = {
+    "speak": ("about", "of", "on"), "talk": ("about", "of"), "complain": ("about", "of"),
+    "boast": ("about", "of"), "brag": ("about", "of"), "rail": ("against",), "ask": ("about",),
+    "testify": ("about", "on"), "comment": ("on", "about"), "joke": ("about",), "lecture": ("about", "on"),
+    "write": ("about", "of"), "agree": ("with", "on"), "disagree": ("with", "on", "about"), "weigh": ("in",),
+}
+#: nouns of what is said or felt that a verb of giving or showing makes a statement of ("offered condolences",
+#: "expressed concern about the policy", "voiced support for the plan", "gave an assessment")
+SPEECH_OBJECTS = frozenset(
+    """
+    advice apology assessment insight explanation condolence condolences praise criticism support
+    warning prediction opinion view suggestion retort rebuttal defense defence assurance assurances guarantee
+    endorsement comment comments remark remarks account concern concerns misgiving misgivings outrage
+    reservation reservations doubt doubts opposition frustration anger regret sympathy hope hopes confidence
+    skepticism scepticism dismay fear fears disappointment gratitude thanks objection objections
+    """.split())
+_GIVING_VERBS = frozenset({"offer", "express", "voice", "give", "provide", "raise"})
+#: what "raise" makes a statement of ("raised concerns about …"; not "raised hopes", "raised the alarm")
+_RAISED = frozenset({"concern", "concerns", "doubt", "doubts", "objection", "objections", "question", "questions"})
+
+
+def _topic(ctx: Ctx, si: int, args: Args, verb: "Token", lemma: str, found: _Statements) -> None:
+    """'X spoke about the need for reform', 'X railed against the tax code' (``reported-topic``): what a
+    verb of speaking was about is the content."""
+    if _unrealised(verb) or _first_person(verb) or any(c.dep_ in ("ccomp", "dobj") and c.pos_ != "PRON"
+                                                          for c in verb.children):
+        return
+    preps = TOPIC_VERBS[lemma]
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None:  # "spoke out against …": the particle stands between
+        prt = next((c for c in verb.rights if c.dep_ == "prt"), None)
+        prep = next((c for c in (prt.rights if prt is not None else ()) if c.dep_ == "prep"
+                     and c.lower_ in (*preps, "against")), None)  # "spoke out against …", not "spoke against a wall"
+    pobj = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    if not pobj:
+        return
+    start, end = _clause_span(ctx, si, pobj[0])
+    _add_object(ctx, si, args, verb, "reported-topic", prep, start, end, found)
+
+
+def _speech_object(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
+    """'X offered condolences to the families', 'X expressed concern about the policy', 'X voiced support
+    for the plan' (``reported-object``): a noun of what is said or felt, given or shown, is a statement;
+    its content is what it is about (its that-clause or its "about", "over", "for", "with" phrase) or
+    else the noun's own phrase when it says more than the noun ("offered some pointed advice"; not "expressed
+    regret"). Not with "no", "few" ("offered no comment"); "raise" only concerns, doubts, objections and
+    questions (not "raised hopes")."""
+    if _unrealised(verb) or _first_person(verb):
+        return
+    raising = verb.lemma_.lower() == "raise"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and (c.lower_ in _RAISED if raising else
+                                                                   c.lemma_.lower() in SPEECH_OBJECTS)), None)
+    if obj is None or any(c.lower_ in ("no", "any", "few", "little") for c in obj.lefts):
+        return
+    about = [c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not about:
+        prep = next((c for c in obj.rights if c.dep_ == "prep" and c.lower_ in ("about", "over", "for", "with", "at",
+                                                                                 "on", "of", "to", "regarding")), None)
+        about = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None and prep.lower_ not in (
+            "to",) else []
+    if not about and verb.lemma_.lower() in ("express", "voice", "raise"):  # "expressed concern that …"
+        about = [c for c in verb.children if c.dep_ == "ccomp" and c.i > obj.i]
+    if about:
+        start, end = _clause_span(ctx, si, about[0])
+    else:
+        toks = sorted([*obj.subtree, *_object_tail(verb, max(obj.subtree, key=lambda t: t.i).i)], key=lambda t: t.i)
+        if len([t for t in toks if not t.is_punct]) < 3:
+            return  # "expressed regret", "gave his support": a stance with nothing said of what
+        start, end = ctx.char_span(si, toks[0], toks[-1])
+    _add_object(ctx, si, args, verb, "reported-object", obj, start, end, found)
 
 
 #: verbs that report words with a particle ("pointed out that …", "spelled out that …")
@@ -388,6 +481,10 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                 _object_content(ctx, si, args, tok, found)
             if lemma in QUOTING_VERBS or lemma in _POINTING_VERBS:
                 _that_clause(ctx, si, args, tok, lemma, found)
+            if lemma in TOPIC_VERBS:
+                _topic(ctx, si, args, tok, lemma, found)
+            if lemma in _GIVING_VERBS:
+                _speech_object(ctx, si, args, tok, found)
             if lemma not in CLAUSE_VERBS and lemma not in INFINITIVE_VERBS:
                 continue
             clauses = [c for c in tok.children if c.dep_ == "ccomp"] if lemma in CLAUSE_VERBS else []

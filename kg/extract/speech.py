@@ -82,8 +82,11 @@ def speech_lemma(tok: "Token") -> str:
 #: every verb whose subject is the source of an attribution
 ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
 #: every verb whose subject is the source of a statement kg reports (also "X endorsed Y", "X wants to …")
-SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | {"call", "label", "dub", "brand", "term",
-                                                                                       "point"}
+SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | frozenset(
+    """
+    call label dub brand term see view regard point speak talk complain boast brag rail testify comment joke
+    lecture write disagree weigh offer express voice give provide raise
+    """.split())
 
 _HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "mrs": "female", "mrs.": "female", "ms": "female",
                      "ms.": "female", "miss": "female", "sir": "male", "lady": "female", "madam": "female"}

@@ -646,3 +646,42 @@ def test_a_pronoun_in_a_state_of_mind_only_of_the_one_saying_so(extract_text):
                      "Mayor Tom Reyes spoke first, but he is sure the bridge will open.")
     assert labels(x)[statement(x, "the team won").speaker] == "Ben Alder"
     assert not [q for q in reported(x) if q.rule == "reported-attitude" and "bridge" in q.text]
+
+
+def test_calls_for_a_gerund_or_a_clause(extract_text):
+    x = extract_text("Senator Anna Brill called for reducing the fuel tax. "
+                     "Governor Paul Okafor is calling for the files to be released.")
+    names = labels(x)
+    s = statement(x, "reducing the fuel tax")
+    assert (s.rule, names[s.speaker]) == ("reported-call-for", "Anna Brill")
+    assert names[statement(x, "the files to be released").speaker] == "Paul Okafor"
+
+
+def test_a_verb_of_saying_after_continue_is_said(extract_text):
+    x = extract_text("Mayor Tom Reyes continues to insist that the bridge is safe. Mr. Reyes wants to say that "
+                     "the road is safe.")
+    assert labels(x)[statement(x, "that the bridge is safe").speaker] == "Tom Reyes"
+    assert not [q for q in reported(x) if q.cue.text == "say"]
+
+
+def test_what_a_verb_of_speaking_was_about(extract_text):
+    x = extract_text("Senator Anna Brill spoke about the need for new schools. Governor Paul Okafor railed "
+                     "against the tax code. The singer spoke against a wall of noise.")
+    s = statement(x, "the need for new schools")
+    assert (s.rule, labels(x)[s.speaker]) == ("reported-topic", "Anna Brill")
+    assert statement(x, "the tax code").cue.text == "railed against"
+    assert not [q for q in reported(x) if "wall" in q.text]
+
+
+def test_a_noun_of_what_is_said_given_or_shown(extract_text):
+    x = extract_text("Senator Anna Brill expressed concern about the new dam. Governor Paul Okafor offered no "
+                     "comment on the vote. Mayor Tom Reyes expressed regret. The fans raised hopes of a win.")
+    s = statement(x, "the new dam")
+    assert (s.rule, labels(x)[s.speaker], s.cue.text) == ("reported-object", "Anna Brill", "expressed concern")
+    assert [q.text for q in reported(x)] == ["the new dam"]
+
+
+def test_what_a_source_sees_an_object_as(extract_text):
+    x = extract_text("Critics of the plan see the new tax as a burden on farmers. Ann Lee saw the film twice.")
+    assert statement(x, "the new tax as").rule == "reported-naming"
+    assert not [q for q in reported(x) if "film" in q.text]
