@@ -254,6 +254,14 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         rule, cue_last = "reported-call-for", prep[0]
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objs and any(c.dep_ == "agent" for c in verb.children) and speech_lemma(verb) not in (
+                _NAMING_VERBS | _FINDING_VERBS):  # "the plan was endorsed by X": what the plan is is not said
+            subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
+            if subj:
+                toks = list(subj[0].subtree)
+                start, end = ctx.char_span(si, toks[0], toks[-1])
+                _add_object(ctx, si, args, verb, "reported-object", verb, start, end, found)
+            return
         if not objs and speech_lemma(verb) not in _NAMING_VERBS:  # "admitted using the loophole"
             objs = [c for c in verb.children if c.dep_ in ("xcomp", "dobj") and c.tag_ == "VBG" and c.i > verb.i
                     and not any(a.dep_ in ("aux", "nsubj") for a in c.children)]
@@ -528,12 +536,16 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
 #: nouns of saying or believing whose that-clause is what the possessor said ("Trump's claim that …")
 CLAIM_NOUNS = frozenset(
     "claim statement assertion argument warning suggestion belief view promise pledge announcement allegation "
-    "accusation insistence contention prediction admission denial assurance remark comment".split())
+    "accusation insistence contention prediction admission denial assurance remark comment charge emphasis "
+    "acknowledgment acknowledgement conclusion finding recognition concern message report suspicion fear hope "
+    "complaint bet".split())
 
 
 #: nouns of intending or proposing whose to-clause is what the possessor intends or proposes ("Clinton's
 #: plan to raise taxes", "his refusal to testify")
-INTENT_NOUNS = frozenset("plan proposal promise pledge vow threat offer demand call refusal decision intention".split())
+INTENT_NOUNS = frozenset(
+    "plan proposal promise pledge vow threat offer demand call refusal decision intention determination "
+    "eagerness reluctance commitment desire willingness readiness intent goal aim".split())
 #: nouns of saying or judging, with the prepositions after which comes what the possessor spoke of or
 #: judged ("his remarks about women", "her criticism of the bank", "their support for the bill")
 TOPIC_NOUNS: dict[str, tuple[str, ...]] = {
@@ -541,7 +553,11 @@ TOPIC_NOUNS: dict[str, tuple[str, ...]] = {
     "support": ("for",), "praise": ("for",), "opposition": ("to",), "view": ("on", "of", "about"),
     "position": ("on",), "estimate": ("of",), "warning": ("about", "of"), "concern": ("about", "over"),
     "statement": ("on", "about"), "accusation": ("of", "against"), "endorsement": ("of",), "attack": ("on",),
-    "call": ("for",), "demand": ("for",), "denial": ("of",), "defense": ("of",), "defence": ("of",)}
+    "call": ("for",), "demand": ("for",), "denial": ("of",), "defense": ("of",), "defence": ("of",),
+    "theory": ("of", "about", "on"), "idea": ("about", "on", "for"), "rhetoric": ("about", "on"),
+    "message": ("of", "about", "on"), "record": ("on",), "commitment": ("to",), "adulation": ("of",),
+    "obsession": ("with",), "assessment": ("of",), "opinion": ("of", "on", "about"), "complaint": ("about",),
+    "stance": ("on",), "verdict": ("on",), "rejection": ("of",)}
 
 
 def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
@@ -560,6 +576,10 @@ def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
         clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)] \
             if lemma in CLAIM_NOUNS else []
+        if not clauses and lemma in CLAIM_NOUNS and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "his view is that …": the clause the noun is said to be
+            clauses = [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.head.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
         if not clauses and lemma in INTENT_NOUNS:  # "Clinton's plan to raise taxes"
             clauses = [c for c in tok.children if c.dep_ == "acl" and c.pos_ in ("VERB", "AUX")
                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]

@@ -685,3 +685,20 @@ def test_what_a_source_sees_an_object_as(extract_text):
     x = extract_text("Critics of the plan see the new tax as a burden on farmers. Ann Lee saw the film twice.")
     assert statement(x, "the new tax as").rule == "reported-naming"
     assert not [q for q in reported(x) if "film" in q.text]
+
+
+def test_more_nouns_of_saying_and_intending_and_a_view_that_is_a_clause(extract_text):
+    x = extract_text("Judge Ann Lee's conclusion that the law was void surprised many. Mayor Tom Reyes's "
+                     "determination to build the bridge is well known. Senator Anna Brill's view is that "
+                     "the tax is unfair. Governor Paul Okafor's bid to win a third term failed.")
+    names = labels(x)
+    assert statement(x, "that the law was void").cue.text == "conclusion"
+    assert names[statement(x, "to build the bridge").speaker] == "Tom Reyes"
+    assert names[statement(x, "that the tax is unfair").speaker] == "Anna Brill"
+    assert not [q for q in reported(x) if "third term" in q.text]
+
+
+def test_a_passive_verb_of_saying_with_its_agent(extract_text):
+    x = extract_text("The new stadium plan was endorsed by Mayor Tom Reyes.")
+    s = statement(x, "The new stadium plan")
+    assert (s.rule, labels(x)[s.speaker]) == ("reported-object", "Tom Reyes")
