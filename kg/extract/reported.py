@@ -236,7 +236,8 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     if _unrealised(verb) or _first_person(verb) or any(c.dep_ == "ccomp" for c in verb.children):
         return
     if speech_lemma(verb) == "call" and not any(c.dep_ == "oprd" for c in verb.children):
-        prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on")]
+        prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i > verb.i
+                and not any(t.dep_ in ("prt", "prep") for t in verb.doc[verb.i + 1:c.i])]  # not "called in to X on …"
         if not prep:  # "called for the files to be released", parsed as a clause that "for" opens
             prep = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)]
@@ -295,7 +296,9 @@ def _add_object(ctx: Ctx, si: int, args: Args, verb: "Token", rule: str, cue_las
     if speech_lemma(verb) in _FINDING_VERBS and (speaker is None or str(
             ctx.entity_info.get(speaker.entity or "", {}).get("type")) not in ("CreativeWork", "Organization", "Group")):
         return
-    found.add(rule, verb, cue_last, start, end, speaker, source, verb, _hedge(verb))
+    joint = _joint_sources(args, verb) if speaker is None else []  # "China and Russia support the plan"
+    for n, (who, words) in enumerate(joint or [(speaker, source)]):
+        found.add(rule, verb, cue_last, start, end, who, words, verb, _hedge(verb), n)
 
 
 #: prepositions of time, whose phrase after an object says when, not what was said

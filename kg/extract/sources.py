@@ -56,7 +56,7 @@ _PERSON_SOURCES = frozenset(
     chairman chairwoman president secretary governor mayor minister ambassador diplomat leader chief
     candidate nominee member businessman businesswoman man woman person owner founder activist organizer
     organiser protester demonstrator veteran survivor victim relative parent spokesmen official
-    delegate
+    delegate advocate general lady
     """.split()
 )
 #: head nouns (lemmas) of a body that speaks as one
@@ -65,7 +65,7 @@ _ORG_SOURCES = frozenset(
     union newspaper paper magazine network channel station website site committee campaign company firm
     agency department ministry court government administration council commission board panel office
     organization organisation group party team bank fund institute foundation association coalition
-    police embassy army military authority journal
+    police embassy army military authority journal family city state county country nation
     """.split()
 )
 #: head nouns (lemmas) of a document or record that says something

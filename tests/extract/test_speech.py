@@ -702,3 +702,23 @@ def test_a_passive_verb_of_saying_with_its_agent(extract_text):
     x = extract_text("The new stadium plan was endorsed by Mayor Tom Reyes.")
     s = statement(x, "The new stadium plan")
     assert (s.rule, labels(x)[s.speaker]) == ("reported-object", "Tom Reyes")
+
+
+def test_each_of_joint_sources_of_a_stance(extract_text):
+    x = extract_text("France and Germany unveiled a proposal for a joint army headquarters.")
+    names = {labels(x)[q.speaker] for q in reported(x) if q.text.startswith("a proposal")}
+    assert names == {"France", "Germany"}
+
+
+def test_a_family_a_city_and_advocates_speak_as_bodies(extract_text):
+    x = extract_text("The victim's family called on police to release the video. The city is "
+                     "demanding that the campaign stop using its logo. Voting rights advocates criticized the "
+                     "new rules.")
+    assert entity(x, statement(x, "police to release").speaker).type == "Organization"
+    assert statement(x, "that the campaign stop").speaker is not None
+    assert entity(x, statement(x, "the new rules").speaker).type == "Group"
+
+
+def test_called_in_somewhere_on_the_way_is_no_call(extract_text):
+    x = extract_text("The two envoys called in to Jakarta on their way back from a summit.")
+    assert not reported(x)
