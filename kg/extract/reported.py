@@ -80,7 +80,7 @@ _JUDGING = frozenset(
     "praise criticize criticise blame slam chastise rebuke condemn mock applaud laud hail commend lambaste assail "
     "berate castigate fault".split())
 #: verbs that name what something is in someone's words ("called the bill a surrender")
-_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "see", "view", "regard"})
+_NAMING_VERBS = frozenset({"call", "label", "dub", "brand", "term", "see", "view", "regard", "admire"})
 #: rules whose content is a noun phrase, complete in one word ("endorsed Clinton"); a clause needs three
 _OBJECT_RULES = frozenset({"reported-object", "reported-naming", "reported-call-for"})
 #: verbs of saying with a literal sense too, whose short object is most often that sense
@@ -233,7 +233,13 @@ def _joint_sources(args: Args, verb: "Token") -> list[tuple[Arg, Span]]:
 def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statements) -> None:
     """'X denied the allegations', 'X announced a recall of 2,000 cars' (``reported-object``); 'X called
     for an inquiry', 'X called on Congress to act' (``reported-call-for``): the object is the content."""
-    if _unrealised(verb) or _first_person(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+    if _unrealised(verb) or _first_person(verb):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is not None:  # "condemned what he called a breach": a clause of "what" is the object
+        if speech_lemma(verb) not in CLAUSE_VERBS and clause.i > verb.i and clause.left_edge.lower_ in ("what", "whatever"):
+            start, end = _clause_span(ctx, si, clause)
+            _add_object(ctx, si, args, verb, "reported-object", verb, start, end, found)
         return
     if speech_lemma(verb) == "call" and not any(c.dep_ == "oprd" for c in verb.children):
         prep = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on") and c.i > verb.i

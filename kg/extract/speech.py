@@ -84,7 +84,7 @@ ATTRIBUTION_VERBS = REPORTING_VERBS | BELIEF_VERBS | QUOTING_VERBS
 #: every verb whose subject is the source of a statement kg reports (also "X endorsed Y", "X wants to …")
 SOURCE_VERBS = ATTRIBUTION_VERBS | COGNITION_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | frozenset(
     """
-    call label dub brand term see view regard point speak talk complain boast brag rail testify comment joke
+    call label dub brand term see view regard admire point speak talk complain boast brag rail testify comment joke
     lecture write disagree weigh offer express voice give provide raise
     """.split())
 

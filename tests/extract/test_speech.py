@@ -722,3 +722,11 @@ def test_a_family_a_city_and_advocates_speak_as_bodies(extract_text):
 def test_called_in_somewhere_on_the_way_is_no_call(extract_text):
     x = extract_text("The two envoys called in to Jakarta on their way back from a summit.")
     assert not reported(x)
+
+
+def test_a_clause_of_what_is_the_object_of_a_stance(extract_text):
+    x = extract_text("Senator Anna Brill condemned what she called a reckless plan. Mayor Tom Reyes admires "
+                     "the new coach as a strong leader.")
+    names = labels(x)
+    assert names[statement(x, "what she called").speaker] == "Anna Brill"
+    assert statement(x, "the new coach as").rule == "reported-naming"
