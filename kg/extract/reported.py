@@ -70,8 +70,8 @@ CLAUSE_VERBS = REPORTING_VERBS | BELIEF_VERBS | COGNITION_VERBS
 _FINDING_VERBS = frozenset({"find", "show"})
 _FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 _CONDITIONAL = frozenset({"if", "unless", "whether", "when", "once"})
-#: verbs after which a to-infinitive is an act that happens ("continues to insist that …")
-_GOING_ON = frozenset({"continue", "keep", "begin", "start"})
+#: verbs after which a to-infinitive is an act that happens ("continues to insist that …", "seemed to think …")
+_GOING_ON = frozenset({"continue", "keep", "begin", "start", "seem", "appear"})
 _CLAIM_VERBS = frozenset({"claim", "allege"})
 #: verbs whose "of" phrase after the object is what the object is charged with ("accused X of lying")
 _ACCUSING = frozenset({"accuse", "blame", "suspect", "convict"})
@@ -191,7 +191,8 @@ class _Statements:
         c_start, c_end = ctx.char_span(self.si, cue_first, cue_last)
         start, end = _paragraph_part(text, *_trim(text, start, end), c_start)
         # "X endorsed Y", "X denied the charges"; not "troops found weapons", "she claimed the set"
-        shortest = 1 if rule in _OBJECT_RULES and (verb is None or speech_lemma(verb) not in _LITERAL_TOO) else 3
+        shortest = 1 if rule in _OBJECT_RULES and (verb is None or speech_lemma(verb) not in _LITERAL_TOO) else \
+            2 if rule == "reported-infinitive" else 3  # "declined to comment", "vowed to resign"
         if len(text[start:end].split()) < shortest or (speaker is None and source is None):
             return
         if _quotation_conflict(text, start, end, source if rule != "reported-parenthetical" else None, self.quotes):
@@ -494,7 +495,8 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
             lemma = speech_lemma(tok)
-            if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS:
+            if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS or (
+                    lemma in REPORTING_VERBS and any(c.dep_ == "agent" for c in tok.children)):  # "was reported by X"
                 _object_content(ctx, si, args, tok, found)
             if lemma in QUOTING_VERBS or lemma in _POINTING_VERBS:
                 _that_clause(ctx, si, args, tok, lemma, found)
@@ -512,6 +514,10 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] \
                 if lemma in INFINITIVE_VERBS and not clauses else []
+            if not comps and lemma in INFINITIVE_VERBS and not clauses:  # "voted 19-15 to send …" parsed as a purpose
+                comps = [c for c in tok.rights if c.dep_ == "advcl" and c.pos_ == "VERB" and c.left_edge.lower_ == "to"
+                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         and not any(a.dep_ == "nsubj" for a in c.children)][:1]
             if not (clauses or comps) or _unrealised(tok) or _first_person(tok):
                 continue
             speaker = speaker_of(args, tok)

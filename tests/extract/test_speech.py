@@ -730,3 +730,17 @@ def test_a_clause_of_what_is_the_object_of_a_stance(extract_text):
     names = labels(x)
     assert names[statement(x, "what she called").speaker] == "Anna Brill"
     assert statement(x, "the new coach as").rule == "reported-naming"
+
+
+def test_short_refusals_a_vote_parsed_as_a_purpose_and_a_passive_report(extract_text):
+    x = extract_text("Governor Paul Okafor declined to comment. The city council voted 9-2 on Monday to close "
+                     "the old bridge. The leak was first reported by the Daily Ledger.")
+    assert labels(x)[statement(x, "to comment").speaker] == "Paul Okafor"
+    assert statement(x, "to close the old bridge").rule == "reported-infinitive"
+    s = statement(x, "The leak")
+    assert (s.rule, s.cue.text) == ("reported-object", "reported")
+
+
+def test_what_a_source_seems_to_think(extract_text):
+    x = extract_text("Senator Anna Brill seemed to think that the vote was rigged.")
+    assert labels(x)[statement(x, "that the vote was rigged").speaker] == "Anna Brill"
