@@ -483,6 +483,11 @@ def _clause_span(ctx: Ctx, si: int, clause: "Token") -> tuple[int, int]:
     return ctx.char_span(si, toks[0], toks[-1])
 
 
+#: every verb some rule of this module reads (a verb outside it is passed over at once)
+_ANY_SPEECH_VERB = (CLAUSE_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | _NAMING_VERBS | QUOTING_VERBS
+                    | frozenset(_POINTING_VERBS) | frozenset(TOPIC_VERBS) | _GIVING_VERBS)
+
+
 def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: date | None,
                   quotes: tuple[Quote, ...]) -> tuple[Quote, ...]:
     """Reported statements of every segment, in text order (``direct`` false)."""
@@ -492,9 +497,13 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
         quoted = ctx.quotations(si)
         found = _Statements(ctx, si, quotes, published)
         for tok in ctx.tokens(si):
+            if tok.lower_ in ATTITUDE_WORDS:
+                _attitude(ctx, si, args, quoted, tok, found)
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
             lemma = speech_lemma(tok)
+            if lemma not in _ANY_SPEECH_VERB:
+                continue
             if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS or (
                     lemma in REPORTING_VERBS and any(c.dep_ == "agent" for c in tok.children)):  # "was reported by X"
                 _object_content(ctx, si, args, tok, found)
@@ -541,7 +550,6 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                         start = ctx.char_span(si, min(obj[0].subtree, key=lambda t: t.i), obj[0])[0]
                     found.add("reported-infinitive", tok, tok, start, end, speaker, source, tok, _hedge(tok), n)
         _noun_content(ctx, si, args, quoted, found)
-        _attitude(ctx, si, args, quoted, found)
         _headline_colon(ctx, si, found)
         _according_to(ctx, si, args, quoted, found)
         result.extend(found.out.values())
@@ -614,43 +622,43 @@ def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
         found.add("reported-noun", tok, cue_last, start, end, speaker, None, tok, _hedge(tok))
 
 
-def _attitude(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], found: _Statements) -> None:
+def _attitude(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], tok: "Token", found: _Statements) -> None:
     """'The minister is confident that the deal will hold', 'Protesters were frustrated that …'
     (``reported-attitude``): the clause of an adjective of a state of mind is what its subject believes,
     fears or hopes; not after "so" or "such" ("so tired that she slept": a consequence), nor of "it"; a
     pronoun is its subject only in what someone says of himself ("X says he is confident that …")."""
-    for tok in ctx.tokens(si):
-        if tok.lower_ not in ATTITUDE_WORDS or tok.pos_ not in ("ADJ", "VERB") or _inside(quoted, tok.idx):
-            continue
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"
-                   and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                        or any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children))]
-        if not clauses or any(c.lower_ in ("so", "such", "too") for c in tok.children):
-            continue
-        holder = tok.head if tok.dep_ == "acomp" else tok
-        if _unrealised(holder) or _first_person(holder):
-            continue
-        subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj or subj[0].lower_ in ("it", "this", "that", "there", "what"):
-            continue
-        if subj[0].dep_ == "nsubjpass":  # "Protesters were frustrated": a state, not a passive act
-            ents = [a for a in args.entities(subj[0]) if not never_speaks(ctx, a.entity)]
-            speaker = ents[0] if len(ents) == 1 else None
-        else:
-            speaker = speaker_of(args, holder)
-        if subj[0].pos_ == "PRON":  # "X says he is confident …": "he" only as the one saying so
-            outer = speaker_of(args, holder.head) if speech_lemma(holder.head) in CLAUSE_VERBS else None
-            if speaker is None or outer is None or outer.entity != speaker.entity:
-                continue
-        first, last = noun_phrase_with_det(subj[0])
-        s_start, s_end = ctx.char_span(si, first, last)
-        m = ctx.mention_at(si, subj[0].i)
-        source = Span(m.start, m.end, m.text) if m is not None and m.key else \
-            Span(s_start, s_end, ctx.document.text[s_start:s_end])
-        if _no_source(source, speaker):
-            continue
-        start, end = _clause_span(ctx, si, clauses[0])
-        found.add("reported-attitude", tok, tok, start, end, speaker, source, tok, _hedge(holder))
+    if tok.pos_ not in ("ADJ", "VERB") or _inside(quoted, tok.idx) or (
+            tok.pos_ == "VERB" and speech_lemma(tok) in CLAUSE_VERBS):  # "worried that …": the verb's own rule
+        return
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"
+               and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    or any(n.dep_ in ("nsubj", "nsubjpass") for n in c.children))]
+    if not clauses or any(c.lower_ in ("so", "such", "too") for c in tok.children):
+        return
+    holder = tok.head if tok.dep_ == "acomp" else tok
+    if _unrealised(holder) or _first_person(holder):
+        return
+    subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or subj[0].lower_ in ("it", "this", "that", "there", "what"):
+        return
+    if subj[0].dep_ == "nsubjpass":  # "Protesters were frustrated": a state, not a passive act
+        ents = [a for a in args.entities(subj[0]) if not never_speaks(ctx, a.entity)]
+        speaker = ents[0] if len(ents) == 1 else None
+    else:
+        speaker = speaker_of(args, holder)
+    if subj[0].pos_ == "PRON":  # "X says he is confident …": "he" only as the one saying so
+        outer = speaker_of(args, holder.head) if speech_lemma(holder.head) in CLAUSE_VERBS else None
+        if speaker is None or outer is None or outer.entity != speaker.entity:
+            return
+    first, last = noun_phrase_with_det(subj[0])
+    s_start, s_end = ctx.char_span(si, first, last)
+    m = ctx.mention_at(si, subj[0].i)
+    source = Span(m.start, m.end, m.text) if m is not None and m.key else \
+        Span(s_start, s_end, ctx.document.text[s_start:s_end])
+    if _no_source(source, speaker):
+        return
+    start, end = _clause_span(ctx, si, clauses[0])
+    found.add("reported-attitude", tok, tok, start, end, speaker, source, tok, _hedge(holder))
 
 
 def _headline_colon(ctx: Ctx, si: int, found: _Statements) -> None:

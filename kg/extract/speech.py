@@ -70,13 +70,14 @@ ATTITUDE_WORDS = frozenset(
 #: lemmas the tagger gives some forms of a verb of speech or belief, by the form ("hoped" is read "hop")
 _LEMMA_FIXES = {("hop", "hoped"): "hope", ("hop", "hoping"): "hope", ("hop", "hopes"): "hope",
                 ("rat", "rated"): "rate", ("rat", "rates"): "rate", ("rat", "rating"): "rate"}
+_MISREAD = frozenset(lemma for lemma, _ in _LEMMA_FIXES)
 
 
 def speech_lemma(tok: "Token") -> str:
     """The lemma of ``tok`` in lower case, mended where the lemmatizer mistakes a verb of speech or
     belief for another word ("hoped": "hope", not "hop")."""
     lemma = tok.lemma_.lower()
-    return _LEMMA_FIXES.get((lemma, tok.lower_), lemma)
+    return _LEMMA_FIXES.get((lemma, tok.lower_), lemma) if lemma in _MISREAD else lemma
 
 
 #: every verb whose subject is the source of an attribution
