@@ -263,7 +263,8 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
     else:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         if not objs and any(c.dep_ == "agent" for c in verb.children) and speech_lemma(verb) not in (
-                _NAMING_VERBS | _FINDING_VERBS):  # "the plan was endorsed by X": what the plan is is not said
+                _NAMING_VERBS | _FINDING_VERBS | {"back"}):  # "the plan was endorsed by X"; not what X calls it, nor
+            # "the attack was backed by X" (paid for)
             subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
             if subj:
                 toks = list(subj[0].subtree)
