@@ -7,7 +7,8 @@ attribution, its source the words naming who speaks and its speaker the entity t
 :mod:`kg.extract.sources`). The rules, by the name each statement carries in ``Quote.rule``:
 
 * ``reported-clause``: a verb of saying, finding or believing (:data:`kg.extract.speech.ATTRIBUTION_VERBS`
-  less verbs that only introduce quotations) with a content clause: "X said (that) …", "… , X said",
+  less verbs that only introduce quotations, which report a clause only after "that": "X joked that …";
+  "pointed out that …") with a content clause: "X said (that) …", "… , X said",
   "the study found that …", "X told reporters that …", "X warned that …"; a subjectless participle
   ("…, adding that …") has the subject of the verb above it; an attribution that interrupts its
   content ("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt") has the whole sentence;
@@ -15,11 +16,21 @@ attribution, its source the words naming who speaks and its speaker the entity t
   clause it interrupts;
 * ``reported-according-to``: "according to X, …" and "…, according to X": the rest of the sentence;
 * ``reported-infinitive``: a verb of promising, refusing, warning or asking with a to-clause: "X vowed
-  to …", "X refused to …", "X urged Y to …", "the FBI warned officials to boost security";
+  to …", "X refused to …", "X urged Y to …", "the FBI warned officials to boost security", "X declined
+  to comment";
 * ``reported-object``: a verb of saying whose object is what was said (:data:`OBJECT_VERBS`): "X denied
-  the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs"; a finding
-  ("a study found 31 incidents", "the poll shows Clinton ahead") only of a document, body or group;
-* ``reported-call-for``: "X called for an inquiry", "X called on Congress to act";
+  the allegations", "X announced a recall of 2,000 cars", "the report cited rising costs", "X admitted
+  using the loophole", "X condemned what she called …", "the plan was endorsed by X"; the object goes on
+  with the prepositions the parse hung on the verb after it (:func:`_object_tail`); a finding
+  ("a study found 31 incidents", "the poll shows Clinton ahead") only of a document, body or group; a
+  noun of what is said given or shown (:data:`SPEECH_OBJECTS`: "X expressed concern about the dam", "X
+  offered condolences to …");
+* ``reported-naming``: what X calls, describes, sees or admires something as ("called the bill a
+  surrender", "sees the tax as a burden");
+* ``reported-topic``: what a verb of speaking was about (:data:`TOPIC_VERBS`: "X spoke about …", "X
+  railed against …");
+* ``reported-call-for``: "X called for an inquiry", "X called for reducing the tax", "X called on
+  Congress to act";
 * ``reported-headline``: a headline that is a name, a colon and words ("Sanders: Clinton needs to …");
 * ``reported-attitude``: the that-clause of an adjective of a state of mind ("X is confident that …",
   "X were frustrated that …"; :data:`ATTITUDE_WORDS`);
@@ -32,9 +43,11 @@ Precision comes first; a statement is left out when
   say that") or inside quotation marks (the words of someone quoted);
 * its source is "I", "we" or "you", or names no one ("it is said that");
 * no speaker and no words naming one are found;
-* its content is shorter than three words, or a direct quotation found already covers half of it
-  (the quotation is the record of those words; a content that only partly quotes, a mixed quotation,
-  is one statement with its quoted part).
+* its content is shorter than three words (an object one word, a to-clause two), or a direct
+  quotation found already covers 80 % of it (the quotation is the record of those words; a content
+  that only partly quotes, a mixed quotation, is one statement with its quoted part), or it crosses a
+  quotation's marks (:func:`_quotation_conflict`); a content the parse ran across a paragraph break is
+  cut to the cue's paragraph.
 
 A direct quotation with no speaker of its own inside the content of a statement is that speaker's
 (``quote-in-statement``, :func:`mixed_quotations`).
@@ -54,8 +67,8 @@ from kg.extract.events import according_to_source, date_of, speaker_of
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import headline_speaker, noun_phrase_with_det, source_span
-from kg.extract.speech import (ATTITUDE_WORDS, BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS, QUOTING_VERBS, never_speaks,
-                               speech_lemma)
+from kg.extract.speech import (ATTITUDE_WORDS, BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS,
+                               QUOTING_VERBS, never_speaks, speech_lemma)
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -238,7 +251,8 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         return
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is not None:  # "condemned what he called a breach": a clause of "what" is the object
-        if speech_lemma(verb) not in CLAUSE_VERBS and clause.i > verb.i and clause.left_edge.lower_ in ("what", "whatever"):
+        if speech_lemma(verb) not in CLAUSE_VERBS and clause.i > verb.i \
+                and clause.left_edge.lower_ in ("what", "whatever"):
             start, end = _clause_span(ctx, si, clause)
             _add_object(ctx, si, args, verb, "reported-object", verb, start, end, found)
         return
@@ -544,7 +558,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                 if comps:
                     start, end = _clause_span(ctx, si, comps[0])
                     more = [c for c in tok.rights if c.dep_ == "conj" and c.tag_ == "VB" and c.i > comps[0].i]
-                    if more:  # "agreed to share a currency and rely on one another": the bare verb goes on the to-clause
+                    if more:  # "agreed to share a currency and rely on one another": the bare verb goes on with it
                         end = max(end, _clause_span(ctx, si, more[-1])[1])
                     obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
                     if obj:  # "urged Congress to act": who is urged belongs to the content

@@ -24,6 +24,10 @@ A pronoun subject no entity resolved ("it said", "they said") is the last unname
 (a document or body for "it", a group for "they") in its sentence or the one before, when no other
 subject of its number comes between them.
 
+A part or a number of people with words that say of whom or which ("many of his supporters", "those
+close to him", "people familiar with the talks", "a number of lawmakers") is a group of its own
+(``restricted-group``); alone ("some", "many", "those who believe …") it names no one.
+
 A nationality or group of people by origin ("Englishmen", "Mexicans") is never a source, nor is a
 word for people in general ("people", "everyone"), a phrase with a name in apposition ("its director,
 Ann Lee," is Ann Lee) or bodies named before ("the companies said").
@@ -36,7 +40,8 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.args import subject_of
 from kg.extract.context import Ctx, RawMention
 from kg.extract.link import demonym_country
-from kg.extract.speech import ATTITUDE_WORDS, SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender, speech_lemma
+from kg.extract.speech import (ATTITUDE_WORDS, SOURCE_VERBS, gender_of_person, is_people_word, person_noun_gender,
+                               speech_lemma)
 from kg.types import Event, Quote, Relation
 
 if TYPE_CHECKING:
@@ -356,7 +361,8 @@ def _restricted_group(ctx: Ctx, si: int, head: "Token", verb: "Token") -> bool:
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in _RESTRICTING_PREPS:
             pobj = [o for o in c.children if o.dep_ == "pobj"]
-            if c.lower_ == "of" and not (pobj and (pobj[0].tag_ in ("NNS", "NNPS", "WP") or pobj[0].lower_ in ("them", "us"))):
+            if c.lower_ == "of" and not (pobj and (pobj[0].tag_ in ("NNS", "NNPS", "WP")
+                                                   or pobj[0].lower_ in ("them", "us"))):
                 break  # "most of the money": a part of no people
             last = max(c.subtree, key=lambda t: t.i)
         elif c.dep_ in ("amod", "acl", "relcl") and c.i > head.i and verb not in c.subtree:
