@@ -278,7 +278,7 @@ def _object_content(ctx: Ctx, si: int, args: Args, verb: "Token", found: _Statem
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
         if not objs and any(c.dep_ == "agent" for c in verb.children) and speech_lemma(verb) not in (
                 _NAMING_VERBS | _FINDING_VERBS | {"back"}):  # "the plan was endorsed by X"; not what X calls it, nor
-            # "the attack was backed by X" (paid for)
+            # "the raid was backed by X" (paid for)
             subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN")]
             if subj:
                 toks = list(subj[0].subtree)
@@ -318,7 +318,7 @@ def _add_object(ctx: Ctx, si: int, args: Args, verb: "Token", rule: str, cue_las
     if speech_lemma(verb) in _FINDING_VERBS and (speaker is None or str(
             ctx.entity_info.get(speaker.entity or "", {}).get("type")) not in ("CreativeWork", "Organization", "Group")):
         return
-    joint = _joint_sources(args, verb) if speaker is None else []  # "China and Russia support the plan"
+    joint = _joint_sources(args, verb) if speaker is None else []  # "Acme and Zenith support the plan"
     for n, (who, words) in enumerate(joint or [(speaker, source)]):
         found.add(rule, verb, cue_last, start, end, who, words, verb, _hedge(verb), n)
 
@@ -335,7 +335,7 @@ _OCCASIONS = frozenset(
 
 def _object_tail(verb: "Token", last: int) -> list["Token"]:
     """The phrases the parse hung on the verb that go on the object ending at token ``last``: 'unveiled a
-    list of endorsements from 95 retired generals', 'echoed statements by the nominee that …' (each
+    list of endorsements from 40 retired judges', 'echoed remarks by the mayor that …' (each
     preposition right after the object, up to a comma, a time ('on Tuesday', 'during the debate'), the
     occasion or medium of the statement ('at a meeting', 'in an interview') or a phrase already taken)."""
     def circumstance(p: "Token") -> bool:  # "on Tuesday", "during the debate", "at a meeting"
@@ -538,7 +538,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             comps = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)] \
                 if lemma in INFINITIVE_VERBS and not clauses else []
-            if not comps and lemma in INFINITIVE_VERBS and not clauses:  # "voted 19-15 to send …" parsed as a purpose
+            if not comps and lemma in INFINITIVE_VERBS and not clauses:  # "voted 9-2 to close …" parsed as a purpose
                 comps = [c for c in tok.rights if c.dep_ == "advcl" and c.pos_ == "VERB" and c.left_edge.lower_ == "to"
                          and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                          and not any(a.dep_ == "nsubj" for a in c.children)][:1]
@@ -558,7 +558,7 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
                 if comps:
                     start, end = _clause_span(ctx, si, comps[0])
                     more = [c for c in tok.rights if c.dep_ == "conj" and c.tag_ == "VB" and c.i > comps[0].i]
-                    if more:  # "agreed to share a currency and rely on one another": the bare verb goes on with it
+                    if more:  # "agreed to cut fees and open more branches": the bare verb goes on with it
                         end = max(end, _clause_span(ctx, si, more[-1])[1])
                     obj = [c for c in tok.children if c.dep_ == "dobj" and c.i < comps[0].i]
                     if obj:  # "urged Congress to act": who is urged belongs to the content
@@ -638,7 +638,7 @@ def _noun_content(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], 
 
 
 def _attitude(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], tok: "Token", found: _Statements) -> None:
-    """'The minister is confident that the deal will hold', 'Protesters were frustrated that …'
+    """'The minister is confident that the deal will hold', 'Residents were frustrated that …'
     (``reported-attitude``): the clause of an adjective of a state of mind is what its subject believes,
     fears or hopes; not after "so" or "such" ("so tired that she slept": a consequence), nor of "it"; a
     pronoun is its subject only in what someone says of himself ("X says he is confident that …")."""
@@ -656,7 +656,7 @@ def _attitude(ctx: Ctx, si: int, args: Args, quoted: list[tuple[int, int]], tok:
     subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj or subj[0].lower_ in ("it", "this", "that", "there", "what"):
         return
-    if subj[0].dep_ == "nsubjpass":  # "Protesters were frustrated": a state, not a passive act
+    if subj[0].dep_ == "nsubjpass":  # "Residents were frustrated": a state, not a passive act
         ents = [a for a in args.entities(subj[0]) if not never_speaks(ctx, a.entity)]
         speaker = ents[0] if len(ents) == 1 else None
     else:

@@ -24,9 +24,9 @@ A pronoun subject no entity resolved ("it said", "they said") is the last unname
 (a document or body for "it", a group for "they") in its sentence or the one before, when no other
 subject of its number comes between them.
 
-A part or a number of people with words that say of whom or which ("many of his supporters", "those
-close to him", "people familiar with the talks", "a number of lawmakers") is a group of its own
-(``restricted-group``); alone ("some", "many", "those who believe …") it names no one.
+A part or a number of people with words that say of whom or which ("many of the mayor's
+supporters", "those close to the minister", "people familiar with the talks", "a number of lawmakers")
+is a group of its own (``restricted-group``); alone ("some", "many", "those who believe …") it names no one.
 
 A nationality or group of people by origin ("Englishmen", "Mexicans") is never a source, nor is a
 word for people in general ("people", "everyone"), a phrase with a name in apposition ("its director,
@@ -161,7 +161,7 @@ def speech_subjects(ctx: Ctx, si: int) -> Iterator[tuple["Token", "Token"]]:
             if subj:
                 yield tok, subj[0]
         elif tok.lower_ in ATTITUDE_WORDS and any(c.dep_ == "ccomp" for c in tok.children):
-            # "Protesters were frustrated that …", "Many analysts are confident that …"
+            # "Residents were frustrated that …", "Many analysts are confident that …"
             holder = tok.head if tok.dep_ == "acomp" else tok
             subj = [c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
@@ -336,22 +336,22 @@ def _link_unnamed(ctx: Ctx, si: int, head: "Token", own: str, last_of_head: dict
     return linked
 
 
-#: words for a part or a number of people, a source only with words that say of whom ("many of his
-#: supporters", "those close to him", "a number of lawmakers"), and words for people in general, a source
-#: only so restricted ("people familiar with the talks", "people who attended")
+#: words for a part or a number of people, a source only with words that say of whom ("many of the
+#: mayor's supporters", "those close to the minister", "a number of lawmakers"), and words for people in
+#: general, a source only so restricted ("people familiar with the talks", "people who attended")
 _QUANTIFIERS = frozenset("some many most several few all both those others number handful dozens hundreds".split())
 _RESTRICTED_PEOPLE = frozenset({"people"})
 #: prepositions after such a word that say whose part it is or which people ("of", "in the party", "at the
-#: bank", "close to him")
+#: bank", "close to the minister")
 _RESTRICTING_PREPS = frozenset({"of", "in", "at", "within", "inside", "among", "from", "on", "to", "with"})
 
 
 def _restricted_group(ctx: Ctx, si: int, head: "Token", verb: "Token") -> bool:
     """Rule ``restricted-group``: a subject that names a part or a number of people by words that say of
-    whom or which ('many of his supporters say', 'those close to him say', 'people familiar with the talks
-    said', 'a number of lawmakers argued') is a group of its own in the document (``Group``, the phrase as
-    label); alone ('some say', 'many believe', 'people think', 'those who believe …') it names no one.
-    ``verb`` is the verb of attribution. Returns whether ``head``
+    whom or which ('many of the mayor's supporters say', 'those close to the minister say', 'people
+    familiar with the talks said', 'a number of lawmakers argued') is a group of its own in the document
+    (``Group``, the phrase as label); alone ('some say', 'many believe', 'people think', 'those who
+    believe …') it names no one. ``verb`` is the verb of attribution. Returns whether ``head``
     is such a word (and records the group when it is restricted)."""
     low = head.lower_
     if not ((low in _QUANTIFIERS and head.pos_ in ("PRON", "DET", "ADJ", "NOUN"))
@@ -366,7 +366,7 @@ def _restricted_group(ctx: Ctx, si: int, head: "Token", verb: "Token") -> bool:
                 break  # "most of the money": a part of no people
             last = max(c.subtree, key=lambda t: t.i)
         elif c.dep_ in ("amod", "acl", "relcl") and c.i > head.i and verb not in c.subtree:
-            # "those close to him", "people who attended"; not "those who believe …" of "believe" itself
+            # "those close to the minister", "people who attended"; not "those who believe …" of "believe" itself
             last = max(c.subtree, key=lambda t: t.i)
         else:
             continue

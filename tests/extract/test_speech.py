@@ -614,9 +614,9 @@ def test_a_gerund_is_the_object_of_a_verb_of_saying(extract_text):
 
 
 def test_a_bare_verb_after_a_to_clause_goes_on_with_it(extract_text):
-    x = extract_text("The two ministers agreed to share a single budget and rely on one another for patrols.")
-    s = statement(x, "to share a single budget")
-    assert s.text.endswith("rely on one another for patrols")
+    x = extract_text("The two banks agreed to cut their fees and open more branches in the north.")
+    s = statement(x, "to cut their fees")
+    assert s.text.endswith("open more branches in the north")
 
 
 def test_stances_of_lauding_backing_outlining_and_rating(extract_text):
@@ -633,11 +633,11 @@ def test_stances_of_lauding_backing_outlining_and_rating(extract_text):
 
 def test_the_clause_of_a_state_of_mind_is_what_its_subject_believes(extract_text):
     x = extract_text("Finance Minister Maria Lopez is confident that the economy will grow. "
-                     "Protesters were frustrated that the council ignored them. "
+                     "Residents were frustrated that the council ignored them. "
                      "The runner was so tired that she slept for a day.")
     s = statement(x, "that the economy will grow")
     assert (s.rule, s.cue.text, labels(x)[s.speaker]) == ("reported-attitude", "confident", "Maria Lopez")
-    assert labels(x)[statement(x, "that the council").speaker] == "Protesters"
+    assert labels(x)[statement(x, "that the council").speaker] == "Residents"
     assert not [q for q in reported(x) if "slept" in q.text]
 
 
@@ -705,17 +705,17 @@ def test_a_passive_verb_of_saying_with_its_agent(extract_text):
 
 
 def test_each_of_joint_sources_of_a_stance(extract_text):
-    x = extract_text("France and Germany unveiled a proposal for a joint army headquarters.")
+    x = extract_text("Norway and Chile unveiled a proposal for a joint fishing agency.")
     names = {labels(x)[q.speaker] for q in reported(x) if q.text.startswith("a proposal")}
-    assert names == {"France", "Germany"}
+    assert names == {"Norway", "Chile"}
 
 
 def test_a_family_a_city_and_advocates_speak_as_bodies(extract_text):
-    x = extract_text("The victim's family called on police to release the video. The city is "
-                     "demanding that the campaign stop using its logo. Voting rights advocates criticized the "
+    x = extract_text("The miner's family called on the company to publish the report. The city is "
+                     "demanding that the builder repair the road. Tenant advocates criticized the "
                      "new rules.")
-    assert entity(x, statement(x, "police to release").speaker).type == "Organization"
-    assert statement(x, "that the campaign stop").speaker is not None
+    assert entity(x, statement(x, "the company to publish").speaker).type == "Organization"
+    assert statement(x, "that the builder repair").speaker is not None
     assert entity(x, statement(x, "the new rules").speaker).type == "Group"
 
 
