@@ -1,13 +1,13 @@
-"""The indexed attribute ruler and lemmatizer tables, and matrix products through numpy, give the same
-matches, lemmas and annotations as spaCy's own."""
+"""The indexed attribute ruler and lemmatizer tables, matrix products through numpy and the entity
+recognizer's beam of one give the same matches, lemmas, entities and annotations as spaCy's own."""
 from __future__ import annotations
 
 import pytest
 
 from pathlib import Path
 
-from kg.extract.speedups import (_IndexedMatch, index_attribute_ruler, index_lemma_tables, numpy_matrix_products,
-                                 one_blas_thread)
+from kg.extract.speedups import (BeamOfOne, _IndexedMatch, entities_by_beam_of_one, index_attribute_ruler,
+                                 index_lemma_tables, numpy_matrix_products, one_blas_thread)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples"
 
@@ -188,3 +188,40 @@ def test_blas_runs_on_one_thread_while_kg_parses():
     with one_blas_thread():
         assert blas_threads() == [1] * len(before)
     assert blas_threads() == before
+
+
+def _entities(doc):
+    return [(e.start, e.end, e.label_) for e in doc.ents], [(t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_the_entity_recognizer_predicts_through_a_beam_of_one(nlp):
+    import spacy
+
+    from kg.extract import resolve_model_name
+
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, BeamOfOne)
+    assert "PERSON" in ner.labels  # the wrapped component's own attributes
+    plain = spacy.load(resolve_model_name())
+    paragraphs = [p for p in next(EXAMPLE.rglob("*.txt")).read_text(encoding="utf-8").split("\n") if p.strip()]
+    texts = TEXTS + paragraphs + ["Acme Corp hired Jane Doe in Oslo on Monday for $5 million."]
+    with one_blas_thread():
+        ours = [_entities(d) for d in nlp.pipe(texts, batch_size=4)]  # batches and sub-batches of several lengths
+        one = _entities(nlp(texts[-1]))
+    theirs = [_entities(d) for d in plain.pipe(texts, batch_size=4)]
+    assert sum(len(e) for e, _ in theirs) > 20
+    assert ours == theirs
+    assert one == theirs[-1]
+
+
+def test_an_entity_recognizer_with_a_wider_beam_is_left_alone():
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("beam_ner", config={"beam_width": 4})
+    nlp.add_pipe("ner", name="greedy")
+    nlp.initialize()
+    assert entities_by_beam_of_one(nlp) is True
+    assert type(nlp.get_pipe("beam_ner")).__name__ == "EntityRecognizer"
+    assert isinstance(nlp.get_pipe("greedy"), BeamOfOne)
+    assert entities_by_beam_of_one(nlp) is False  # already done
