@@ -77,8 +77,8 @@ _GOVERNORS = {
     "due": "planned", "aim": "planned", "hope": "hypothetical", "want": "planned", "wish": "planned",
     "decide": "planned", "agree": "planned", "vow": "planned", "pledge": "planned", "promise": "planned",
     "prepare": "planned", "propose": "planned", "go": "planned", "be": "planned", "mean": "planned",
-    "suppose": "planned",
-    "seek": "attempted", "apply": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
+    "suppose": "planned", "apply": "attempted",
+    "seek": "attempted", "likely": "hypothetical", "unlikely": "hypothetical", "place": "hypothetical",
     "need": "hypothetical", "have": "hypothetical",
     # offered or threatened
     "offer": "offered", "willing": "offered", "ready": "offered", "prepared": "offered", "eager": "offered",
