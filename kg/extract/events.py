@@ -32,7 +32,7 @@ from kg.extract.lexicon import (EVENT_NOUNS, EVENT_VERBS, GROUP_HEADS, HEDGES, P
                                 ROLE_HEADS, VALUE_LABELS)
 from kg.extract.link import demonym_country
 from kg.extract.modality import hedge_of as clause_hedge, modality_of
-from kg.extract.speech import never_speaks
+from kg.extract.speech import finds_out, never_speaks
 from kg.extract.time import ahead, normalise
 from kg.types import Event, Participant, Span, TimeValue
 
@@ -437,10 +437,6 @@ _ANNOUNCED = frozenset("""statement report warning caution communique communiqu√
 #: "wrote down the figures"): a statement only with what was said (a clause or a quotation) or a document
 #: ("wrote a letter to the mayor")
 _SAYING_ONLY_WITH_CONTENT = frozenset("respond reply answer react add maintain write".split())  # "X and Y added 72" (runs)
-#: Objects of "confirm", "establish" ‚Ä¶ that make the verb one of finding out, not of saying ("confirmed the
-#: whereabouts of X", "established the identity of the victims").
-_FOUND_OUT = frozenset("whereabouts location identity identities presence position cause existence".split())
-_FINDING_OUT = frozenset("confirm verify establish determine".split())
 #: verbs that plan an event noun: "protesters planned a demonstration on Saturday" (the event is planned)
 _PLANNING_VERBS = frozenset("plan schedule organise organize call propose".split())
 #: verbs of taking part in an event noun: "X attended a rally Thursday" (X takes part; not who holds it)
@@ -643,8 +639,7 @@ def find_events(ctx: Ctx, role_person: dict[tuple[int, int], str], published: da
                         c.dep_ in ("ccomp", "parataxis") or c.is_quote
                         or (c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENT_NOUNS) for c in tok.children):
                     continue  # "responding favourably to requests": an answer in deeds, not words
-                if tok.lemma_.lower() in _FINDING_OUT and any(
-                        c.dep_ == "dobj" and (c.lower_ in _FOUND_OUT or c.lemma_.lower() in _FOUND_OUT) for c in tok.children):
+                if finds_out(tok):
                     continue  # "confirmed the whereabouts of X": found out, not said
                 speakers = speakers_of(args, tok)
                 if not speakers:

@@ -68,7 +68,7 @@ from kg.extract.lexicon import HEDGES, REPORTING_VERBS
 from kg.extract.quotemarks import QUOTE_MARKS
 from kg.extract.quotes import headline_speaker, noun_phrase_with_det, source_span
 from kg.extract.speech import (ATTITUDE_WORDS, BELIEF_VERBS, COGNITION_VERBS, INFINITIVE_VERBS, OBJECT_VERBS,
-                               QUOTING_VERBS, never_speaks, speech_lemma)
+                               QUOTING_VERBS, finds_out, never_speaks, speech_lemma)
 from kg.types import Quote, Span
 
 if TYPE_CHECKING:
@@ -517,8 +517,8 @@ def find_reported(ctx: Ctx, role_person: dict[tuple[int, int], str], published: 
             if tok.pos_ != "VERB" or _inside(quoted, tok.idx):
                 continue
             lemma = speech_lemma(tok)
-            if lemma not in _ANY_SPEECH_VERB:
-                continue
+            if lemma not in _ANY_SPEECH_VERB or finds_out(tok):
+                continue  # ("confirmed the whereabouts of X": found out, not said)
             if lemma in OBJECT_VERBS or lemma in _NAMING_VERBS or (
                     lemma in REPORTING_VERBS and any(c.dep_ == "agent" for c in tok.children)):  # "was reported by X"
                 _object_content(ctx, si, args, tok, found)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["ATTRIBUTION_VERBS", "QUOTING_VERBS", "BELIEF_VERBS", "INFINITIVE_VERBS", "OBJECT_VERBS",
            "COGNITION_VERBS", "ATTITUDE_WORDS", "speech_lemma",
            "SOURCE_VERBS", "gender_of_person", "is_people_word",
-           "never_speaks", "person_noun_gender"]
+           "finds_out", "never_speaks", "person_noun_gender"]
 
 #: verbs that report words or a finding with a content clause ("X said that …", "the study found …")
 BELIEF_VERBS = frozenset(
@@ -198,3 +198,16 @@ def never_speaks(ctx: "Ctx", key: str | None) -> bool:
     a nationality or group noun is never a speaker."""
     labels = ctx.entity_info.get(key or "", {}).get("labels") or {}
     return bool(labels) and all(is_people_word(str(label)) for label in labels)  # type: ignore[union-attr]
+
+
+#: Objects of "confirm", "establish" … that make the verb one of finding out, not of saying ("confirmed the
+#: whereabouts of X", "established the identity of the victims").
+_FOUND_OUT = frozenset("whereabouts location identity identities presence position cause existence".split())
+_FINDING_OUT = frozenset("confirm verify establish determine".split())
+
+
+def finds_out(verb: "Token") -> bool:
+    """Whether ``verb`` is "confirmed (verified, established) the whereabouts (identity, location, cause …) of
+    X": finding something out, not saying it ("reported her presence", "noted its existence" are said)."""
+    return verb.lemma_.lower() in _FINDING_OUT and any(
+        c.dep_ == "dobj" and (c.lower_ in _FOUND_OUT or c.lemma_.lower() in _FOUND_OUT) for c in verb.children)

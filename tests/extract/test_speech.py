@@ -744,3 +744,10 @@ def test_short_refusals_a_vote_parsed_as_a_purpose_and_a_passive_report(extract_
 def test_what_a_source_seems_to_think(extract_text):
     x = extract_text("Senator Anna Brill seemed to think that the vote was rigged.")
     assert labels(x)[statement(x, "that the vote was rigged").speaker] == "Anna Brill"
+
+
+def test_confirming_a_whereabouts_is_finding_out_not_saying(extract_text):
+    x = extract_text("Police say they have confirmed the whereabouts of the missing climber.")
+    assert not [q for q in reported(x) if q.cue.text == "confirmed"]
+    x = extract_text("The Pentagon confirmed the report on Monday.")
+    assert [q.text for q in reported(x) if q.cue.text == "confirmed"] == ["the report"]
