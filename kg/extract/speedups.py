@@ -256,6 +256,8 @@ class BeamOfOne:
                 error_handler(ner.name, ner, in_order, e)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "component":  # not set yet (a copy being made): no delegation, no recursion
+            raise AttributeError(name)
         return getattr(self.component, name)
 
 
