@@ -58,7 +58,7 @@ from kg.extract.lexicon import (GENERIC_ORG_NOUNS, GROUP_HEADS, INSTITUTION_HEAD
                                 ROLE_HEADS, ROLE_MODIFIERS)
 from kg.extract.link import demonym_country
 from kg.extract.sources import source_class
-from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, never_speaks
+from kg.extract.speech import ATTRIBUTION_VERBS, gender_of_person, never_speaks, person_noun_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -232,8 +232,6 @@ def _people_between(ctx: Ctx, si: int, m: RawMention, tok: "Token") -> bool:
 _UNNAMED_WINDOW = 6  # sentences before a pronoun in which "the man" must come back
 #: Verbs that name the person a noun brings in: "a driver known as Red", "a driver identified as Jo Lee".
 _NAMING_VERBS = frozenset("know name call identify".split())
-_MALE_NOUNS = frozenset("man boy father son husband brother businessman actor".split())
-_FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister businesswoman actress".split())
 
 
 def _unnamed_person_before(ctx: Ctx, si: int, tok: "Token", gender: str) -> bool:
@@ -246,11 +244,11 @@ def _unnamed_person_before(ctx: Ctx, si: int, tok: "Token", gender: str) -> bool
     starts = ctx.sentence_starts(si)
     cur = bisect.bisect_right(starts, tok.i) - 1
     recent = starts[max(0, cur - _UNNAMED_WINDOW)]
-    other = _FEMALE_NOUNS if gender == "male" else _MALE_NOUNS
     brought_in: dict[str, int] = {}
     for t in toks[:tok.i]:
         lemma = t.lemma_.lower()
-        if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in PERSON_NOUNS or lemma in other \
+        if t.pos_ != "NOUN" or t.tag_ != "NN" or lemma not in PERSON_NOUNS \
+                or person_noun_gender(lemma) not in (None, gender) \
                 or ctx.mention_at(si, t.i) is not None:
             continue
         dets = {c.lower_ for c in t.children if c.dep_ == "det"}

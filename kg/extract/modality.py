@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.lexicon import HEDGES, REPORTING_VERBS
+from kg.extract.speech import speech_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -251,15 +252,6 @@ def _conditional_above(node: "Token") -> bool:
                for c in node.children)
 
 
-#: Forms the model's lemmatizer gets wrong ("hoping" -> "hop"), with the lemma the rules need.
-_LEMMA_FIXES = {"hoping": "hope", "hoped": "hope"}
-
-
-def _lemma(tok: "Token") -> str:
-    low = tok.lower_
-    return _LEMMA_FIXES.get(low) or tok.lemma_.lower()
-
-
 def _denied_below(head: "Token") -> tuple[str, bool, str]:
     """What a verb that stops, refuses or calls off an event makes of it: the verb's own kind, and the event
     denied unless the verb itself is ("did not call off the trip": the trip went ahead)."""
@@ -287,7 +279,7 @@ def _walk(tok: "Token") -> tuple[str, bool, str | None]:
         if head.i == node.i:
             break
         dep = node.dep_
-        hlemma = _lemma(head)
+        hlemma = speech_lemma(head)  # "hoping" is "hope", not the lemmatizer's "hop"
         if dep == "xcomp" or (dep in ("ccomp", "advcl") and _has_to(node) and head.pos_ in ("VERB", "AUX", "ADJ")
                               and (hlemma in _GOVERNORS or hlemma in _DENYING)):
             if hlemma in _DENYING:
