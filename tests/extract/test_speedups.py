@@ -1,13 +1,13 @@
 """The indexed attribute ruler and lemmatizer tables, matrix products through numpy and the entity
-recognizer's beam of one give the same matches, lemmas, entities and annotations as spaCy's own."""
+recognizer's vectorised greedy loop give the same matches, lemmas, entities and annotations as spaCy's own."""
 from __future__ import annotations
 
 import pytest
 
 from pathlib import Path
 
-from kg.extract.speedups import (BeamOfOne, _IndexedMatch, entities_by_beam_of_one, index_attribute_ruler,
-                                 index_lemma_tables, numpy_matrix_products, one_blas_thread)
+from kg.extract.speedups import (GreedyEntities, _IndexedMatch, index_attribute_ruler, index_lemma_tables,
+                                 numpy_matrix_products, one_blas_thread, vectorised_entities)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples"
 
@@ -194,17 +194,26 @@ def _entities(doc):
     return [(e.start, e.end, e.label_) for e in doc.ents], [(t.ent_iob_, t.ent_type_) for t in doc]
 
 
-def test_the_entity_recognizer_predicts_through_a_beam_of_one(nlp):
+#: sentences that put entities where BiluoPushDown's rules bite: at the last token, right after a
+#: sentence start, before white space tokens, side by side, one word long, several words long
+EDGES = [
+    "Paris", "Jane Doe", "He met Jane Doe", "Microsoft.\nApple", "Ann Lee\n\nBob Ray met in Rome on Monday.",
+    "The Red Cross and the United Nations said Ford, GM and Toyota would meet in New York City on 4 July 2023.",
+    "  Acme Corp  ", "\n", "IBM IBM IBM", "Tom Hargreaves of Brightwave. Acme Corp said so.",
+]
+
+
+def test_the_entity_recognizer_runs_its_greedy_loop_vectorised(nlp):
     import spacy
 
     from kg.extract import resolve_model_name
 
     ner = nlp.get_pipe("ner")
-    assert isinstance(ner, BeamOfOne)
+    assert isinstance(ner, GreedyEntities)
     assert "PERSON" in ner.labels  # the wrapped component's own attributes
     plain = spacy.load(resolve_model_name())
     paragraphs = [p for p in next(EXAMPLE.rglob("*.txt")).read_text(encoding="utf-8").split("\n") if p.strip()]
-    texts = TEXTS + paragraphs + ["Acme Corp hired Jane Doe in Oslo on Monday for $5 million."]
+    texts = TEXTS + EDGES + paragraphs + ["Acme Corp hired Jane Doe in Oslo on Monday for $5 million."]
     with one_blas_thread():
         ours = [_entities(d) for d in nlp.pipe(texts, batch_size=4)]  # batches and sub-batches of several lengths
         one = _entities(nlp(texts[-1]))
@@ -214,6 +223,41 @@ def test_the_entity_recognizer_predicts_through_a_beam_of_one(nlp):
     assert one == theirs[-1]
 
 
+def test_documents_with_entities_already_set_go_through_the_beam_of_one(nlp):
+    """A preset entity constrains the moves in ways the vectorised loop does not check: spaCy's beam of
+    one keeps it, as spaCy's greedy loop does."""
+    import spacy
+    from spacy.tokens import Span
+
+    from kg.extract import resolve_model_name
+
+    plain = spacy.load(resolve_model_name())
+    text = "Acme Corp hired Jane Doe in Oslo on Monday."
+
+    def preset(pipeline):
+        doc = pipeline.make_doc(text)
+        for name, proc in pipeline.pipeline:
+            if name == "ner":
+                doc.set_ents([Span(doc, 0, 2, label="PERSON")], default="unmodified")  # deliberately odd
+            doc = proc(doc)
+        return _entities(doc)
+
+    with one_blas_thread():
+        ours = preset(nlp)
+    assert ours == preset(plain)
+    assert ours[0][0] == (0, 2, "PERSON")
+
+
+def test_a_model_of_another_shape_is_decoded_by_spacy(nlp):
+    ner = nlp.get_pipe("ner")
+    other = GreedyEntities(ner.component)
+    other._known = False  # as for a transition system that is not spaCy's BiluoPushDown
+    doc = nlp.make_doc("Acme Corp hired Jane Doe in Oslo.")
+    for name, proc in nlp.pipeline:
+        doc = (other if name == "ner" else proc)(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in nlp(doc.text).ents]
+
+
 def test_an_entity_recognizer_with_a_wider_beam_is_left_alone():
     import spacy
 
@@ -221,7 +265,7 @@ def test_an_entity_recognizer_with_a_wider_beam_is_left_alone():
     nlp.add_pipe("beam_ner", config={"beam_width": 4})
     nlp.add_pipe("ner", name="greedy")
     nlp.initialize()
-    assert entities_by_beam_of_one(nlp) is True
+    assert vectorised_entities(nlp) is True
     assert type(nlp.get_pipe("beam_ner")).__name__ == "EntityRecognizer"
-    assert isinstance(nlp.get_pipe("greedy"), BeamOfOne)
-    assert entities_by_beam_of_one(nlp) is False  # already done
+    assert isinstance(nlp.get_pipe("greedy"), GreedyEntities)
+    assert vectorised_entities(nlp) is False  # already done
