@@ -665,18 +665,24 @@ def _commit(out: Path, iris: Iris, mutate: Callable[[StoreWriter], None], viewer
                 src.backup(str(staged_path))  # a checkpoint: hard links, cheap; the live store is untouched
                 del src
             store = Store(str(staged_path))
-            with StoreWriter(store, trig=None if base_on_existing else stage / "graph.trig") as writer:
+            # a fresh build also keeps the graph in memory while it is small: what follows reads it faster
+            with StoreWriter(store, trig=None if base_on_existing else stage / "graph.trig",
+                             mirror=None if base_on_existing else Store()) as writer:
                 mutate(writer)
                 writer.flush()
                 on_stage("computing the entity layer")
                 if store.contains_named_graph(iris.entity_graph()):
                     store.remove_graph(iris.entity_graph())
                 # the layer reads the document graphs before its first quad
-                writer.add_chunked(EntityLayer(store, iris).quads())
-            summary.quads = len(store)
-            summary.entities_by_type = Counter(entity_counts(store))  # the whole graph's, as kg stats counts
+                writer.add_chunked(EntityLayer(writer.reader, iris).quads())
+            in_memory = writer.mirror  # None unless a fresh build that stayed within the mirror's limit
+            summary.quads = len(writer.reader)
+            summary.entities_by_type = Counter(entity_counts(writer.reader))  # the whole graph's, as kg stats counts
             del store, writer
             staged = KnowledgeGraph(staged_path)
+            if in_memory is not None:
+                staged._store = in_memory  # the exports read the same quads from memory
+            del in_memory
             if base_on_existing:
                 on_stage("writing graph.trig")
                 staged.export("trig", stage / "graph.trig")

@@ -69,6 +69,12 @@ class StoreWriter:
     that a chunk ends where a graph ends; repeated quads within a chunk are written once. Used as a
     context manager it writes what is left on a normal exit, and nothing more after an exception.
 
+    With ``mirror`` (an empty in-memory store), every chunk is also written there while the mirror
+    holds at most :attr:`MIRROR_LIMIT` quads, about 340 bytes each: what is computed from the whole
+    graph after the documents are in (the entity layer, the GraphML projection, the viewer) is read
+    two to three times faster from memory than from the freshly written store on disk. A build that
+    outgrows the limit drops the mirror (:attr:`mirror` becomes None) and is read from disk.
+
     >>> with StoreWriter(Store()) as w:
     ...     w.add([])
     >>> len(w.store)
@@ -76,11 +82,19 @@ class StoreWriter:
     """
 
     CHUNK = 50_000
+    MIRROR_LIMIT = 1_000_000
 
-    def __init__(self, store: Store, trig: Path | None = None) -> None:
+    def __init__(self, store: Store, trig: Path | None = None, mirror: Store | None = None) -> None:
         self.store = store
+        self.mirror = mirror
+        self._mirrored = 0  # quads written to the mirror
         self._buffer: list[Quad] = []
         self._trig: IO[bytes] | None = trig.open("wb") if trig is not None else None
+
+    @property
+    def reader(self) -> Store:
+        """The store to read the graph written so far from: the mirror while there is one."""
+        return self.mirror if self.mirror is not None else self.store
 
     def add(self, quads: Iterable[Quad]) -> None:
         self._buffer.extend(quads)
@@ -94,12 +108,18 @@ class StoreWriter:
             self.add(chunk)
 
     def flush(self) -> None:
-        """Write what is buffered to the store (and the TriG file)."""
+        """Write what is buffered to the store (and the TriG file, and the mirror)."""
         if not self._buffer:
             return
         chunk = list(dict.fromkeys(self._buffer))
         self._buffer = []
         self.store.bulk_extend(chunk)
+        if self.mirror is not None:
+            self._mirrored += len(chunk)
+            if self._mirrored > self.MIRROR_LIMIT:
+                self.mirror = None  # too large to hold: read from disk
+            else:
+                self.mirror.extend(chunk)
         if self._trig is not None:
             from pyoxigraph import RdfFormat, serialize
 

@@ -49,3 +49,40 @@ def test_a_failure_inside_writes_nothing_more(tmp_path):
             w.add(_doc(0, 5))
             raise RuntimeError("stop")
     assert len(w.store) == 0 and trig.read_bytes() == b""
+
+
+def test_the_mirror_holds_what_the_store_holds_until_the_limit(monkeypatch):
+    monkeypatch.setattr(StoreWriter, "CHUNK", 10)
+    monkeypatch.setattr(StoreWriter, "MIRROR_LIMIT", 30)
+    with StoreWriter(Store(), mirror=Store()) as w:
+        for n in range(3):
+            w.add(_doc(n, 10))
+            w.flush()
+            assert w.reader is w.mirror and set(w.mirror) == set(w.store)
+        w.add(_doc(3, 10))  # the fourth document's chunk would pass the limit
+    assert w.mirror is None and w.reader is w.store and len(w.store) == 40
+
+
+def _build_files(out):
+    return {name: (out / name).read_bytes() for name in ("graph.trig", "graph.graphml")}
+
+
+def test_a_build_read_from_its_mirror_is_the_build_read_from_disk(tmp_path, monkeypatch):
+    """A fresh build computes its entity layer and GraphML from an in-memory copy while it is small
+    enough; a larger one from the store on disk: the same graph, files and figures either way."""
+    writers = []
+    init = StoreWriter.__init__
+
+    def recorded(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        writers.append(self)
+
+    monkeypatch.setattr(StoreWriter, "__init__", recorded)
+    small = kg.build([ROOT / "tests" / "data" / "merge"], tmp_path / "memory", viewer=False)
+    monkeypatch.setattr(StoreWriter, "MIRROR_LIMIT", 0)
+    large = kg.build([ROOT / "tests" / "data" / "merge"], tmp_path / "disk", viewer=False)
+    assert writers[0].mirror is not None and writers[1].mirror is None  # read from memory, then from disk
+    assert _build_files(tmp_path / "memory") == _build_files(tmp_path / "disk")
+    assert set(open_store(tmp_path / "memory" / "store")) == set(open_store(tmp_path / "disk" / "store"))
+    assert (small.summary.quads, small.summary.entities_by_type) == (large.summary.quads, large.summary.entities_by_type)
+    assert small.summary.quads > 100
