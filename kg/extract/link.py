@@ -224,6 +224,8 @@ def organization(text: str) -> Link | None:
 
 def _fold(s: str) -> str:
     """Lower case without diacritics, so that 'Kandahār' (GeoNames) and 'Kandahar' (the news) meet."""
+    if s.isascii():
+        return s.lower()  # nothing to take off (most names: the quick way)
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
 
 
