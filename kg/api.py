@@ -16,7 +16,7 @@ from kg.graph.namespaces import ENTITY_CLASSES, ENTITY_VALUES, KG, RDF, SCHEMA
 from kg.graph.io import dump
 from kg.graph.store import (STORE_DIRNAME, StoreWriter, open_store, output_lock, remove_stale_staging, replace_path,
                             staging_dir)
-from kg.query.network import to_networkx, xml_safe
+from kg.query.network import to_networkx, write_graphml, xml_safe
 from kg.query.sparql import Result, bind_values, load_query, run_query
 from kg.read import CONTAINERS, Fields, Unread, collect_inputs, read_inputs
 from kg.read.files import MAX_BYTES
@@ -321,9 +321,7 @@ class KnowledgeGraph:
         out = Path(output)
         tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
         if fmt == "graphml":
-            import networkx as nx
-
-            nx.write_graphml(xml_safe(graph if graph is not None else self.to_networkx()), tmp)
+            write_graphml(xml_safe(graph if graph is not None else self.to_networkx()), tmp)
         elif fmt == "jsonl":
             raise InputError("jsonl comes from the articles, not the store: use kg extract PATH... --format jsonl")
         else:

@@ -64,3 +64,47 @@ def test_sentences_read_in_chunks_give_the_same_graph(seed_graph, monkeypatch):
     monkeypatch.setattr(network, "_VALUES_CHUNK", 2)  # many VALUES blocks of two sentences each
     chunked = seed_graph.to_networkx()
     assert nx.utils.graphs_equal(whole, chunked)  # nodes, edges and their attributes
+
+
+def _awkward_graph():
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node('http://x/a?b=1&c="2"', label="Smith & Sons <Ltd>", type="Organization", mentions=3, aliases="")
+    g.add_node("http://x/ünïcode", label='said "no"\tthen\nleft', type="Person", mentions=0, aliases="A|B")
+    g.add_node("http://x/bare\r\n\t")  # no data at all; white space an attribute keeps
+    g.add_edge('http://x/a?b=1&c="2"', "http://x/ünïcode", predicate="relatedTo", statement="http://x/s/1",
+               sentence="A > B & C", begin=0, end=9)
+    g.add_edge('http://x/a?b=1&c="2"', "http://x/ünïcode", predicate="memberOf", role="chair", begin=10, end=20)
+    g.add_edge("http://x/bare\r\n\t", "http://x/bare\r\n\t")  # an edge without data
+    return g
+
+
+def test_graphml_is_written_as_networkx_writes_it(tmp_path, seed_graph):
+    import networkx as nx
+
+    from kg.query.network import write_graphml, xml_safe
+
+    for name, g in [("seed", xml_safe(seed_graph.to_networkx())), ("awkward", _awkward_graph()),
+                    ("empty", nx.MultiDiGraph())]:
+        ours, theirs = tmp_path / f"{name}-ours.graphml", tmp_path / f"{name}-nx.graphml"
+        write_graphml(g, ours)
+        nx.write_graphml(g, theirs)
+        assert ours.read_bytes() == theirs.read_bytes(), name
+        back = nx.read_graphml(ours)
+        assert sorted(back.nodes(data=True)) == sorted((n, d) for n, d in g.nodes(data=True)), name
+    assert seed_graph.to_networkx().number_of_edges() > 10
+
+
+def test_graphs_the_projection_never_makes_are_left_to_networkx(tmp_path):
+    import networkx as nx
+
+    from kg.query.network import write_graphml
+
+    g = _awkward_graph()
+    g.add_node("http://x/w", weight=0.5)  # a float: not a value of the projection
+    g.graph["name"] = "mine"
+    write_graphml(g, tmp_path / "ours.graphml")
+    nx.write_graphml(g, tmp_path / "nx.graphml")
+    assert (tmp_path / "ours.graphml").read_bytes() == (tmp_path / "nx.graphml").read_bytes()
+    assert nx.read_graphml(tmp_path / "ours.graphml").nodes["http://x/w"]["weight"] == 0.5
