@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
-from kg.extract.speedups import speed_up
+from kg.extract.speedups import indexed_entry_points, speed_up
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,6 +59,7 @@ def load_model(model: str | None = None) -> "Language":
     import spacy
 
     name = resolve_model_name(model)
+    indexed_entry_points()  # registry look-ups without a scan of every installed entry point
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as e:

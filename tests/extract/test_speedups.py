@@ -269,3 +269,25 @@ def test_an_entity_recognizer_with_a_wider_beam_is_left_alone():
     assert type(nlp.get_pipe("beam_ner")).__name__ == "EntityRecognizer"
     assert isinstance(nlp.get_pipe("greedy"), GreedyEntities)
     assert vectorised_entities(nlp) is False  # already done
+
+
+def test_the_entry_point_index_gives_what_importlib_gives(monkeypatch):
+    import importlib.metadata as md
+
+    import catalogue
+    import spacy
+
+    from kg.extract.speedups import _EntryPointsByGroup, indexed_entry_points
+
+    found = md.entry_points()
+    index = _EntryPointsByGroup(found)
+    groups = set(found) if isinstance(found, dict) else {ep.group for ep in found}
+    assert {"console_scripts", "spacy_models"} <= groups
+    for group in groups:
+        assert list(index.select(group=group)) == list(found.select(group=group)), group
+    assert list(index.select(group="no such group")) == []
+    monkeypatch.setattr(catalogue, "AVAILABLE_ENTRY_POINTS", found)
+    before = {name: sorted(getattr(spacy.registry, name).get_all()) for name in ("factories", "architectures", "misc")}
+    assert indexed_entry_points() is True and indexed_entry_points() is False  # done once
+    assert isinstance(catalogue.AVAILABLE_ENTRY_POINTS, _EntryPointsByGroup)
+    assert {name: sorted(getattr(spacy.registry, name).get_all()) for name in before} == before
