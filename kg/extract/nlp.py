@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
-from kg.extract.speedups import indexed_entry_points, speed_up
+from kg.extract.speedups import indexed_entry_points, special_cases_set_once, speed_up
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,7 +61,7 @@ def load_model(model: str | None = None) -> "Language":
     name = resolve_model_name(model)
     indexed_entry_points()  # registry look-ups without a scan of every installed entry point
     try:
-        nlp = spacy.load(name)
+        nlp = special_cases_set_once(lambda: spacy.load(name))  # the same tokenizer, built once
     except (OSError, ImportError, ValueError) as e:
         raise ModelError(f"model {name!r} could not be loaded ({e}); {_INSTALL_HINT}") from None
     missing = {"parser", "ner"} - set(nlp.pipe_names)

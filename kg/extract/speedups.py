@@ -36,21 +36,22 @@ sub-batch a step at a time: spaCy's model gives the scores, and the moves allowe
 spaCy's (``BiluoPushDown``: no entity across a sentence start or begun on white space, none left open
 at the end), checked for every state at once. It finds the same entities as spaCy's loop (on all 1,010
 documents of Lee, the example and the dev sets), and takes a third of the time spaCy's beam of one took
-to decide the moves; the model's own computation is unchanged. Documents that already carry entities when the recognizer runs,
-and models of another shape, go through spaCy's beam search with a beam of one: the same entities too.
-The parser's moves depend on its whole stack and it stays greedy.
+to decide the moves; the model's own computation is unchanged. Documents that already carry entities
+when the recognizer runs, and models of another shape, go through spaCy's beam search with a beam of
+one: the same entities too. The parser's moves depend on its whole stack and it stays greedy.
 
-**Registry look-ups.** :func:`indexed_entry_points` indexes the installed packages' entry points by
+**Loading the model.** :func:`indexed_entry_points` indexes the installed packages' entry points by
 group for catalogue, the library behind spaCy's registries, which otherwise scans all of them at each of
-the 250-odd look-ups of a model load.
+the 250-odd look-ups of a model load; :func:`special_cases_set_once` keeps spaCy from setting an English
+tokenizer's special cases twice while it loads.
 
 :func:`speed_up` applies the first four; :func:`kg.extract.nlp.load_model` calls it, and
-:func:`indexed_entry_points` before it loads the model.
+:func:`indexed_entry_points` and :func:`special_cases_set_once` as it loads the model.
 """
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["GreedyEntities", "index_attribute_ruler", "index_lemma_tables", "indexed_entry_points",
-           "numpy_matrix_products", "one_blas_thread", "speed_up", "vectorised_entities"]
+           "numpy_matrix_products", "one_blas_thread", "special_cases_set_once", "speed_up", "vectorised_entities"]
 
 #: pattern keys whose value on a token is a string, compared by its hash as the Matcher does
 _STRING_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE")
@@ -421,6 +422,24 @@ def indexed_entry_points() -> bool:
         return False
     catalogue.AVAILABLE_ENTRY_POINTS = _EntryPointsByGroup(current)
     return True
+
+
+def special_cases_set_once(load: "Callable[[], Language]") -> "Language":
+    """``load()`` (a spaCy model load), with an English tokenizer's special cases ("don't", "U.S.",
+    ":)" …) set once, from the model's own files, instead of twice: spaCy builds the tokenizer with the
+    language's defaults, then replaces them by what the model saved (the same 1,300-odd entries, each
+    compiled anew: 0.1-0.2 s). A model that saved none gets the defaults, as from spaCy."""
+    from spacy.lang.en import English
+
+    defaults = English.Defaults.tokenizer_exceptions
+    English.Defaults.tokenizer_exceptions = {}
+    try:
+        nlp = load()
+    finally:
+        English.Defaults.tokenizer_exceptions = defaults
+    if isinstance(nlp, English) and not nlp.tokenizer.rules:
+        nlp.tokenizer.rules = defaults  # the model saved no special cases: spaCy's defaults
+    return nlp
 
 
 def one_blas_thread() -> Any:

@@ -291,3 +291,22 @@ def test_the_entry_point_index_gives_what_importlib_gives(monkeypatch):
     assert indexed_entry_points() is True and indexed_entry_points() is False  # done once
     assert isinstance(catalogue.AVAILABLE_ENTRY_POINTS, _EntryPointsByGroup)
     assert {name: sorted(getattr(spacy.registry, name).get_all()) for name in before} == before
+
+
+def test_the_tokenizer_loaded_with_its_special_cases_set_once_is_spacys():
+    import spacy
+    from spacy.lang.en import English
+
+    from kg.extract import resolve_model_name
+    from kg.extract.speedups import special_cases_set_once
+
+    defaults = English.Defaults.tokenizer_exceptions
+    name = resolve_model_name()
+    ours = special_cases_set_once(lambda: spacy.load(name))
+    assert English.Defaults.tokenizer_exceptions is defaults and len(defaults) > 1000  # put back
+    assert ours.tokenizer.to_bytes() == spacy.load(name).tokenizer.to_bytes()
+    assert [t.text for t in ours("We don't know, said the U.S. envoy :)")][1:3] == ["do", "n't"]
+    # a pipeline that brings no special cases of its own gets spaCy's defaults, as from spaCy
+    bare = special_cases_set_once(lambda: spacy.load(name, exclude=["tokenizer"]))
+    assert bare.tokenizer.rules == spacy.load(name, exclude=["tokenizer"]).tokenizer.rules
+    assert len(bare.tokenizer.rules) > 1000
