@@ -9,6 +9,7 @@ where the next opens. Used by the rules through
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 __all__ = ["QUOTE_MARKS", "quote_spans"]
@@ -16,6 +17,8 @@ __all__ = ["QUOTE_MARKS", "quote_spans"]
 _PAIRS = {"“": "”", "«": "»", "„": "“"}
 #: every character that opens or closes a quotation
 QUOTE_MARKS = frozenset('"“”‘’«»„')
+#: a character that may open a quotation (the straight single mark among them)
+_MARK = re.compile("[\"“”‘’«»„']")
 
 
 def quote_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -73,8 +76,9 @@ def quote_spans(text: str) -> Iterator[tuple[int, int]]:
                     yield i + 1, j
                 i = j
                 continue
-        else:
-            i += 1
+        else:  # no mark: on to the next character that may be one
+            found = _MARK.search(text, i + 1)
+            i = found.start() if found else n
             continue
         if j == -1:
             i += 1
