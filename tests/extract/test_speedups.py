@@ -310,3 +310,26 @@ def test_the_tokenizer_loaded_with_its_special_cases_set_once_is_spacys():
     bare = special_cases_set_once(lambda: spacy.load(name, exclude=["tokenizer"]))
     assert bare.tokenizer.rules == spacy.load(name, exclude=["tokenizer"]).tokenizer.rules
     assert len(bare.tokenizer.rules) > 1000
+
+
+def test_the_keyed_lemmatizer_gives_spacys_lemmas_asking_once_per_key(nlp, monkeypatch):
+    from kg.extract.speedups import KeyedLemmatizer
+
+    keyed = nlp.get_pipe("lemmatizer")
+    assert isinstance(keyed, KeyedLemmatizer) and keyed.mode == "rule"
+    asked = []
+    lemmatize = keyed.component.lemmatize
+    monkeypatch.setattr(keyed.component, "lemmatize", lambda token: asked.append(token.text) or lemmatize(token))
+    monkeypatch.setattr(keyed, "_lemmas", {})
+    text = "The ministers were meeting. The ministers met again; they had been meeting for days."
+    ours = keyed(nlp(text, disable=["lemmatizer", "ner"]))
+    assert asked.count("ministers") == 1 and asked.count("The") == 1  # each (word, tag, morphology) once
+    assert "were" not in asked  # its lemma came from the attribute ruler: kept, never asked
+    theirs = keyed.component(nlp(text, disable=["lemmatizer", "ner"]))
+    assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
+    assert [t.lemma_ for t in ours][:4] == ["the", "minister", "be", "meet"]
+    monkeypatch.setattr(keyed.component, "overwrite", True)
+    asked.clear()
+    overwritten = keyed(nlp(text, disable=["lemmatizer", "ner"]))
+    assert "were" in asked and [t.lemma_ for t in overwritten] == \
+        [t.lemma_ for t in keyed.component(nlp(text, disable=["lemmatizer", "ner"]))]
