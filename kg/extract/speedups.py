@@ -8,8 +8,9 @@ text. :func:`index_attribute_ruler` gives a loaded pipeline's ruler a ``match`` 
 one-token patterns made of plain equalities (``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}}``,
 ``{"IS_SPACE": True}``) by dictionary lookup on the token's attributes, and leaves every other
 pattern (several tokens, regular expressions, operators, attributes it does not index) to a
-``Matcher`` of its own. It returns the same matches in the same order, and the ruler's own
-``set_annotations`` applies them, so the annotations are the same.
+``Matcher`` of its own. It returns the same matches in the same order, and they are applied as the
+ruler's own ``set_annotations`` applies them, with spaCy's own function, straight on each token
+(without the ``Span`` spaCy builds around every match), so the annotations are the same.
 
 **The rule lemmatizer.** The English lemmatizer checks each form a suffix rule makes ("housing" →
 "house", "hous") against the list of known words of the part of speech, 57,528 nouns long: a linear
@@ -190,13 +191,38 @@ class _IndexedMatch:
         return matches
 
 
+class _DirectAnnotations:
+    """An attribute ruler's ``set_annotations`` that sets each match's attributes on its token directly,
+    as spaCy's does after building a ``Span`` of the match and the token twice over: the same attributes
+    in the same order (a later rule wins); a match whose token index falls outside it goes to spaCy's,
+    which raises its error."""
+
+    def __init__(self, ruler: Any) -> None:
+        self.ruler = ruler
+        self.original = ruler.set_annotations
+
+    def __call__(self, doc: "Doc", matches: list[tuple[int, int, int, int]]) -> None:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for match in matches:
+            attr_id, _, start, end = match
+            index = indices[attr_id]
+            i = start + index if index >= 0 else end + index
+            if not start <= i < end:
+                self.original(doc, [match])  # spaCy's error about the pattern's index
+            set_token_attrs(doc[i], attrs[attr_id])
+
+
 def index_attribute_ruler(nlp: "Language") -> bool:
-    """Give the pipeline's attribute ruler (if it has one) the indexed ``match``; True if it did."""
+    """Give the pipeline's attribute ruler (if it has one) the indexed ``match`` and the direct
+    ``set_annotations``; True if it did."""
     from spacy.pipeline import AttributeRuler
 
     for _, pipe in nlp.pipeline:
         if isinstance(pipe, AttributeRuler) and not isinstance(pipe.match, _IndexedMatch):
             pipe.match = _IndexedMatch(pipe)
+            pipe.set_annotations = _DirectAnnotations(pipe)
             return True
     return False
 

@@ -90,6 +90,24 @@ def test_every_kind_of_rule_matches_and_annotates_as_spacy_does(text):
     assert [(t.tag_, t.pos_, t.lemma_) for t in indexed(text)] == [(t.tag_, t.pos_, t.lemma_) for t in plain(text)]
 
 
+def test_a_pattern_index_outside_the_match_raises_spacys_error():
+    import spacy
+
+    from kg.extract.speedups import _DirectAnnotations
+
+    errors = []
+    for indexed in (False, True):
+        nlp = spacy.blank("en")
+        nlp.add_pipe("attribute_ruler").add([[{"LOWER": "bank"}]], {"TAG": "NN"}, index=3)
+        if indexed:
+            index_attribute_ruler(nlp)
+            assert isinstance(nlp.get_pipe("attribute_ruler").set_annotations, _DirectAnnotations)
+        with pytest.raises(ValueError) as e:
+            nlp("the bank")
+        errors.append(str(e.value))
+    assert errors[0] == errors[1] and "E1001" in errors[0]
+
+
 def test_a_pipeline_without_a_ruler_or_lemmatizer_is_left_alone():
     import spacy
 
