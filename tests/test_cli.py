@@ -178,3 +178,14 @@ def test_one_warning_when_documents_have_no_publication_date(tmp_path):
     r = kg("build", first_run, "--out", tmp_path / "out", "--no-viewer")
     assert r.returncode == 0, r.stderr
     assert len([line for line in r.stderr.splitlines() if "no publication date" in line]) == 1
+
+
+def test_the_command_leaves_its_objects_to_the_exit_not_to_the_collector():
+    """What a command held is freed with the process: the collector does not walk it again on the way out."""
+    probe = ("import atexit, gc, sys\n"
+             "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+             "sys.argv = ['kg', 'stats', '--help']\n"
+             "from kg.cli import main\n"
+             "main()\n")
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and "frozen True" in r.stdout, r.stderr
