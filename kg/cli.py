@@ -185,6 +185,8 @@ def build(
     from kg.api import build as build_graph, undated_warning
     from kg.read import CONTAINERS, Fields, collect_inputs
 
+    _parsing_process()
+
     if gazetteer is not None:
         from kg.extract.link import load_gazetteer
 
@@ -383,6 +385,8 @@ def extract(
     from kg.api import extract_records, undated_warning
     from kg.read import Fields
 
+    _parsing_process()
+
     failed: list[str] = []
     count = undated = 0
 
@@ -511,6 +515,16 @@ def _click_exceptions() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type,
         except (ImportError, AttributeError):
             continue
     return (typer.Exit,), tuple(usage), (typer.Abort,)
+
+
+def _parsing_process() -> None:
+    """Tune the collector for a command that parses articles in this process and ends with it: the model,
+    once loaded, is frozen out of the collector's way (:data:`kg.extract.nlp.FREEZE_AFTER_LOAD`), and the
+    collector runs less often (a build allocates millions of short-lived objects, few of them in cycles)."""
+    from kg.extract import nlp
+
+    nlp.FREEZE_AFTER_LOAD = True
+    gc.set_threshold(50_000, 10, 10)
 
 
 def main() -> None:

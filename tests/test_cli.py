@@ -189,3 +189,24 @@ def test_the_command_leaves_its_objects_to_the_exit_not_to_the_collector():
              "main()\n")
     r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0 and "frozen True" in r.stdout, r.stderr
+
+
+def test_a_parsing_command_freezes_the_loaded_model_and_a_library_user_is_left_alone(tmp_path):
+    library = ("import gc\nfrom kg.extract import load_model\nload_model()\nprint('frozen', gc.get_freeze_count())\n")
+    r = subprocess.run([sys.executable, "-c", library], capture_output=True, text=True, cwd=ROOT)
+    assert r.stdout.split() == ["frozen", "0"], r.stderr
+    command = ("import atexit, gc, sys\n"
+               "import kg.extract.nlp as nlp\n"
+               "seen = {}\n"
+               "load = nlp.load_model.__wrapped__\n"
+               "def counted(model=None):\n"
+               "    m = load(model); seen['frozen'] = gc.get_freeze_count(); return m\n"
+               "nlp.load_model = counted\n"
+               "import kg.extract\n"
+               "kg.extract.load_model = counted\n"
+               "atexit.register(lambda: print('frozen', seen.get('frozen', 0) > 100000, gc.get_threshold()[0]))\n"
+               f"sys.argv = ['kg', 'extract', {str(ROOT / 'tests' / 'data' / 'merge')!r}]\n"
+               "from kg.cli import main\n"
+               "main()\n")
+    r = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0 and "frozen True 50000" in r.stdout, r.stderr[-2000:]

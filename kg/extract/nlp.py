@@ -12,6 +12,7 @@ faster.
 """
 from __future__ import annotations
 
+import gc
 import importlib.util
 import re
 from functools import lru_cache
@@ -53,6 +54,13 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelError(f"no English spaCy model is installed; {_INSTALL_HINT}")
 
 
+#: Whether :func:`load_model` freezes the collector's objects once the model is loaded (``gc.freeze``):
+#: the model's hundreds of thousands of objects live as long as the process, and every full collection
+#: walks them again (0.4 s of a build of the Lee corpus). The command line sets it for the commands that
+#: parse (their process ends with them); a library user's process is left alone.
+FREEZE_AFTER_LOAD = False
+
+
 @lru_cache(maxsize=4)
 def load_model(model: str | None = None) -> "Language":
     """Load (once per process) the spaCy pipeline chosen by :func:`resolve_model_name`."""
@@ -70,7 +78,10 @@ def load_model(model: str | None = None) -> "Language":
             f"model {name!r} has no {', '.join(sorted(missing))} component; kg needs a pipeline with a parser and NER"
         )
     _split_glued_brackets(nlp)
-    return speed_up(nlp)  # same annotations, found faster (kg.extract.speedups)
+    speed_up(nlp)  # same annotations, found faster (kg.extract.speedups)
+    if FREEZE_AFTER_LOAD:
+        gc.freeze()
+    return nlp
 
 
 #: A bracket glued between letters: "Waugh(c" of a team list's "Steve Waugh(c)" (captain).
