@@ -20,8 +20,9 @@ from pathlib import Path
 
 from kg.resources import ontology_path
 
-__all__ = ["Link", "city_countries", "country", "demonym_country", "first_level_subdivisions", "is_city", "load_gazetteer", "organization", "place",
-           "regional_demonym", "set_user_entries", "subdivision_countries", "user_entries", "user_entry"]
+__all__ = ["Link", "city_countries", "country", "demonym_country", "first_level_subdivisions", "is_city",
+           "load_gazetteer", "organization", "place", "regional_demonym", "set_user_entries", "subdivision_countries",
+           "user_entries", "user_entry"]
 
 
 @dataclass(frozen=True, slots=True)

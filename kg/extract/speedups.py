@@ -65,8 +65,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["GreedyEntities", "KeyedLemmatizer", "index_attribute_ruler", "keyed_lemmatizer", "index_lemma_tables", "indexed_entry_points",
-           "numpy_matrix_products", "one_blas_thread", "special_cases_set_once", "speed_up", "vectorised_entities"]
+__all__ = ["GreedyEntities", "KeyedLemmatizer", "index_attribute_ruler", "index_lemma_tables", "indexed_entry_points",
+           "keyed_lemmatizer", "numpy_matrix_products", "one_blas_thread", "special_cases_set_once", "speed_up",
+           "vectorised_entities"]
 
 #: pattern keys whose value on a token is a string, compared by its hash as the Matcher does
 _STRING_ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "ENT_TYPE")
@@ -332,11 +333,10 @@ class GreedyEntities:
     """A transition-based entity recognizer whose greedy loop runs over all the documents of a sub-batch
     at once, in numpy: the same scores (from the model's layers, as spaCy computes them), the same rules
     of which move is allowed where (spaCy's ``BiluoPushDown``), the best allowed move at each step, the
-    same entities.
-    See :func:`vectorised_entities`. Documents with entities set before the recognizer runs, and models
-    of another shape, go through spaCy's beam search with a beam of one instead (also the same
-    entities). Everything but ``__call__`` and ``pipe`` is the wrapped component's (``labels``,
-    ``moves``, ``cfg`` …)."""
+    same entities. See :func:`vectorised_entities`. Documents with entities set before the recognizer
+    runs, and models of another shape, go through spaCy's beam search with a beam of one instead (also
+    the same entities). Everything but ``__call__`` and ``pipe`` is the wrapped component's
+    (``labels``, ``moves``, ``cfg`` …)."""
 
     def __init__(self, component: Any) -> None:
         self.component = component
@@ -345,7 +345,8 @@ class GreedyEntities:
         self._label = np.array([component.vocab.strings.add(n[2:]) if len(n) > 2 else 0 for n in names],
                                dtype=np.uint64)
         labelled = self._label != 0
-        self._is = {m: (self._move == m) & (labelled if m != _OUT else True) for m in (_BEGIN, _IN, _LAST, _UNIT, _OUT)}
+        self._is = {m: (self._move == m) & (labelled if m != _OUT else True)  # O is the one move without a label
+                    for m in (_BEGIN, _IN, _LAST, _UNIT, _OUT)}
         self._known = bool((self._move >= 0).all()) and type(component.moves).__name__ == "BiluoPushDown"
 
     def _annotate(self, docs: "list[Doc]") -> None:
@@ -389,7 +390,8 @@ class GreedyEntities:
         lengths = np.array([len(doc) for doc in docs])
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         space = np.zeros(int(lengths.sum()), dtype=bool)
-        next_starts = np.zeros(int(lengths.sum()), dtype=bool)  # the next token is in the document and starts a sentence
+        # whether the next token is in the same document and starts a sentence
+        next_starts = np.zeros(int(lengths.sum()), dtype=bool)
         for doc, off, n in zip(docs, offsets, lengths):
             if n:
                 arr = doc.to_array([IS_SPACE, SENT_START]).astype(np.int64)
