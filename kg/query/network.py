@@ -264,7 +264,7 @@ def write_graphml(g: "nx.MultiDiGraph", path: "str | Path") -> None:
         (element(f'<node id="{attr(n)}"', data, "node") for n, data in g.nodes(data=True)),
         (element(f'<edge source="{attr(u)}" target="{attr(v)}" id="{attr(k)}"', data, "edge")
          for u, v, k, data in g.edges(keys=True, data=True)))
-    with Path(path).open("w", encoding="utf-8") as f:
+    with Path(path).open("w", encoding="utf-8", newline="") as f:  # "\n" as it is, on every system
         f.write(_GRAPHML_OPEN + "\n  ")
         f.writelines(f'<key id="{k}" for="{scope}" attr.name="{attr(name)}" attr.type="{t}" />\n  '
                      for (name, t, scope), k in reversed(keys.items()))
