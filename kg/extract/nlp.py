@@ -7,8 +7,8 @@
 Nothing is downloaded: a missing model is a :class:`~kg.errors.ModelError`
 that says how to install one. The loaded pipeline's attribute ruler and rule lemmatizer find what
 they look for by index instead of by scan, its models multiply matrices with numpy's BLAS and its
-entity recognizer predicts through a beam of one (:mod:`kg.extract.speedups`): the same annotations,
-faster.
+entity recognizer's greedy loop runs vectorised over a batch (:mod:`kg.extract.speedups`): the same
+annotations, faster.
 """
 from __future__ import annotations
 
