@@ -44,36 +44,39 @@ def clean_surface(text: str) -> str:
     return _POSSESSIVE.sub("", text).strip(" .,;:") if not text.endswith(".") else _POSSESSIVE.sub("", text).strip(" ,;:")
 
 
+def _gazetteer(name: str, **csv_options: object) -> list[dict[str, str]]:
+    """The rows of a table in ``ontology/gazetteer`` (tab-separated, a header, ``#`` lines left out)."""
+    with ontology_path("gazetteer", name).open(encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t",
+                                   **csv_options))  # type: ignore[arg-type]
+
+
 @lru_cache(maxsize=1)
 def _countries() -> tuple[dict[str, Link], list[tuple[re.Pattern[str], Link]]]:
     exact: dict[str, Link] = {}
     regexes: list[tuple[re.Pattern[str], Link]] = []
-    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
-            link = Link(label=row["label"], type="Country", code=row["iso3"], wikidata=row["wikidata"] or None)
-            for name in (row["label"], row["official"]):
-                exact[name.lower()] = link
-            regexes.append((re.compile(row["regex"], re.IGNORECASE), link))
+    for row in _gazetteer("countries.tsv"):
+        link = Link(label=row["label"], type="Country", code=row["iso3"], wikidata=row["wikidata"] or None)
+        for name in (row["label"], row["official"]):
+            exact[name.lower()] = link
+        regexes.append((re.compile(row["regex"], re.IGNORECASE), link))
     return exact, regexes
 
 
 @lru_cache(maxsize=1)
 def _official_names() -> dict[str, str]:
     """ISO alpha-3 code -> the country's official name, lower case ("vatican city state")."""
-    with ontology_path("gazetteer", "countries.tsv").open(encoding="utf-8") as f:
-        return {row["iso3"]: row["official"].lower()
-                for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")}
+    return {row["iso3"]: row["official"].lower() for row in _gazetteer("countries.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _places() -> dict[str, Link]:
     table: dict[str, Link] = {}
-    with ontology_path("gazetteer", "places.tsv").open(encoding="utf-8") as f:
-        for row in csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"):
-            link = Link(label=row["label"], type="Place", wikidata=row.get("wikidata") or None)
-            for name in [row["label"], *(row.get("aliases") or "").split("|")]:
-                if name.strip():
-                    table[clean_surface(name).lower()] = link
+    for row in _gazetteer("places.tsv"):
+        link = Link(label=row["label"], type="Place", wikidata=row.get("wikidata") or None)
+        for name in [row["label"], *(row.get("aliases") or "").split("|")]:
+            if name.strip():
+                table[clean_surface(name).lower()] = link
     return table
 
 
@@ -205,14 +208,11 @@ def demonym_country(text: str) -> Link | None:
 @lru_cache(maxsize=1)
 def _organizations() -> dict[str, Link]:
     table: dict[str, Link] = {}
-    path = ontology_path("gazetteer", "organizations.tsv")
-    with path.open(encoding="utf-8") as f:
-        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            link = Link(label=row["label"], type="Organization", wikidata=row.get("wikidata") or None)
-            for name in [row["label"], *(row.get("aliases") or "").split("|")]:
-                if name.strip():
-                    table[name.strip().lower()] = link
+    for row in _gazetteer("organizations.tsv"):
+        link = Link(label=row["label"], type="Organization", wikidata=row.get("wikidata") or None)
+        for name in [row["label"], *(row.get("aliases") or "").split("|")]:
+            if name.strip():
+                table[name.strip().lower()] = link
     return table
 
 
@@ -230,13 +230,10 @@ def _fold(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch)).lower()
 
 
-def _generated(name: str) -> list[list[str]]:
-    """The rows of a table ``build_places.py`` writes (``cities.tsv``, ``subdivisions.tsv``), header left out."""
-    with ontology_path("gazetteer", name).open(encoding="utf-8") as f:
-        rows = csv.reader((line for line in f if not line.startswith("#")), delimiter="\t",
-                          quoting=csv.QUOTE_NONE, escapechar="\\")
-        next(rows)
-        return list(rows)
+def _generated(name: str) -> list[dict[str, str]]:
+    """The rows of a table ``build_places.py`` writes (``cities.tsv``, ``subdivisions.tsv``: no quoting,
+    a backslash escapes)."""
+    return _gazetteer(name, quoting=csv.QUOTE_NONE, escapechar="\\")
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +243,8 @@ def _geonames() -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str
     without diacritics; folded name -> ISO alpha-3 codes of the countries with a city of that name)."""
     names: set[str] = set()
     where: dict[str, set[str]] = {}
-    for name, iso3, kind in _generated("cities.tsv"):
+    for row in _generated("cities.tsv"):
+        name, iso3, kind = row["name"], row["iso3"], row["kind"]
         if kind == "capital":
             if name.lower().startswith("the "):  # "The Valley": not a name on its own
                 continue
@@ -273,7 +271,7 @@ def first_level_subdivisions() -> tuple[tuple[str, str, str, str], ...]:
     """Every first-level subdivision of ISO 3166-2 (``subdivisions.tsv``, from pycountry): (name, ISO
     alpha-2 and alpha-3 code of its country (alpha-3 empty when unknown), type such as "State" or
     "Country")."""
-    return tuple((name, iso2, iso3, kind) for name, iso2, iso3, kind in _generated("subdivisions.tsv"))
+    return tuple((row["name"], row["iso2"], row["iso3"], row["type"]) for row in _generated("subdivisions.tsv"))
 
 
 @lru_cache(maxsize=1)
