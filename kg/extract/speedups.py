@@ -264,7 +264,20 @@ def numpy_matrix_products(nlp: "Language") -> bool:
     return changed
 
 
-class KeyedLemmatizer:
+class _Wrapper:
+    """A pipeline component standing in for spaCy's ``component``: everything it does not define itself
+    (``labels``, ``moves``, ``cfg``, ``lookups`` …) is the wrapped component's."""
+
+    def __init__(self, component: Any) -> None:
+        self.component = component
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "component":  # not set yet (a copy being made): no delegation, no recursion
+            raise AttributeError(name)
+        return getattr(self.component, name)
+
+
+class KeyedLemmatizer(_Wrapper):
     """spaCy's lemmatizer, asked once per distinct (word, part of speech, morphology) of the documents it
     sees: what it answers for a token depends on these three alone. spaCy's own ``__call__`` builds every
     token, checks its morphology for a base form and only then looks in its cache; here the keys are
@@ -274,7 +287,7 @@ class KeyedLemmatizer:
     ``__call__`` and ``pipe`` is the wrapped component's."""
 
     def __init__(self, component: Any) -> None:
-        self.component = component
+        super().__init__(component)
         self._lemmas: dict[tuple[int, int, int], int] = {}  # (ORTH, POS, MORPH) -> the lemma's hash
 
     def __call__(self, doc: "Doc") -> "Doc":
@@ -305,11 +318,6 @@ class KeyedLemmatizer:
         for doc in docs:
             yield self(doc)
 
-    def __getattr__(self, name: str) -> Any:
-        if name == "component":  # not set yet (a copy being made): no delegation, no recursion
-            raise AttributeError(name)
-        return getattr(self.component, name)
-
 
 def keyed_lemmatizer(nlp: "Language") -> bool:
     """Put a :class:`KeyedLemmatizer` in place of ``nlp``'s rule or lookup lemmatizer; True if it did."""
@@ -329,7 +337,7 @@ _MOVES = {"M": 0, "B": 1, "I": 2, "L": 3, "U": 4, "O": 5}
 _BEGIN, _IN, _LAST, _UNIT, _OUT = 1, 2, 3, 4, 5
 
 
-class GreedyEntities:
+class GreedyEntities(_Wrapper):
     """A transition-based entity recognizer whose greedy loop runs over all the documents of a sub-batch
     at once, in numpy: the same scores (from the model's layers, as spaCy computes them), the same rules
     of which move is allowed where (spaCy's ``BiluoPushDown``), the best allowed move at each step, the
@@ -339,7 +347,7 @@ class GreedyEntities:
     (``labels``, ``moves``, ``cfg`` …)."""
 
     def __init__(self, component: Any) -> None:
-        self.component = component
+        super().__init__(component)
         names = [component.moves.get_class_name(i) for i in range(component.moves.n_moves)]
         self._move = np.array([_MOVES.get(n[:1], -1) for n in names])
         self._label = np.array([component.vocab.strings.add(n[2:]) if len(n) > 2 else 0 for n in names],
@@ -460,11 +468,6 @@ class GreedyEntities:
                 yield from in_order
             except Exception as e:
                 error_handler(ner.name, ner, in_order, e)
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "component":  # not set yet (a copy being made): no delegation, no recursion
-            raise AttributeError(name)
-        return getattr(self.component, name)
 
 
 def _has_entities(doc: "Doc") -> bool:
